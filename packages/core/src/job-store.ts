@@ -1,0 +1,50 @@
+/**
+ * The live job store's public shape. One store per endpoint is shared by every element and script
+ * on a page (`getStore(endpoint)`); elements read its signals and call its actions.
+ */
+import type { ReadonlySignal } from '@preact/signals-core';
+import type { SoraClient } from './client.js';
+import type { Capabilities, CreateVideoInput, Job, MediaLink, RemixVideoInput, Variant } from './contract.js';
+import type { SoraApiError } from './errors.js';
+
+/** How the store currently hears about changes. */
+export type ConnectionState = 'idle' | 'connecting' | 'live' | 'polling' | 'offline';
+
+/** Loading state of the history. */
+export type HistoryState = 'idle' | 'loading' | 'ready' | 'error';
+
+export interface JobStore {
+  readonly endpoint: string;
+  readonly client: SoraClient;
+  /** The loaded history plus live inserts, newest first. */
+  readonly jobs: ReadonlySignal<readonly Job[]>;
+  readonly history: ReadonlySignal<HistoryState>;
+  /** The last error of a history load, for the list's error state. */
+  readonly historyError: ReadonlySignal<SoraApiError | null>;
+  readonly hasMore: ReadonlySignal<boolean>;
+  readonly connection: ReadonlySignal<ConnectionState>;
+  readonly capabilities: ReadonlySignal<Capabilities | null>;
+  /** A computed signal for one job, cached per id; `undefined` while unknown. */
+  job(jobId: string): ReadonlySignal<Job | undefined>;
+  /** Loads the first page once (later calls return the same promise). */
+  load(): Promise<void>;
+  loadMore(): Promise<void>;
+  loadCapabilities(): Promise<Capabilities>;
+  /** Fetches one job (e.g. a player given a job-id not in the loaded history). */
+  fetchJob(jobId: string): Promise<Job>;
+  /** Creates a job: inserted at once (optimistic), replaced by the server's, removed on error. */
+  create(input: CreateVideoInput, options?: { signal?: AbortSignal }): Promise<Job>;
+  retry(jobId: string): Promise<Job>;
+  remix(jobId: string, input: RemixVideoInput): Promise<Job>;
+  /** Removes at once (optimistic), restored on error. */
+  remove(jobId: string): Promise<void>;
+  /** A signed link, cached and renewed shortly before it expires. */
+  mediaLink(jobId: string, options?: { variant?: Variant; download?: boolean }): Promise<MediaLink>;
+  /**
+   * Keeps live updates running while anything holds the store; returns the release function.
+   * The connection closes when the last holder releases (an element removed from the page).
+   */
+  retain(): () => void;
+  /** Closes connections and timers and forgets the store. */
+  dispose(): void;
+}

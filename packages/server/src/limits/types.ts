@@ -1,0 +1,27 @@
+/**
+ * Admission control for new jobs: rate limits, active-job caps and quotas, decided before any
+ * upstream call. State lives in unstorage so the limits hold across instances.
+ */
+
+/** What a new job would cost, as the limits see it. */
+export interface AdmissionRequest {
+  identity: string;
+  model: string;
+  size: string;
+  seconds: number;
+}
+
+/** The verdict: a reservation to settle later, or a refusal the handler turns into a 429. */
+export type Admission =
+  | { ok: true; reservation: string }
+  | { ok: false; code: 'rate_limited' | 'quota_exceeded'; message: string; retryAfterSeconds: number };
+
+/** Decides whether a job may be created, and keeps the books when it ends. */
+export interface AdmissionControl {
+  admit(request: AdmissionRequest): Promise<Admission>;
+  /**
+   * Called exactly once per admitted job when it ends, or when its creation failed upstream:
+   * `failed` gives the reserved quota back; both free the active-job slot.
+   */
+  settle(reservation: string, outcome: 'completed' | 'failed'): Promise<void>;
+}

@@ -1,0 +1,85 @@
+import { fileURLToPath } from 'node:url';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vitest/config';
+
+const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+// Tests run against the packages' sources, so `vitest` works without a build.
+const alias = {
+  '@sora-kit/core': src('./packages/core/src/index.ts'),
+  '@sora-kit/server/testing': src('./packages/server/src/testing.ts'),
+  '@sora-kit/server': src('./packages/server/src/index.ts'),
+};
+
+/** Debian's Chromium; never a downloaded browser. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+const browser = () => ({
+  enabled: true,
+  headless: true,
+  provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } }),
+  instances: [{ browser: 'chromium' as const }],
+  screenshotFailures: false,
+});
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: 'core',
+          environment: 'node',
+          include: ['packages/core/{src,test}/**/*.test.ts'],
+          exclude: ['packages/core/test/browser/**'],
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'core-browser',
+          include: ['packages/core/test/browser/**/*.test.ts'],
+          browser: browser(),
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['packages/server/{src,test}/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'elements',
+          include: ['packages/elements/{src,test}/**/*.test.ts'],
+          browser: browser(),
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
