@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { chromiumArgs, chromiumPath } from './test/chromium.js';
 
 const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -10,18 +11,6 @@ const alias = {
   '@sora-kit/server/testing': src('./packages/server/src/testing.ts'),
   '@sora-kit/server': src('./packages/server/src/index.ts'),
 };
-
-/** Debian's Chromium; never a downloaded browser. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 const browser = () => ({
   enabled: true,

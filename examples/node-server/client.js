@@ -1,0 +1,2 @@
+// The demo page's script: registering the elements is all a host page needs.
+import '@sora-kit/elements';
