@@ -56,6 +56,15 @@ export interface ProviderCallOptions {
   signal?: AbortSignal;
 }
 
+/** Options of {@link VideoProvider.retrieve}. */
+export interface ProviderRetrieveOptions extends ProviderCallOptions {
+  /**
+   * Epoch milliseconds when this provider video was created (the handler knows it from the job).
+   * Providers that report no progress (OpenRouter) estimate it from the elapsed time.
+   */
+  startedAt?: number;
+}
+
 /** The models a provider offers and the variants its videos come with. */
 export interface ProviderCapabilities {
   models: ModelCapabilities[];
@@ -73,7 +82,7 @@ export interface VideoProvider {
   readonly name: string;
   capabilities(): Promise<ProviderCapabilities>;
   create(input: ProviderCreateInput, options?: ProviderCallOptions): Promise<ProviderVideo>;
-  retrieve(id: string, options?: ProviderCallOptions): Promise<ProviderVideo>;
+  retrieve(id: string, options?: ProviderRetrieveOptions): Promise<ProviderVideo>;
   download(id: string, variant: Variant, options?: ProviderCallOptions): Promise<ProviderDownload>;
   remix?(
     id: string,
