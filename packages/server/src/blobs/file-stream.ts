@@ -1,0 +1,52 @@
+/**
+ * A web `ReadableStream` over a byte range of an open file, pulled chunk by chunk so that a slow
+ * reader never makes the file pile up in memory (backpressure from the consumer to the disk).
+ */
+import type { FileHandle } from 'node:fs/promises';
+
+const CHUNK_BYTES = 64 * 1024;
+
+/**
+ * Streams bytes `start..end` (inclusive) of `handle`, then closes it. Cancelling the stream
+ * closes the file too.
+ */
+export function fileRangeStream(handle: FileHandle, start: number, end: number): ReadableStream<Uint8Array> {
+  let position = start;
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await handle.close();
+  };
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const remaining = end - position + 1;
+        if (remaining <= 0) {
+          await close();
+          controller.close();
+          return;
+        }
+        const buffer = new Uint8Array(Math.min(CHUNK_BYTES, remaining));
+        try {
+          const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+          if (bytesRead === 0) {
+            // The file is shorter than it was when opened: end here rather than spin.
+            await close();
+            controller.close();
+            return;
+          }
+          position += bytesRead;
+          controller.enqueue(bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead));
+        } catch (error) {
+          await close().catch(() => {});
+          controller.error(error);
+        }
+      },
+      async cancel() {
+        await close();
+      },
+    },
+    { highWaterMark: 1 },
+  );
+}

@@ -1,0 +1,40 @@
+/** Web stream helpers shared by the blob drivers and the media code. */
+
+/**
+ * Iterates a web stream's chunks. Leaving the loop early (break or throw) cancels the stream, as
+ * the standard async iterator does; written out because the DOM typings lack that iterator.
+ */
+export async function* chunksOf(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = stream.getReader();
+  let finished = false;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) {
+        finished = true;
+        return;
+      }
+      yield value;
+    }
+  } finally {
+    if (!finished) await reader.cancel().catch(() => {});
+    reader.releaseLock();
+  }
+}
+
+/** Reads a (small, bounded) stream into one buffer. */
+export async function collectBytes(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let length = 0;
+  for await (const part of chunksOf(stream)) {
+    parts.push(part);
+    length += part.byteLength;
+  }
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.byteLength;
+  }
+  return out;
+}

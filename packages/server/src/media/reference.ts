@@ -1,0 +1,101 @@
+/**
+ * Reference images (`input_reference`): accepted only as PNG, JPEG or WebP — judged by their magic
+ * bytes, not by the name or the declared type — and resized to exactly the video's size, because
+ * the provider rejects a reference whose dimensions differ from the requested `size`.
+ */
+import sharp from 'sharp';
+import type { ProviderReference } from '../providers/types.js';
+import { MediaInputError } from './errors.js';
+
+type ReferenceType = ProviderReference['contentType'];
+
+/** Options of {@link prepareReference}. */
+export interface PrepareReferenceOptions {
+  /** Largest accepted upload, in bytes (the contract's `limits.maxReferenceBytes`). */
+  maxBytes: number;
+  /** Largest decoded image, in pixels, as a guard against decompression bombs (default 64 M). */
+  maxInputPixels?: number;
+}
+
+const EXTENSIONS: Record<ReferenceType, string> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/webp': 'webp',
+};
+
+/**
+ * Checks and resizes an uploaded reference image to `size` (`"1280x720"`), cropping to cover
+ * around the centre. The output keeps the input's format.
+ *
+ * @throws MediaInputError 413 `payload_too_large` over `maxBytes`; 415 `unsupported_media_type`
+ * when not png, jpeg or webp; 400 `invalid_request` for a bad size or an undecodable image.
+ */
+export async function prepareReference(
+  file: Blob & { name?: string },
+  size: string,
+  options: PrepareReferenceOptions,
+): Promise<ProviderReference> {
+  const dimensions = parseSize(size);
+  if (file.size > options.maxBytes) {
+    throw new MediaInputError(
+      413,
+      'payload_too_large',
+      `The reference image is larger than ${options.maxBytes} bytes`,
+    );
+  }
+  const input = new Uint8Array(await file.arrayBuffer());
+  const contentType = sniffImageType(input);
+  if (!contentType) {
+    throw new MediaInputError(
+      415,
+      'unsupported_media_type',
+      'The reference image must be a PNG, JPEG or WebP file',
+    );
+  }
+  const bytes = await resize(input, contentType, dimensions, options.maxInputPixels ?? 64_000_000);
+  return { bytes, contentType, filename: `reference.${EXTENSIONS[contentType]}` };
+}
+
+/** The image type named by the file's first bytes, or `null` for anything else. */
+export function sniffImageType(bytes: Uint8Array): ReferenceType | null {
+  const starts = (signature: number[], offset = 0) => signature.every((b, i) => bytes[offset + i] === b);
+  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
+  if (starts([0xff, 0xd8, 0xff])) return 'image/jpeg';
+  if (starts([0x52, 0x49, 0x46, 0x46]) && starts([0x57, 0x45, 0x42, 0x50], 8)) return 'image/webp';
+  return null;
+}
+
+function parseSize(size: string): { width: number; height: number } {
+  const match = /^(\d{1,5})x(\d{1,5})$/.exec(size);
+  const width = Number(match?.[1]);
+  const height = Number(match?.[2]);
+  if (!match || width < 1 || height < 1) {
+    throw new MediaInputError(400, 'invalid_request', `Invalid size "${size}", expected WIDTHxHEIGHT`);
+  }
+  return { width, height };
+}
+
+async function resize(
+  input: Uint8Array,
+  type: ReferenceType,
+  { width, height }: { width: number; height: number },
+  maxInputPixels: number,
+): Promise<Uint8Array> {
+  try {
+    // rotate() applies the EXIF orientation first, so a portrait photo is cropped as seen.
+    const pipeline = sharp(input, { limitInputPixels: maxInputPixels })
+      .rotate()
+      .resize(width, height, { fit: 'cover', position: 'centre' });
+    const encoded =
+      type === 'image/png'
+        ? pipeline.png()
+        : type === 'image/webp'
+          ? pipeline.webp({ quality: 90 })
+          : pipeline.jpeg({ quality: 90, mozjpeg: true });
+    return new Uint8Array(await encoded.toBuffer());
+  } catch (error) {
+    throw new MediaInputError(400, 'invalid_request', 'The reference image could not be read', {
+      cause: error,
+    });
+  }
+}
