@@ -1,0 +1,198 @@
+/**
+ * `createAdmissionControl`: the rate limit, the active-job caps and the quotas composed into the
+ * handler's {@link AdmissionControl}. Every check reads first; nothing is written unless all pass,
+ * so a refused request leaves no trace in any counter.
+ */
+import type { Storage } from 'unstorage';
+import { type ActiveSlots, readSlots, writeSlots } from './active-jobs.js';
+import { DEFAULT_LIMITS_PREFIX, identityKey, limitKeys } from './keys.js';
+import { costMicros, DEFAULT_PRICES, type PriceTable } from './pricing.js';
+import {
+  addUsage,
+  checkPeriod,
+  DEFAULT_QUOTAS,
+  type JobCost,
+  type PeriodCheck,
+  periodEnabled,
+  type QuotaOptions,
+} from './quota.js';
+import { checkRateLimit, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit.js';
+import { createSerializer } from './serial.js';
+import type { Admission, AdmissionControl, AdmissionRequest } from './types.js';
+import { toRetryAfterSeconds } from './window.js';
+
+/** Options of {@link createAdmissionControl}; `false` turns a check off. */
+export interface AdmissionOptions {
+  /** Where the counters live: the handler's storage, shared by every instance. */
+  storage: Storage;
+  /** Epoch milliseconds; injected so tests and the fake clock drive the windows. */
+  now?: () => number;
+  /** Reservation ids; random UUIDs by default. */
+  id?: () => string;
+  /** Creations per identity per window. Default 10 per 60 s, sliding. */
+  rateLimit?: RateLimitOptions | false;
+  /** Active (not yet ended) jobs per identity. Default 3. */
+  activeJobs?: number | false;
+  /** Active jobs across all identities. Default 50. */
+  globalActiveJobs?: number | false;
+  /** Seconds and dollars per identity per UTC day and month. Default {@link DEFAULT_QUOTAS}. */
+  quotas?: QuotaOptions | false;
+  /**
+   * USD per second by model and size, or a function giving the table (the handler merges the
+   * provider's advertised prices over {@link DEFAULT_PRICES}). A clip without a price costs 0 USD
+   * (its seconds still count).
+   */
+  prices?: PriceTable | (() => PriceTable | Promise<PriceTable>);
+  /** A slot whose `settle()` never came is freed after this long. Default 6 hours. */
+  activeJobTtlSeconds?: number;
+  /** Prefix of every storage key. Default `limits:`. */
+  prefix?: string;
+}
+
+/** What `Retry-After` says when an active-job cap is full: no one knows when a job will end. */
+export const ACTIVE_RETRY_AFTER_SECONDS = 10;
+
+/** What a reservation remembers so that `settle()` can undo it. */
+interface ReservationRecord {
+  who: string;
+  cost: JobCost;
+  usageKeys: string[];
+}
+
+type Refusal = Extract<Admission, { ok: false }>;
+
+function refuse(code: Refusal['code'], message: string, retryAfterMs: number): Refusal {
+  return { ok: false, code, message, retryAfterSeconds: toRetryAfterSeconds(retryAfterMs) };
+}
+
+function resolveQuotas(quotas: QuotaOptions | false | undefined): QuotaOptions | undefined {
+  if (quotas === false) return undefined;
+  return quotas === undefined ? DEFAULT_QUOTAS : quotas;
+}
+
+/**
+ * Admission control over unstorage: limits that hold across every instance sharing `storage`.
+ *
+ * unstorage has no atomic increment. Admissions are serialized within one instance, so one instance
+ * is exact; N instances admitting for the same identity in the same instant may let up to N − 1
+ * extra jobs through (see docs/security.md).
+ *
+ * @example
+ * const admission = createAdmissionControl({ storage, rateLimit: { limit: 5, windowSeconds: 60 } });
+ * const verdict = await admission.admit({ identity: 'u1', model: 'sora-2', size: '1280x720', seconds: 4 });
+ */
+export function createAdmissionControl(options: AdmissionOptions): AdmissionControl {
+  const { storage } = options;
+  const now = options.now ?? Date.now;
+  const newId = options.id ?? (() => crypto.randomUUID());
+  const keys = limitKeys(options.prefix ?? DEFAULT_LIMITS_PREFIX);
+  const rate = options.rateLimit === false ? undefined : { ...DEFAULT_RATE_LIMIT, ...options.rateLimit };
+  const perIdentity = options.activeJobs === false ? undefined : (options.activeJobs ?? 3);
+  const global = options.globalActiveJobs === false ? undefined : (options.globalActiveJobs ?? 50);
+  const quotas = resolveQuotas(options.quotas);
+  const ttlMs = (options.activeJobTtlSeconds ?? 6 * 3600) * 1000;
+  const serial = createSerializer();
+
+  const prices = async (): Promise<PriceTable> => {
+    const p = options.prices ?? DEFAULT_PRICES;
+    return typeof p === 'function' ? p() : p;
+  };
+
+  async function checkQuotas(who: string, cost: JobCost, at: number): Promise<PeriodCheck[] | Refusal> {
+    if (!quotas) return [];
+    const periods = (['day', 'month'] as const).filter((p) => periodEnabled(p, quotas));
+    const checks = await Promise.all(
+      periods.map((p) => checkPeriod(storage, (period) => keys.usage(who, period), p, cost, quotas, at)),
+    );
+    const over = checks.filter((c) => !c.fits);
+    if (over.length === 0) return checks;
+    const until = Math.max(...over.map((c) => c.endsAt));
+    const which = over.map((c) => c.period).join(' and ');
+    return refuse('quota_exceeded', `This would go over your video quota for the ${which}`, until - at);
+  }
+
+  async function admitNow(request: AdmissionRequest): Promise<Admission> {
+    const who = await identityKey(request.identity);
+    const at = now();
+    const rateCheck = rate ? await checkRateLimit(storage, keys.rate(who), rate, at) : undefined;
+    if (rateCheck && !rateCheck.allowed) {
+      return refuse('rate_limited', 'Too many videos started in a short time', rateCheck.retryAfterMs);
+    }
+    const mine =
+      perIdentity === undefined ? undefined : await readSlots(storage, keys.active(who), at, ttlMs);
+    if (mine && perIdentity !== undefined && Object.keys(mine).length >= perIdentity) {
+      return refuse(
+        'rate_limited',
+        `At most ${perIdentity} videos can be in progress at once`,
+        ACTIVE_RETRY_AFTER_SECONDS * 1000,
+      );
+    }
+    const all = global === undefined ? undefined : await readSlots(storage, keys.globalActive(), at, ttlMs);
+    if (all && global !== undefined && Object.keys(all).length >= global) {
+      return refuse(
+        'rate_limited',
+        'The service is busy; try again shortly',
+        ACTIVE_RETRY_AFTER_SECONDS * 1000,
+      );
+    }
+    const cost: JobCost = {
+      seconds: request.seconds,
+      micros: costMicros(await prices(), request.model, request.size, request.seconds) ?? 0,
+    };
+    const periods = await checkQuotas(who, cost, at);
+    if (!Array.isArray(periods)) return periods;
+
+    const reservation = newId();
+    const record: ReservationRecord = { who, cost, usageKeys: periods.map((p) => p.key) };
+    await storage.setItem(keys.reservation(reservation), record, { ttl: Math.ceil(ttlMs / 1000) * 2 });
+    await rateCheck?.commit();
+    if (mine) await writeSlots(storage, keys.active(who), { ...mine, [reservation]: at }, ttlMs);
+    if (all) await writeSlots(storage, keys.globalActive(), { ...all, [reservation]: at }, ttlMs);
+    for (const p of periods) await addUsage(storage, p.key, cost, 1, usageTtlSeconds(p));
+    return { ok: true, reservation };
+  }
+
+  async function settleNow(reservation: string, outcome: 'completed' | 'failed'): Promise<void> {
+    const key = keys.reservation(reservation);
+    const record = asRecord(await storage.getItem(key));
+    if (!record) return; // settled already, or never ours: settling twice must not give back twice
+    await storage.removeItem(key);
+    await releaseSlot(storage, keys.active(record.who), reservation, now(), ttlMs);
+    await releaseSlot(storage, keys.globalActive(), reservation, now(), ttlMs);
+    if (outcome === 'failed') {
+      for (const usageKey of record.usageKeys) await addUsage(storage, usageKey, record.cost, -1, 40 * 86400);
+    }
+  }
+
+  return {
+    admit: (request) => serial(() => admitNow(request)),
+    settle: (reservation, outcome) => serial(() => settleNow(reservation, outcome)),
+  };
+}
+
+/** Usage outlives its period a little, so a late `settle('failed')` still finds it. */
+function usageTtlSeconds(check: PeriodCheck): number {
+  return check.period === 'day' ? 2 * 86400 : 40 * 86400;
+}
+
+async function releaseSlot(
+  storage: Storage,
+  key: string,
+  reservation: string,
+  at: number,
+  ttlMs: number,
+): Promise<void> {
+  const slots: ActiveSlots = await readSlots(storage, key, at, ttlMs);
+  if (!Object.hasOwn(slots, reservation)) return;
+  delete slots[reservation];
+  await writeSlots(storage, key, slots, ttlMs);
+}
+
+function asRecord(value: unknown): ReservationRecord | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const r = value as Partial<ReservationRecord>;
+  if (typeof r.who !== 'string' || !Array.isArray(r.usageKeys) || typeof r.cost !== 'object' || !r.cost) {
+    return undefined;
+  }
+  return { who: r.who, cost: r.cost, usageKeys: r.usageKeys.filter((k) => typeof k === 'string') };
+}
