@@ -44,12 +44,34 @@ export function decideServe(
   if (!request.range) return { status: 200, range: whole };
   if (request.ifRange && !ifRangeMatches(request.ifRange, info)) return { status: 200, range: whole };
 
-  const ranges = parseRange(info.bytes, request.range, { combine: true });
+  const header = normalizeRange(request.range, info.bytes);
+  if (header === null) return { status: 200, range: whole };
+  const ranges = parseRange(info.bytes, header, { combine: true });
   if (ranges === -1) return { status: 416 };
   if (ranges === -2 || ranges.type !== 'bytes' || ranges.length !== 1) return { status: 200, range: whole };
   const [first] = ranges;
   if (!first) return { status: 200, range: whole };
   return { status: 206, range: { start: first.start, end: first.end } };
+}
+
+/**
+ * Fixes two places where range-parser departs from RFC 9110 §14.1.1: a range whose last byte comes
+ * before its first makes the whole header invalid (ignored → `null`), and a suffix longer than the
+ * blob asks for all of it rather than nothing.
+ */
+function normalizeRange(header: string, size: number): string | null {
+  const [unit, specs] = header.split('=', 2);
+  if (unit?.trim() !== 'bytes' || specs === undefined) return null;
+  const out: string[] = [];
+  for (const raw of specs.split(',')) {
+    const spec = raw.trim();
+    const match = /^(\d*)-(\d*)$/.exec(spec);
+    if (!match || (match[1] === '' && match[2] === '')) return null;
+    const [, first = '', last = ''] = match;
+    if (first !== '' && last !== '' && Number(last) < Number(first)) return null;
+    out.push(first === '' && size > 0 && Number(last) > size ? `-${size}` : spec);
+  }
+  return `bytes=${out.join(',')}`;
 }
 
 /** Weak comparison against a list of entity tags, as `If-None-Match` uses. */
