@@ -1,0 +1,61 @@
+/**
+ * Fault injection: the next N calls to a route answer an error (429 with `Retry-After`, 5xx, 402)
+ * in OpenRouter's envelope instead of doing their work.
+ */
+
+/** The routes faults can target. */
+export type FakeOpenRouterRoute = 'create' | 'retrieve' | 'content' | 'models';
+
+/** One injected failure. */
+export interface FakeOpenRouterFault {
+  route: FakeOpenRouterRoute;
+  status: number;
+  /** Seconds for `Retry-After` (429 and 503). */
+  retryAfter?: number;
+  message?: string;
+  /** How many calls it hits; default 1. */
+  times?: number;
+}
+
+const DEFAULT_MESSAGES: Record<number, string> = {
+  402: 'Insufficient credits. Add more using https://openrouter.ai/settings/credits',
+  429: 'Rate limit exceeded. Please slow down.',
+  500: 'Internal Server Error',
+  502: 'Bad gateway: the upstream provider returned an invalid response',
+  503: 'Service temporarily unavailable',
+};
+
+/** A queue of faults per route. */
+export interface FaultQueue {
+  add(fault: FakeOpenRouterFault): void;
+  /** Takes the next fault for a route, if any, counting it down. */
+  take(route: FakeOpenRouterRoute): { status: number; message: string; retryAfter?: number } | undefined;
+  clear(): void;
+}
+
+/** Creates an empty queue, preloaded with `initial`. */
+export function createFaultQueue(initial: FakeOpenRouterFault[] = []): FaultQueue {
+  const pending: { fault: FakeOpenRouterFault; left: number }[] = [];
+  const queue: FaultQueue = {
+    add(fault) {
+      pending.push({ fault, left: fault.times ?? 1 });
+    },
+    take(route) {
+      const entry = pending.find((p) => p.fault.route === route && p.left > 0);
+      if (!entry) return undefined;
+      entry.left -= 1;
+      if (entry.left === 0) pending.splice(pending.indexOf(entry), 1);
+      const { status, retryAfter } = entry.fault;
+      return {
+        status,
+        message: entry.fault.message ?? DEFAULT_MESSAGES[status] ?? `HTTP ${status}`,
+        ...(retryAfter === undefined ? {} : { retryAfter }),
+      };
+    },
+    clear() {
+      pending.length = 0;
+    },
+  };
+  for (const fault of initial) queue.add(fault);
+  return queue;
+}
