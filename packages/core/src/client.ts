@@ -1,0 +1,231 @@
+/**
+ * The typed client of the sora-kit HTTP API (see CONTRACT.md), built on ky. Runs in browsers,
+ * Node 20+ and workers: it only uses `fetch`, `FormData`, `URL` and `crypto`.
+ */
+import ky, { HTTPError, type KyInstance, type Options } from 'ky';
+import type {
+  Capabilities,
+  CreateVideoInput,
+  Job,
+  JobPage,
+  MediaLink,
+  RemixVideoInput,
+  Variant,
+} from './contract.js';
+import { randomId, requireAbsolute, resolveEndpoint } from './endpoint.js';
+import { errorFromFailure, errorFromResponse, parseRetryAfter, SoraApiError } from './errors.js';
+
+/** Headers sent with every request: fixed, or computed per request (e.g. a fresh bearer token). */
+export type HeadersOption = HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
+
+/** How the client retries. GETs always may; POSTs only because each carries an idempotency key. */
+export interface RetryOptions {
+  /** Retries after the first attempt (default 2). */
+  limit?: number;
+  /** The longest `Retry-After` the client waits for, in seconds (default 30); longer ones fail at once. */
+  maxRetryAfter?: number;
+}
+
+/** Options of `createSoraClient`. */
+export interface SoraClientOptions {
+  /** Where the handler is mounted: absolute, or relative to the page (`/api/sora`) in browsers. */
+  endpoint: string;
+  /** A custom `fetch` (tests, proxies, workers with bindings). */
+  fetch?: typeof globalThis.fetch;
+  headers?: HeadersOption;
+  /** `include` for a handler on another origin that uses cookies; the browser default otherwise. */
+  credentials?: RequestCredentials;
+  retry?: RetryOptions;
+  /** Per-attempt timeout in ms, or `false` (default 30 000; uploads may need more). */
+  timeout?: number | false;
+}
+
+/** Options every call accepts. */
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+/** Options of calls that change state; the key makes retries safe (a fresh UUID unless given). */
+export interface MutationOptions extends CallOptions {
+  idempotencyKey?: string;
+}
+
+/** Options of `listVideos`. */
+export interface ListVideosOptions extends CallOptions {
+  /** 1..100, default 20 on the server. */
+  limit?: number;
+  /** `nextCursor` of the previous page. */
+  cursor?: string;
+}
+
+/** Options of `getMediaLink`. */
+export interface MediaLinkOptions extends CallOptions {
+  variant?: Variant;
+  /** Ask for `Content-Disposition: attachment`. */
+  download?: boolean;
+}
+
+const RETRY_STATUS = [408, 429, 500, 502, 503, 504];
+
+function toBody(input: CreateVideoInput): { json: object } | { body: FormData } {
+  const { inputReference, ...fields } = input;
+  if (inputReference === undefined) return { json: fields };
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) {
+    if (value !== undefined) form.set(key, String(value));
+  }
+  const name = (inputReference as Blob & { name?: string }).name ?? 'reference';
+  form.set('input_reference', inputReference, name);
+  return { body: form };
+}
+
+function makeKy(options: SoraClientOptions): KyInstance {
+  const maxRetryAfter = (options.retry?.maxRetryAfter ?? 30) * 1000;
+  const headers = options.headers;
+  return ky.create({
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.credentials ? { credentials: options.credentials } : {}),
+    timeout: options.timeout ?? 30_000,
+    retry: {
+      limit: options.retry?.limit ?? 2,
+      methods: ['get', 'head'],
+      statusCodes: RETRY_STATUS,
+      afterStatusCodes: [429, 503],
+      maxRetryAfter,
+      backoffLimit: 10_000,
+      // A wait longer than we accept is the caller's decision (e.g. a quota): fail at once.
+      shouldRetry: ({ error }) => {
+        if (!(error instanceof HTTPError)) return undefined;
+        const after = parseRetryAfter(error.response.headers.get('Retry-After'));
+        return after !== undefined && after * 1000 > maxRetryAfter ? false : undefined;
+      },
+    },
+    hooks: {
+      beforeRequest: [
+        async (request) => {
+          if (headers === undefined) return;
+          const extra = new Headers(typeof headers === 'function' ? await headers() : headers);
+          extra.forEach((value, key) => {
+            if (!request.headers.has(key)) request.headers.set(key, value);
+          });
+        },
+      ],
+    },
+  });
+}
+
+/**
+ * Creates the typed client of one sora-kit endpoint.
+ *
+ * @example
+ * ```ts
+ * const client = createSoraClient({ endpoint: '/api/sora' });
+ * const job = await client.createVideo({ prompt: 'a paper boat on a rainy street' });
+ * ```
+ */
+export function createSoraClient(options: SoraClientOptions) {
+  const endpoint = resolveEndpoint(options.endpoint);
+  const http = makeKy(options);
+  const url = (path: string) => `${requireAbsolute(endpoint)}${path}`;
+  const id = encodeURIComponent;
+
+  async function send(path: string, init: Options): Promise<Response> {
+    const target = url(path);
+    try {
+      return await http(target, init);
+    } catch (error) {
+      if (error instanceof HTTPError) throw await errorFromResponse(error.response);
+      throw errorFromFailure(error);
+    }
+  }
+
+  async function json<T>(path: string, init: Options): Promise<T> {
+    const response = await send(path, init);
+    try {
+      return (await response.json()) as T;
+    } catch (cause) {
+      throw new SoraApiError({
+        status: response.status,
+        code: 'invalid_response',
+        message: 'The server answered with something other than JSON',
+        cause,
+      });
+    }
+  }
+
+  function mutation(options: MutationOptions | undefined, init: Options): Options {
+    return {
+      ...init,
+      method: 'post',
+      signal: options?.signal,
+      headers: { 'Idempotency-Key': options?.idempotencyKey ?? randomId() },
+      // The idempotency key makes a repeated POST safe, so it may be retried like a GET.
+      retry: { methods: ['post'] },
+    };
+  }
+
+  return {
+    /** The absolute endpoint (or the relative one as given when there is no page to resolve it). */
+    endpoint,
+    /** `credentials` as configured, for connections the store opens itself. */
+    credentials: options.credentials,
+    /** The absolute URL of a path under the endpoint (`/events` → `https://…/api/sora/events`). */
+    url,
+    /** Sends a raw request through the client's fetch, headers and credentials (no retry). */
+    raw(path: string, init: RequestInit & { signal?: AbortSignal }): Promise<Response> {
+      return http(url(path), { ...init, retry: 0, timeout: false, throwHttpErrors: false });
+    },
+    /** `POST /videos`: JSON, or multipart when `inputReference` is given. Answers the queued job. */
+    createVideo(input: CreateVideoInput, options?: MutationOptions): Promise<Job> {
+      return json<Job>('/videos', mutation(options, toBody(input)));
+    },
+    /** `GET /videos`: the caller's jobs, newest first. */
+    listVideos(options: ListVideosOptions = {}): Promise<JobPage> {
+      const searchParams = new URLSearchParams();
+      if (options.limit !== undefined) searchParams.set('limit', String(options.limit));
+      if (options.cursor !== undefined) searchParams.set('cursor', options.cursor);
+      return json<JobPage>('/videos', { searchParams, signal: options.signal });
+    },
+    /** `GET /videos/:jobId`. */
+    getVideo(jobId: string, options?: CallOptions): Promise<Job> {
+      return json<Job>(`/videos/${id(jobId)}`, { signal: options?.signal });
+    },
+    /** `POST /videos/:jobId/retry`: only a failed job; answers it again queued, attempts + 1. */
+    retryVideo(jobId: string, options?: MutationOptions): Promise<Job> {
+      return json<Job>(`/videos/${id(jobId)}/retry`, mutation(options, {}));
+    },
+    /** `POST /videos/:jobId/remix`: only a completed job; answers the new job. */
+    remixVideo(jobId: string, input: RemixVideoInput, options?: MutationOptions): Promise<Job> {
+      return json<Job>(`/videos/${id(jobId)}/remix`, mutation(options, { json: { prompt: input.prompt } }));
+    },
+    /** `DELETE /videos/:jobId`: the job, its files and the provider's copy are gone. */
+    async deleteVideo(jobId: string, options?: CallOptions): Promise<void> {
+      await send(`/videos/${id(jobId)}`, { method: 'delete', signal: options?.signal, retry: 0 });
+    },
+    /** `GET /videos/:jobId/media`: a signed, short-lived link (absolute), or `409 not_ready`. */
+    async getMediaLink(jobId: string, options: MediaLinkOptions = {}): Promise<MediaLink> {
+      const searchParams = new URLSearchParams({ variant: options.variant ?? 'video' });
+      if (options.download) searchParams.set('download', '1');
+      const link = await json<MediaLink>(`/videos/${id(jobId)}/media`, {
+        searchParams,
+        signal: options.signal,
+      });
+      return { ...link, url: absolutize(link.url, endpoint) };
+    },
+    /** `GET /capabilities`: models, sizes, lengths and limits of the configured provider. */
+    getCapabilities(options?: CallOptions): Promise<Capabilities> {
+      return json<Capabilities>('/capabilities', { signal: options?.signal });
+    },
+  };
+}
+
+function absolutize(link: string, endpoint: string): string {
+  try {
+    return new URL(link, endpoint).href;
+  } catch {
+    return link;
+  }
+}
+
+/** The client `createSoraClient` returns. */
+export type SoraClient = ReturnType<typeof createSoraClient>;

@@ -1,0 +1,307 @@
+/**
+ * The live job store: the caller's jobs as signals, shared by every element and script bound to
+ * the same endpoint. Mutations are optimistic; live updates arrive while anything `retain()`s it.
+ */
+import { batch, computed, signal } from '@preact/signals-core';
+import { createSoraClient, type HeadersOption, type SoraClient } from './client.js';
+import type { Capabilities } from './contract.js';
+import { isTerminal } from './contract.js';
+import { canShareAcrossTabs, createSharedLive } from './cross-tab.js';
+import { resolveEndpoint } from './endpoint.js';
+import { isSoraApiError, type SoraApiError } from './errors.js';
+import type { ConnectionState, HistoryState, JobStore } from './job-store.js';
+import { createJobTable } from './job-table.js';
+import {
+  createLiveConnection,
+  type LiveConnection,
+  type LiveHandlers,
+  type LiveTuning,
+  type Timers,
+  type Visibility,
+} from './live.js';
+import { createMediaLinkCache } from './media-links.js';
+import { optimisticJob } from './optimistic.js';
+
+/** Options of `createJobStore` (and of the first `getStore` call for an endpoint). */
+export interface JobStoreOptions {
+  /** Where the handler is mounted (default `/api/sora`). Ignored when `client` is given. */
+  endpoint?: string;
+  /** A client to use instead of creating one. */
+  client?: SoraClient;
+  fetch?: typeof globalThis.fetch;
+  credentials?: RequestCredentials;
+  headers?: HeadersOption;
+  /** Jobs per history page (default 20). */
+  pageSize?: number;
+  /** The clock (default `Date.now`). */
+  now?: () => number;
+  /** Reconnect and polling tuning, and injectable timers and visibility for tests. */
+  live?: LiveTuning & { timers?: Timers; visibility?: Visibility; random?: () => number };
+  /**
+   * Share one connection across the tabs of this origin (default true where `BroadcastChannel`
+   * and Web Locks exist). `{ name }` overrides the channel and lock name.
+   */
+  crossTab?: boolean | { name?: string };
+}
+
+function toApiError(error: unknown): SoraApiError | null {
+  return isSoraApiError(error) ? error : null;
+}
+
+/** Creates an isolated store (tests, server-side rendering, several users in one process). */
+export function createJobStore(options: JobStoreOptions & { onDispose?: () => void } = {}): JobStore {
+  const client =
+    options.client ??
+    createSoraClient({
+      endpoint: options.endpoint ?? '/api/sora',
+      fetch: options.fetch,
+      credentials: options.credentials,
+      headers: options.headers,
+    });
+  const now = options.now ?? (() => Date.now());
+  const pageSize = options.pageSize ?? 20;
+  const table = createJobTable();
+  const history = signal<HistoryState>('idle');
+  const historyError = signal<SoraApiError | null>(null);
+  const cursor = signal<string | null>(null);
+  const connection = signal<ConnectionState>('idle');
+  const capabilities = signal<Capabilities | null>(null);
+  const media = createMediaLinkCache({
+    now,
+    fetchLink: (jobId, variant, download) => client.getMediaLink(jobId, { variant, download }),
+  });
+  let loading: Promise<void> | undefined;
+  let loadingMore: Promise<void> | undefined;
+  let capabilitiesPromise: Promise<Capabilities> | undefined;
+  let holders = 0;
+  let live: (LiveConnection & { publish?(message: unknown): void }) | undefined;
+
+  const forget = (jobId: string) => {
+    table.remove(jobId);
+    media.invalidate(jobId);
+  };
+
+  async function fetchPage(after: string | null): Promise<void> {
+    const page = await client.listVideos({ limit: pageSize, ...(after ? { cursor: after } : {}) });
+    batch(() => {
+      table.upsertMany(page.items);
+      cursor.value = page.nextCursor;
+    });
+  }
+
+  /** One polling round: the first page, then every unfinished job the page did not include. */
+  async function refresh(signalOpt?: AbortSignal): Promise<void> {
+    const page = await client.listVideos({ limit: pageSize, signal: signalOpt });
+    batch(() => {
+      table.upsertMany(page.items);
+      if (history.value === 'idle') {
+        cursor.value = page.nextCursor;
+        history.value = 'ready';
+      }
+    });
+    const seen = new Set(page.items.map((job) => job.jobId));
+    const unfinished = table
+      .all()
+      .filter((job) => !seen.has(job.jobId) && !table.isPending(job.jobId) && !isTerminal(job.status));
+    for (const job of unfinished) {
+      try {
+        table.upsert(await client.getVideo(job.jobId, { signal: signalOpt }));
+      } catch (error) {
+        if (toApiError(error)?.status === 404) forget(job.jobId);
+        else throw error;
+      }
+    }
+  }
+
+  function makeLive(): LiveConnection & { publish?(message: unknown): void } {
+    const handlers: LiveHandlers = {
+      onJob: (job) => table.upsert(job),
+      onDeleted: forget,
+      onState: (state) => {
+        connection.value = state;
+      },
+    };
+    const direct = (h: LiveHandlers, lastEventId: string | undefined) =>
+      createLiveConnection({
+        ...options.live,
+        ...h,
+        lastEventId,
+        poll: refresh,
+        open: (id, abort) =>
+          client.raw('/events', {
+            headers: { Accept: 'text/event-stream', ...(id ? { 'Last-Event-ID': id } : {}) },
+            cache: 'no-store',
+            signal: abort,
+          }),
+      });
+    const crossTab = options.crossTab ?? true;
+    if (crossTab === false || !canShareAcrossTabs()) return direct(handlers, undefined);
+    const name = (typeof crossTab === 'object' && crossTab.name) || `sora-kit:${client.endpoint}`;
+    return createSharedLive({ ...handlers, name, createLive: direct });
+  }
+
+  const store: JobStore = {
+    endpoint: client.endpoint,
+    client,
+    jobs: table.jobs,
+    history,
+    historyError,
+    hasMore: computed(() => cursor.value !== null),
+    connection,
+    capabilities,
+    job: (jobId) => table.job(jobId),
+    load() {
+      if (loading) return loading;
+      history.value = 'loading';
+      historyError.value = null;
+      loading = fetchPage(null).then(
+        () => {
+          history.value = 'ready';
+        },
+        (error: unknown) => {
+          loading = undefined; // a failed load may be tried again
+          batch(() => {
+            history.value = 'error';
+            historyError.value = toApiError(error);
+          });
+          throw error;
+        },
+      );
+      return loading;
+    },
+    loadMore() {
+      if (history.value !== 'ready' || loadingMore) return loadingMore ?? loading ?? store.load();
+      if (cursor.value === null) return Promise.resolve();
+      loadingMore = fetchPage(cursor.value).finally(() => {
+        loadingMore = undefined;
+      });
+      loadingMore.catch((error: unknown) => {
+        historyError.value = toApiError(error);
+      });
+      return loadingMore;
+    },
+    loadCapabilities() {
+      capabilitiesPromise ??= client.getCapabilities().then(
+        (value) => (capabilities.value = value),
+        (error: unknown) => {
+          capabilitiesPromise = undefined;
+          throw error;
+        },
+      );
+      return capabilitiesPromise;
+    },
+    async fetchJob(jobId) {
+      try {
+        const job = await client.getVideo(jobId);
+        table.upsert(job);
+        return job;
+      } catch (error) {
+        if (toApiError(error)?.status === 404) forget(jobId);
+        throw error;
+      }
+    },
+    async create(input, callOptions) {
+      const temp = optimisticJob(input, now());
+      table.insertPending(temp);
+      try {
+        const job = await client.createVideo(input, { signal: callOptions?.signal });
+        batch(() => {
+          table.remove(temp.jobId);
+          table.upsert(job);
+        });
+        live?.publish?.({ type: 'job', job });
+        return job;
+      } catch (error) {
+        table.remove(temp.jobId);
+        throw error;
+      }
+    },
+    async retry(jobId) {
+      const job = await client.retryVideo(jobId);
+      media.invalidate(jobId);
+      table.upsert(job, { force: true });
+      live?.publish?.({ type: 'job', job });
+      return job;
+    },
+    async remix(jobId, input) {
+      const job = await client.remixVideo(jobId, input);
+      table.upsert(job);
+      live?.publish?.({ type: 'job', job });
+      return job;
+    },
+    async remove(jobId) {
+      const previous = table.get(jobId);
+      forget(jobId);
+      try {
+        await client.deleteVideo(jobId);
+      } catch (error) {
+        // Already gone is what the user asked for; anything else puts the job back.
+        if (toApiError(error)?.status !== 404) {
+          table.restore(jobId, previous);
+          throw error;
+        }
+      }
+      live?.publish?.({ type: 'deleted', jobId });
+    },
+    mediaLink: (jobId, linkOptions) => media.get(jobId, linkOptions),
+    retain() {
+      holders += 1;
+      if (holders === 1) {
+        live = makeLive();
+        live.start();
+      }
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        holders -= 1;
+        if (holders === 0) stopLive();
+      };
+    },
+    dispose() {
+      holders = 0;
+      stopLive();
+      media.clear();
+      options.onDispose?.();
+    },
+  };
+
+  function stopLive() {
+    live?.stop();
+    live = undefined;
+  }
+
+  return store;
+}
+
+const REGISTRY = Symbol.for('@sora-kit/core:stores@1');
+
+/**
+ * The store of an endpoint, shared by every element and script on the page: the first call
+ * creates it (with `options`), later calls return the same one. The registry lives on
+ * `globalThis` under `Symbol.for('@sora-kit/core:stores@1')`, so two copies of this package on one
+ * page still share a store; it is the one piece of page-wide state and is created on first use.
+ *
+ * @example
+ * ```ts
+ * const store = getStore('/api/sora');
+ * effect(() => console.log(store.jobs.value.length));
+ * ```
+ */
+export function getStore(endpoint = '/api/sora', options: Omit<JobStoreOptions, 'endpoint'> = {}): JobStore {
+  const holder = globalThis as typeof globalThis & { [REGISTRY]?: Map<string, JobStore> };
+  holder[REGISTRY] ??= new Map();
+  const stores = holder[REGISTRY];
+  const key = resolveEndpoint(endpoint);
+  const existing = stores.get(key);
+  if (existing) return existing;
+  const store = createJobStore({
+    ...options,
+    endpoint,
+    onDispose: () => {
+      if (stores.get(key) === store) stores.delete(key);
+    },
+  });
+  stores.set(key, store);
+  return store;
+}
