@@ -135,4 +135,15 @@ describe('jwtAuth with a JWKS endpoint', () => {
       .sign(other.privateKey);
     expect((await app.request('/me', bearer(token))).status).toBe(401);
   });
+
+  it('throws (a 500, not a 401) when the key set cannot be fetched', async () => {
+    const down = new Hono();
+    const auth = jwtAuth({ jwksUrl: 'http://127.0.0.1:1/jwks.json', now: () => NOW });
+    down.get('/me', async (c) => c.json(await auth(c)));
+    const token = await new SignJWT({ sub: 'x' })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+      .setExpirationTime(seconds(NOW) + 600)
+      .sign(privateKey);
+    expect((await down.request('/me', bearer(token))).status).toBe(500);
+  });
 });
