@@ -1,0 +1,56 @@
+/**
+ * Anonymous sessions: each browser gets a random identity in a signed, HttpOnly cookie the first
+ * time it calls. Two cookie jars are two users; losing the cookie means losing the history.
+ */
+import { getSignedCookie, setSignedCookie } from 'hono/cookie';
+import { deriveSecret } from '../jobs/hash.js';
+import type { AuthAdapter } from './types.js';
+
+/** Options of {@link anonymousSessions}. */
+export interface AnonymousSessionsOptions {
+  /** At least 32 characters; a cookie-only key is derived from it. */
+  secret: string;
+  /** Default `sora_kit_session`. */
+  cookieName?: string;
+  /** Force the cookie's `Secure` flag; by default it is set when the request is https. */
+  secure?: boolean;
+  /** Cookie lifetime in seconds (default 400 days, the most browsers keep). */
+  maxAgeSeconds?: number;
+}
+
+const ID_SHAPE = /^anon_[A-Za-z0-9-]{36}$/;
+
+/**
+ * An {@link AuthAdapter} that never answers 401: a caller without a valid session cookie gets a
+ * new identity and a `Set-Cookie`.
+ *
+ * @example createSoraHandler({ provider, secret, auth: anonymousSessions({ secret }) })
+ */
+export function anonymousSessions(options: AnonymousSessionsOptions): AuthAdapter {
+  if (typeof options.secret !== 'string' || options.secret.length < 32) {
+    throw new TypeError('anonymousSessions: `secret` must be at least 32 characters');
+  }
+  const name = options.cookieName ?? 'sora_kit_session';
+  const maxAge = options.maxAgeSeconds ?? 400 * 24 * 60 * 60;
+  let key: Promise<string> | undefined;
+  const cookieKey = () => {
+    key ??= deriveSecret(options.secret, 'session-cookie');
+    return key;
+  };
+
+  return async (c) => {
+    const secret = await cookieKey();
+    const existing = await getSignedCookie(c, secret, name);
+    if (typeof existing === 'string' && ID_SHAPE.test(existing)) return { id: existing };
+    const id = `anon_${crypto.randomUUID()}`;
+    const secure = options.secure ?? new URL(c.req.url).protocol === 'https:';
+    await setSignedCookie(c, name, id, secret, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      path: '/',
+      maxAge,
+      secure,
+    });
+    return { id };
+  };
+}

@@ -1,0 +1,31 @@
+export { type AnonymousSessionsOptions, anonymousSessions } from './auth/anonymous-sessions.js';
+export type { AuthAdapter, Identity } from './auth/types.js';
+export { fsBlobs } from './blobs/fs.js';
+export type { BlobInfo, BlobStore, ByteRange } from './blobs/types.js';
+export { createSoraHandler, type SoraHandler } from './handler.js';
+export { HttpError } from './http-error.js';
+export type { Admission, AdmissionControl, AdmissionRequest } from './limits/types.js';
+export { consoleLogger, type LogFields, type Logger, type LogLevel, silentLogger } from './logger.js';
+export { type CopyAssetsOptions, copyAssets } from './media/copy.js';
+export {
+  AssetExpiredError,
+  InvalidMediaError,
+  MediaInputError,
+  MissingVariantError,
+} from './media/errors.js';
+export { type MediaUrlOptions, mediaUrlFor } from './media/links.js';
+export { type ProbeOptions, probeVideo, type VideoProbe } from './media/probe.js';
+export { type PrepareReferenceOptions, prepareReference } from './media/reference.js';
+export { createMediaSigner, type MediaSigner, type MediaSignerOptions } from './media/signing.js';
+export type {
+  BeforeCreateContext,
+  BeforeCreateResult,
+  JobHookContext,
+  PollingOptions,
+  SoraHandlerOptions,
+  SoraHooks,
+  WebhookOptions,
+} from './options.js';
+export { ProviderError, type ProviderErrorKind } from './providers/errors.js';
+export type * from './providers/types.js';
+export { createMediaRoutes, type MediaJobView, type MediaRoutesOptions } from './routes/media.js';

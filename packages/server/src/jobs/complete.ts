@@ -1,0 +1,84 @@
+/**
+ * The last step of a job: copy the provider's files into our blob store, then (only then) mark it
+ * completed. The copy is idempotent, so a copy cut short by a crash simply runs again on resume.
+ */
+import type { JobError } from '@sora-kit/core';
+import { copyAssets } from '../media/copy.js';
+import { AssetExpiredError, InvalidMediaError, MissingVariantError } from '../media/errors.js';
+import { jobBlobKeys } from '../media/keys.js';
+import type { ProviderVideo } from '../providers/types.js';
+import { announceTerminal } from './finish.js';
+import { keys } from './keys.js';
+import type { JobRecord } from './repository.js';
+import type { Runtime } from './runtime.js';
+import { completed, expiredError } from './transitions.js';
+
+/** What the copy step borrows from the lifecycle. */
+export interface CompleteHelpers {
+  fail(record: JobRecord, error: JobError): Promise<JobRecord>;
+  onUpstreamError(record: JobRecord, error: unknown): Promise<void>;
+}
+
+/** Copies the assets of a job the provider finished, holding (and renewing) the job's lease. */
+export async function copyAndComplete(
+  rt: Runtime,
+  record: JobRecord,
+  token: string,
+  video: ProviderVideo,
+  helpers: CompleteHelpers,
+): Promise<void> {
+  const jobId = record.job.jobId;
+  const leaseKey = keys.lease(jobId);
+  const controller = new AbortController();
+  // A long copy must not lose its lease to another instance, which would copy the same files.
+  const renewal = setInterval(
+    () => {
+      rt.leases.renew(leaseKey, token, rt.polling.leaseMs).then(
+        (held) => {
+          if (!held) controller.abort();
+        },
+        () => {},
+      );
+    },
+    Math.max(1000, Math.floor(rt.polling.leaseMs / 3)),
+  );
+  try {
+    const { variants } = await rt.capabilities();
+    rt.metrics.inc('sora_upstream_calls_total', { operation: 'download' });
+    const asset = await copyAssets({
+      provider: rt.provider,
+      blobs: rt.blobs,
+      providerVideoId: record.providerVideoId ?? video.id,
+      jobId,
+      variants,
+      signal: controller.signal,
+      expiresAt: video.expiresAt,
+      now: rt.now,
+    });
+    const current = await rt.repo.get(jobId);
+    if (!current) {
+      // Deleted while we copied: drop what we just stored.
+      await Promise.all(jobBlobKeys(jobId).map((key) => rt.blobs.delete(key).catch(() => {})));
+      return;
+    }
+    if (current.job.status !== record.job.status || current.job.attempts !== record.job.attempts) return;
+    const saved = await rt.repo.save(completed(current, asset, rt.now().toISOString()));
+    await rt.feed.publish(saved.owner, jobId, 'job');
+    await announceTerminal(rt, saved);
+  } catch (error) {
+    rt.metrics.inc('sora_upstream_errors_total', { operation: 'download' });
+    if (error instanceof AssetExpiredError) {
+      await helpers.fail(record, expiredError());
+    } else if (error instanceof InvalidMediaError || error instanceof MissingVariantError) {
+      await helpers.fail(record, {
+        code: 'upstream_failed',
+        message: 'The provider sent a file that is not a playable video.',
+        retryable: true,
+      });
+    } else {
+      await helpers.onUpstreamError(record, error);
+    }
+  } finally {
+    clearInterval(renewal);
+  }
+}

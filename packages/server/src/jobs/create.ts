@@ -1,0 +1,152 @@
+/**
+ * Starting work: a new job (create or remix) and a retry of a failed one. A job is written before
+ * the provider is called, so a crash in between leaves a job the poller re-sends (same
+ * idempotency key); a create the provider refuses leaves no job behind, except a moderation or
+ * reference refusal, which is kept as a failed job so the user sees why.
+ */
+import type { Job, JobError, ValidCreateVideo } from '@sora-kit/core';
+import type { Identity } from '../auth/types.js';
+import { HttpError, upstreamHttpError } from '../http-error.js';
+import { blobKey } from '../media/keys.js';
+import { ProviderError } from '../providers/errors.js';
+import type { ProviderReference } from '../providers/types.js';
+import { announceCreated } from './finish.js';
+import type { Lifecycle } from './lifecycle.js';
+import type { JobRecord } from './repository.js';
+import type { Runtime } from './runtime.js';
+import { retried } from './transitions.js';
+
+/** What a new job is made from. */
+export interface NewJob {
+  identity: Identity;
+  owner: string;
+  input: ValidCreateVideo;
+  reference?: ProviderReference;
+  remixOf?: string;
+  remixSource?: string;
+  reservation?: string;
+}
+
+/** A refusal kept as a failed job, or undefined when the refusal should leave nothing behind. */
+function refusalAsJobError(error: unknown): JobError | undefined {
+  if (!(error instanceof ProviderError) || error.kind !== 'rejected') return undefined;
+  if (error.code === 'moderation_blocked') {
+    return {
+      code: 'moderation_blocked',
+      message: 'The provider refused this prompt or image.',
+      retryable: false,
+    };
+  }
+  if (error.code === 'invalid_reference') {
+    return {
+      code: 'invalid_reference',
+      message: 'The provider could not use this reference image.',
+      retryable: false,
+    };
+  }
+  return undefined;
+}
+
+/** The HTTP error a refused upstream call answers. */
+function refusalAsHttpError(error: unknown): unknown {
+  if (!(error instanceof ProviderError)) return error;
+  if (error.kind === 'rejected') {
+    return new HttpError(400, 'invalid_request', 'The video provider refused this request.');
+  }
+  return upstreamHttpError(error);
+}
+
+async function settleFailed(rt: Runtime, reservation: string | undefined): Promise<void> {
+  if (reservation && rt.admission) await rt.admission.settle(reservation, 'failed').catch(() => {});
+}
+
+function newJob(rt: Runtime, jobId: string, request: NewJob): Job {
+  const at = rt.now().toISOString();
+  const job: Job = {
+    jobId,
+    status: 'queued',
+    progress: 0,
+    prompt: request.input.prompt,
+    model: request.input.model,
+    size: request.input.size,
+    seconds: request.input.seconds,
+    provider: rt.provider.name,
+    hasReference: request.reference !== undefined,
+    attempts: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+  if (request.remixOf) job.remixOf = request.remixOf;
+  return job;
+}
+
+/** Creates a job and sends it upstream; answers the stored record (maybe already failed). */
+export async function createJob(rt: Runtime, lifecycle: Lifecycle, request: NewJob): Promise<JobRecord> {
+  const jobId = rt.id();
+  const nowMs = rt.now().getTime();
+  if (request.reference) {
+    const bytes = request.reference.bytes;
+    const body = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream();
+    await rt.blobs.put(blobKey(jobId, 'reference'), body, { contentType: request.reference.contentType });
+  }
+  const record = await rt.repo.insert({
+    job: newJob(rt, jobId, request),
+    identity: request.identity.id,
+    owner: request.owner,
+    attemptStartedAt: nowMs,
+    creatingSince: nowMs,
+    poll: { nextAt: nowMs, failures: 0 },
+    ...(request.remixSource ? { remixSource: request.remixSource } : {}),
+    ...(request.reservation ? { reservation: request.reservation } : {}),
+  });
+  try {
+    const started = await lifecycle.startAttempt(record, request.reference);
+    await rt.feed.publish(request.owner, jobId, 'job');
+    await announceCreated(rt, started);
+    return (await rt.repo.get(jobId)) ?? started;
+  } catch (error) {
+    const kept = refusalAsJobError(error);
+    if (kept) {
+      await announceCreated(rt, record);
+      return lifecycle.fail(record, kept);
+    }
+    rt.logger.warn('create refused upstream', {
+      jobId,
+      error: error instanceof Error ? error.message : String(error),
+    });
+    await rt.repo.remove(record);
+    await rt.blobs.delete(blobKey(jobId, 'reference')).catch(() => {});
+    await settleFailed(rt, request.reservation);
+    throw refusalAsHttpError(error);
+  }
+}
+
+/** Starts a failed job over (same id, attempts + 1, the stored reference reused). */
+export async function retryJob(
+  rt: Runtime,
+  lifecycle: Lifecycle,
+  record: JobRecord,
+  reservation?: string,
+): Promise<JobRecord> {
+  if (record.job.status !== 'failed') {
+    throw new HttpError(409, 'conflict', 'Only a failed video can be retried.');
+  }
+  const nowMs = rt.now().getTime();
+  const next = retried(record, nowMs, rt.now().toISOString());
+  if (reservation) next.reservation = reservation;
+  const saved = await lifecycle.persist(next, record);
+  await rt.repo.activate(record.job.jobId);
+  try {
+    await lifecycle.startAttempt(saved);
+    return (await rt.repo.get(record.job.jobId)) ?? saved;
+  } catch (error) {
+    const kept = refusalAsJobError(error);
+    if (kept) return lifecycle.fail(saved, kept);
+    // Put the job back as it was: the retry did not happen.
+    const current = (await rt.repo.get(record.job.jobId)) ?? saved;
+    await lifecycle.persist({ ...record, rev: current.rev }, current);
+    await rt.repo.deactivate(record.job.jobId);
+    await settleFailed(rt, reservation);
+    throw refusalAsHttpError(error);
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * What happens once per transition: hooks, admission settlement and counters. Each is guarded
+ * by a once-only marker in storage, so two instances that both see a job end call each hook once.
+ */
+import type { JobHookContext } from '../options.js';
+import { keys } from './keys.js';
+import type { JobRecord } from './repository.js';
+import type { Runtime } from './runtime.js';
+
+type HookName = 'onJobCreated' | 'onJobCompleted' | 'onJobFailed';
+
+async function callHook(rt: Runtime, name: HookName, record: JobRecord): Promise<void> {
+  const hook = rt.hooks[name];
+  if (!hook) return;
+  const ctx: JobHookContext = { identity: { id: record.identity }, job: record.job };
+  try {
+    await hook(ctx);
+  } catch (error) {
+    rt.logger.warn(`hook ${name} threw`, {
+      jobId: record.job.jobId,
+      error: error instanceof Error ? error.message : String(error),
+    });
+  }
+}
+
+/** Called after a new job is stored and sent upstream. */
+export async function announceCreated(rt: Runtime, record: JobRecord): Promise<void> {
+  if (!(await rt.leases.claimOnce(keys.once(record.job.jobId, 0, 'created')))) return;
+  rt.metrics.inc('sora_jobs_created_total');
+  rt.logger.info('job created', {
+    jobId: record.job.jobId,
+    model: record.job.model,
+    provider: record.job.provider,
+  });
+  await callHook(rt, 'onJobCreated', record);
+}
+
+/** Called after a job reached `completed` or `failed` (once per attempt). */
+export async function announceTerminal(rt: Runtime, record: JobRecord): Promise<void> {
+  const { jobId, status, attempts } = record.job;
+  if (status !== 'completed' && status !== 'failed') return;
+  await rt.repo.deactivate(jobId);
+  if (!(await rt.leases.claimOnce(keys.once(jobId, attempts, status)))) return;
+  if (record.reservation && rt.admission) {
+    try {
+      await rt.admission.settle(record.reservation, status);
+    } catch (error) {
+      rt.logger.warn('admission settle failed', {
+        jobId,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+  if (status === 'completed') {
+    rt.metrics.inc('sora_jobs_completed_total');
+    rt.logger.info('job completed', { jobId, attempts });
+    await callHook(rt, 'onJobCompleted', record);
+  } else {
+    rt.metrics.inc('sora_jobs_failed_total', { code: record.job.error?.code ?? 'internal' });
+    rt.logger.info('job failed', { jobId, attempts, code: record.job.error?.code });
+    await callHook(rt, 'onJobFailed', record);
+  }
+}

@@ -1,0 +1,210 @@
+/**
+ * The job lifecycle shell: sends attempts upstream and refreshes jobs under their lease. Every
+ * decision comes from ./transitions.ts and ./poll-delay.ts; this file does the I/O, in an order
+ * that leaves a resumable job if the process dies between any two steps:
+ *   record `queued` (with `creatingSince`) → provider create (idempotency key per attempt)
+ *   → provider id stored → progress … → copy (idempotent) → `completed`.
+ */
+import { isTerminal, type JobError } from '@sora-kit/core';
+import { blobKey } from '../media/keys.js';
+import { ProviderError } from '../providers/errors.js';
+import type { ProviderReference, ProviderVideo } from '../providers/types.js';
+import { copyAndComplete } from './complete.js';
+import { announceTerminal } from './finish.js';
+import { sha256Hex } from './hash.js';
+import { keys } from './keys.js';
+import { nextPollDelay } from './poll-delay.js';
+import type { JobRecord } from './repository.js';
+import type { Runtime } from './runtime.js';
+import {
+  afterUpstreamFailure,
+  decideRefresh,
+  failed,
+  providerIdempotencyKey,
+  timeoutError,
+  withProgress,
+} from './transitions.js';
+
+/** Creates the lifecycle of one handler. */
+export function createLifecycle(rt: Runtime) {
+  const inFlight = new Set<string>();
+  const nowMs = () => rt.now().getTime();
+  const nowIso = () => rt.now().toISOString();
+  // A create still unanswered after this long is presumed lost (its process died) and is re-sent.
+  const createGraceMs = () => Math.min(rt.polling.leaseMs, 30_000);
+
+  /** Saves a record and, when the browser-visible job changed, publishes it to the change feed. */
+  async function persist(record: JobRecord, previous?: JobRecord): Promise<JobRecord> {
+    const saved = await rt.repo.save(record);
+    if (!previous || previous.job !== record.job)
+      await rt.feed.publish(record.owner, record.job.jobId, 'job');
+    return saved;
+  }
+
+  function delayFor(record: JobRecord, extra: { failures?: number; retryAfterMs?: number } = {}): number {
+    return nextPollDelay({
+      elapsedMs: nowMs() - record.attemptStartedAt,
+      progress: record.job.progress,
+      minDelayMs: rt.polling.minDelayMs,
+      maxDelayMs: rt.polling.maxDelayMs,
+      safetyNetDelayMs: rt.polling.webhooks ? rt.polling.safetyNetDelayMs : undefined,
+      ...extra,
+    });
+  }
+
+  /** Fails a job for good (until a retry) and runs the once-only follow-ups. */
+  async function fail(record: JobRecord, error: JobError): Promise<JobRecord> {
+    const saved = await persist(failed(record, error, nowIso()), record);
+    await announceTerminal(rt, saved);
+    return saved;
+  }
+
+  async function loadReference(record: JobRecord): Promise<ProviderReference | undefined> {
+    if (!record.job.hasReference) return undefined;
+    const blob = await rt.blobs.get(blobKey(record.job.jobId, 'reference'));
+    if (!blob)
+      throw new ProviderError('rejected', 'The reference image is missing', { code: 'invalid_reference' });
+    const bytes = new Uint8Array(await new Response(blob.body).arrayBuffer());
+    const contentType = blob.info.contentType as ProviderReference['contentType'];
+    const extension = contentType.split('/')[1] ?? 'png';
+    return { bytes, contentType, filename: `reference.${extension === 'jpeg' ? 'jpg' : extension}` };
+  }
+
+  async function callProvider(record: JobRecord, reference?: ProviderReference): Promise<ProviderVideo> {
+    const idempotencyKey = providerIdempotencyKey(record);
+    const { prompt, model, size, seconds } = record.job;
+    const operation = record.remixSource ? 'remix' : 'create';
+    rt.metrics.inc('sora_upstream_calls_total', { operation });
+    try {
+      if (record.remixSource) {
+        if (!rt.provider.remix) throw new ProviderError('rejected', 'This provider cannot remix videos');
+        return await rt.provider.remix(record.remixSource, { prompt, idempotencyKey });
+      }
+      const input = {
+        prompt,
+        model,
+        size,
+        seconds,
+        idempotencyKey,
+        reference: reference ?? (await loadReference(record)),
+      };
+      return await rt.provider.create(input);
+    } catch (error) {
+      rt.metrics.inc('sora_upstream_errors_total', { operation });
+      throw error;
+    }
+  }
+
+  /** Applies the provider's answer to a create or a refresh. */
+  async function applyVideo(record: JobRecord, video: ProviderVideo): Promise<JobRecord> {
+    const decision = decideRefresh(record, video, nowMs());
+    if (decision.type === 'fail') return fail(record, decision.error);
+    if (decision.type === 'copy')
+      return persist({ ...record, poll: { nextAt: nowMs(), failures: 0 } }, record);
+    const next = withProgress(record, decision.status, decision.progress, nowIso());
+    return persist({ ...next, poll: { nextAt: nowMs() + delayFor(next), failures: 0 } }, record);
+  }
+
+  /**
+   * Sends the record's current attempt upstream (create, or remix) and stores the provider's id.
+   * Throws the ProviderError of a refused or failed call; the caller decides what that means.
+   */
+  async function startAttempt(record: JobRecord, reference?: ProviderReference): Promise<JobRecord> {
+    const video = await callProvider(record, reference);
+    await rt.storage.setItem(keys.providerVideo(await sha256Hex(video.id)), record.job.jobId);
+    const { creatingSince: _sent, ...rest } = record;
+    const current = (await rt.repo.get(record.job.jobId)) ?? record;
+    return applyVideo({ ...rest, rev: current.rev, providerVideoId: video.id }, video);
+  }
+
+  async function onUpstreamError(record: JobRecord, error: unknown): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    rt.logger.warn('upstream refresh failed', { jobId: record.job.jobId, error: message });
+    if (error instanceof ProviderError && error.kind === 'rejected' && !record.providerVideoId) {
+      const code =
+        error.code === 'moderation_blocked' || error.code === 'invalid_reference'
+          ? error.code
+          : 'upstream_failed';
+      await fail(record, {
+        code,
+        message: 'The provider refused this video.',
+        retryable: code === 'upstream_failed',
+      });
+      return;
+    }
+    const verdict = afterUpstreamFailure(record, rt.polling.failureBudget);
+    if (verdict.type === 'fail') {
+      await fail(record, verdict.error);
+      return;
+    }
+    const retryAfterMs = error instanceof ProviderError ? error.retryAfterMs : undefined;
+    const delay = delayFor(record, { failures: verdict.failures, retryAfterMs });
+    await persist({ ...record, poll: { nextAt: nowMs() + delay, failures: verdict.failures } }, record);
+  }
+
+  /** One refresh of a job we hold the lease of. */
+  async function refreshHeld(jobId: string, token: string, force: boolean): Promise<void> {
+    const record = await rt.repo.get(jobId);
+    if (!record || isTerminal(record.job.status)) {
+      if (record) await announceTerminal(rt, record);
+      else await rt.repo.deactivate(jobId);
+      return;
+    }
+    if (!force && record.poll.nextAt > nowMs()) return;
+    if (nowMs() - record.attemptStartedAt > rt.polling.deadlineMs) {
+      await fail(record, timeoutError());
+      return;
+    }
+    if (!record.providerVideoId) {
+      if (record.creatingSince !== undefined && nowMs() - record.creatingSince < createGraceMs()) return;
+      // The create's answer was lost (a crash): send it again; its idempotency key makes it the same video.
+      const resending = await persist({ ...record, creatingSince: nowMs() }, record);
+      await startAttempt(resending).catch((error) => onUpstreamError(resending, error));
+      return;
+    }
+    let video: ProviderVideo;
+    rt.metrics.inc('sora_upstream_calls_total', { operation: 'retrieve' });
+    try {
+      video = await rt.provider.retrieve(record.providerVideoId);
+    } catch (error) {
+      rt.metrics.inc('sora_upstream_errors_total', { operation: 'retrieve' });
+      await onUpstreamError(record, error);
+      return;
+    }
+    const applied = await applyVideo(record, video);
+    if (decideRefresh(record, video, nowMs()).type === 'copy') {
+      await copyAndComplete(rt, applied, token, video, { fail, onUpstreamError });
+    }
+  }
+
+  /**
+   * Refreshes one job if it is due (or `force`), holding its lease so that across every instance
+   * only one upstream call per job is in flight. Returns without waiting when another holds it.
+   */
+  async function refresh(jobId: string, options: { force?: boolean } = {}): Promise<void> {
+    if (inFlight.has(jobId)) return;
+    inFlight.add(jobId);
+    try {
+      const leaseKey = keys.lease(jobId);
+      const token = await rt.leases.acquire(leaseKey, rt.polling.leaseMs);
+      if (!token) return;
+      try {
+        await refreshHeld(jobId, token, options.force === true);
+      } finally {
+        await rt.leases.release(leaseKey, token);
+      }
+    } catch (error) {
+      rt.logger.error('refresh failed', {
+        jobId,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    } finally {
+      inFlight.delete(jobId);
+    }
+  }
+
+  return { persist, fail, startAttempt, refresh, inFlight: () => inFlight.size };
+}
+
+/** The lifecycle of one handler. */
+export type Lifecycle = ReturnType<typeof createLifecycle>;

@@ -1,0 +1,188 @@
+/**
+ * Jobs in unstorage: one record per job, a per-identity index in chunks (so a page costs a couple
+ * of chunk reads plus its own records, whatever the history's length), and the set of active
+ * jobs the poller resumes. Key layout: ./keys.ts.
+ */
+import type { Job } from '@sora-kit/core';
+import type { Storage } from 'unstorage';
+import { CHUNK, keys } from './keys.js';
+import type { Leases } from './lease.js';
+
+/** A job as stored: the wire form plus what only the server knows. */
+export interface JobRecord {
+  job: Job;
+  /** The owner's identity id (hooks get it back). */
+  identity: string;
+  /** Hash of the identity, used in keys. */
+  owner: string;
+  /** Bumped on every write; the per-job SSE event id. */
+  rev: number;
+  /** Which index chunk lists this job. */
+  indexChunk: number;
+  /** The provider's id for the current attempt, once its create answered. */
+  providerVideoId?: string;
+  /** For a remix: the provider id of the video it starts from. */
+  remixSource?: string;
+  /** Epoch ms the current attempt began (for the deadline). */
+  attemptStartedAt: number;
+  /** Epoch ms the current attempt's create call was sent and has not yet answered. */
+  creatingSince?: number;
+  /** Poll pacing. */
+  poll: { nextAt: number; failures: number };
+  /** Admission reservation to settle when the job ends. */
+  reservation?: string;
+}
+
+/** A page of records and where the next one starts. */
+export interface RecordPage {
+  records: JobRecord[];
+  nextCursor: string | null;
+}
+
+interface IndexHead {
+  chunk: number;
+  size: number;
+}
+
+type Chunk = (string | null)[];
+
+function isRecord(value: unknown): value is JobRecord {
+  return typeof value === 'object' && value !== null && typeof (value as JobRecord).job?.jobId === 'string';
+}
+
+/** Encodes a position in the index as an opaque cursor. */
+function encodeCursor(chunk: number, position: number): string {
+  return btoa(`${chunk}.${position}`).replace(/=+$/, '');
+}
+
+/** Decodes a cursor; undefined when it is not one of ours. */
+export function decodeCursor(cursor: string): { chunk: number; position: number } | undefined {
+  try {
+    const match = /^(\d{1,9})\.(\d{1,4})$/.exec(atob(cursor));
+    return match ? { chunk: Number(match[1]), position: Number(match[2]) } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The job repository over one storage. */
+export function createRepository(storage: Storage, leases: Leases) {
+  async function get(jobId: string): Promise<JobRecord | null> {
+    const value = await storage.getItem(keys.job(jobId));
+    return isRecord(value) ? value : null;
+  }
+
+  /** The job if it exists and belongs to `owner`; null otherwise (the two look the same). */
+  async function getOwned(jobId: string, owner: string): Promise<JobRecord | null> {
+    const record = await get(jobId);
+    return record && record.owner === owner ? record : null;
+  }
+
+  /** Writes a record, bumping its revision. */
+  async function save(record: JobRecord): Promise<JobRecord> {
+    const next = { ...record, rev: record.rev + 1 };
+    await storage.setItem(keys.job(record.job.jobId), next);
+    return next;
+  }
+
+  async function appendToIndex(owner: string, jobId: string): Promise<number> {
+    return leases.withLock(keys.lock(`index:${owner}`), async () => {
+      const head = ((await storage.getItem(keys.indexHead(owner))) as IndexHead | null) ?? {
+        chunk: 0,
+        size: 0,
+      };
+      const chunk = head.size >= CHUNK ? head.chunk + 1 : head.chunk;
+      const ids =
+        chunk === head.chunk ? (((await storage.getItem(keys.indexChunk(owner, chunk))) as Chunk) ?? []) : [];
+      ids.push(jobId);
+      await storage.setItem(keys.indexChunk(owner, chunk), ids);
+      await storage.setItem(keys.indexHead(owner), { chunk, size: ids.length });
+      return chunk;
+    });
+  }
+
+  async function updateActive(change: (ids: Set<string>) => void): Promise<void> {
+    await leases.withLock(keys.lock('active'), async () => {
+      const ids = new Set(((await storage.getItem(keys.active())) as string[] | null) ?? []);
+      const before = ids.size;
+      change(ids);
+      if (ids.size !== before) await storage.setItem(keys.active(), [...ids]);
+    });
+  }
+
+  /** Stores a new job: the record first, then its index entry and its place among active jobs. */
+  async function insert(record: Omit<JobRecord, 'indexChunk' | 'rev'>): Promise<JobRecord> {
+    const draft: JobRecord = { ...record, indexChunk: -1, rev: 0 };
+    // The record lands before the index so a listed id always resolves; an orphan record left by
+    // a crash here is harmless (unlisted, never polled).
+    await storage.setItem(keys.job(record.job.jobId), draft);
+    await updateActive((ids) => ids.add(record.job.jobId));
+    const indexChunk = await appendToIndex(record.owner, record.job.jobId);
+    return save({ ...draft, indexChunk });
+  }
+
+  /** Removes a job, its index entry, its active entry and its provider mapping. */
+  async function remove(record: JobRecord): Promise<void> {
+    const { owner, indexChunk } = record;
+    const jobId = record.job.jobId;
+    await leases.withLock(keys.lock(`index:${owner}`), async () => {
+      const ids = ((await storage.getItem(keys.indexChunk(owner, indexChunk))) as Chunk | null) ?? [];
+      const at = ids.indexOf(jobId);
+      if (at >= 0) {
+        ids[at] = null; // a tombstone keeps the positions (and so the cursors) stable
+        await storage.setItem(keys.indexChunk(owner, indexChunk), ids);
+      }
+    });
+    await updateActive((ids) => ids.delete(jobId));
+    await storage.removeItem(keys.job(jobId));
+  }
+
+  async function collectIds(owner: string, limit: number, cursor?: { chunk: number; position: number }) {
+    const head = (await storage.getItem(keys.indexHead(owner))) as IndexHead | null;
+    const found: { id: string; chunk: number; position: number }[] = [];
+    if (!head) return found;
+    let chunk = cursor?.chunk ?? head.chunk;
+    let end = cursor?.position ?? Number.POSITIVE_INFINITY;
+    while (chunk >= 0 && found.length <= limit) {
+      const ids = ((await storage.getItem(keys.indexChunk(owner, chunk))) as Chunk | null) ?? [];
+      for (let i = Math.min(end, ids.length) - 1; i >= 0 && found.length <= limit; i--) {
+        const id = ids[i];
+        if (id) found.push({ id, chunk, position: i });
+      }
+      chunk -= 1;
+      end = Number.POSITIVE_INFINITY;
+    }
+    return found;
+  }
+
+  /** One page of an identity's jobs, newest first. */
+  async function listPage(owner: string, limit: number, cursor?: { chunk: number; position: number }) {
+    const found = await collectIds(owner, limit, cursor);
+    const page = found.slice(0, limit);
+    const last = page[page.length - 1];
+    const records = (await Promise.all(page.map((entry) => get(entry.id)))).filter(
+      (r): r is JobRecord => r !== null && r.owner === owner,
+    );
+    const nextCursor = found.length > limit && last ? encodeCursor(last.chunk, last.position) : null;
+    return { records, nextCursor } satisfies RecordPage;
+  }
+
+  return {
+    get,
+    getOwned,
+    save,
+    insert,
+    remove,
+    listPage,
+    /** Ids of unfinished jobs. */
+    listActive: async (): Promise<string[]> =>
+      ((await storage.getItem(keys.active())) as string[] | null) ?? [],
+    /** Marks a job active again (a retry). */
+    activate: (jobId: string) => updateActive((ids) => ids.add(jobId)),
+    /** Drops a finished job from the active set. */
+    deactivate: (jobId: string) => updateActive((ids) => ids.delete(jobId)),
+  };
+}
+
+/** The job repository of one handler. */
+export type Repository = ReturnType<typeof createRepository>;

@@ -1,0 +1,55 @@
+/** Everything the routes and the lifecycle share inside one handler instance. */
+import type { Storage } from 'unstorage';
+import type { AuthAdapter } from '../auth/types.js';
+import type { BlobStore } from '../blobs/types.js';
+import type { AdmissionControl } from '../limits/types.js';
+import type { Logger } from '../logger.js';
+import type { MediaSigner } from '../media/signing.js';
+import type { ResolvedPolling, SoraHooks } from '../options.js';
+import type { ProviderCapabilities, VideoProvider } from '../providers/types.js';
+import type { ChangeFeed, Notifier } from './feed.js';
+import type { Leases } from './lease.js';
+import type { Metrics } from './metrics.js';
+import type { Repository } from './repository.js';
+
+/** The input limits in force. */
+export interface Limits {
+  maxPromptChars: number;
+  maxReferenceBytes: number;
+  maxJsonBytes: number;
+  mediaLinkTtlSeconds: number;
+}
+
+/** The shared dependencies of one handler. */
+export interface Runtime {
+  provider: VideoProvider;
+  storage: Storage;
+  blobs: BlobStore;
+  auth: AuthAdapter;
+  admission?: AdmissionControl;
+  repo: Repository;
+  leases: Leases;
+  feed: ChangeFeed;
+  notifier: Notifier;
+  signer: MediaSigner;
+  logger: Logger;
+  metrics: Metrics;
+  hooks: SoraHooks;
+  polling: ResolvedPolling;
+  limits: Limits;
+  now: () => Date;
+  id: () => string;
+  /** The provider's capabilities (asked once per instance). */
+  capabilities(): Promise<ProviderCapabilities>;
+  /** Whether this instance runs a polling loop (else reads refresh stale jobs lazily). */
+  isPolling(): boolean;
+}
+
+/** The Hono environment of the handler's routes: who is calling, and their storage-safe key. */
+export interface SoraEnv {
+  Variables: {
+    identity: import('../auth/types.js').Identity;
+    /** SHA-256 of the identity id. */
+    owner: string;
+  };
+}

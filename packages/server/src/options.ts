@@ -1,0 +1,152 @@
+/**
+ * What a host configures in `createSoraHandler(options)`, and the defaults filled in.
+ */
+import type { Job, ValidCreateVideo } from '@sora-kit/core';
+import { DEFAULT_MAX_PROMPT_CHARS, DEFAULT_MAX_REFERENCE_BYTES } from '@sora-kit/core';
+import type { Storage } from 'unstorage';
+import type { AuthAdapter, Identity } from './auth/types.js';
+import type { BlobStore } from './blobs/types.js';
+import type { AdmissionControl } from './limits/types.js';
+import type { Logger } from './logger.js';
+import type { VideoProvider } from './providers/types.js';
+
+/** How the poller paces upstream refreshes. */
+export interface PollingOptions {
+  /** Shortest delay between two refreshes of one job (default 1000 ms). */
+  minDelayMs?: number;
+  /** Longest delay between two refreshes of one job (default 15000 ms). */
+  maxDelayMs?: number;
+  /** Consecutive failed refreshes after which a job fails `upstream_failed` (default 8). */
+  failureBudget?: number;
+  /** A job with no terminal state this long after its attempt began fails `timeout` (default 30 min). */
+  deadlineMs?: number;
+  /** How long one instance holds a job's refresh lease (default 60000 ms; renewed while copying). */
+  leaseMs?: number;
+  /** How often a running loop looks for due jobs (default 500 ms). */
+  tickMs?: number;
+  /**
+   * Pause between writing a lease token and reading it back (default 15 ms). Storage without
+   * compare-and-set needs it to settle races between instances; 0 is fine with one instance.
+   */
+  leaseSettleMs?: number;
+  /** Jobs refreshed at the same time by one instance (default 8). */
+  concurrency?: number;
+}
+
+/** Webhook handling. With webhooks on, polling becomes a slow safety net. */
+export interface WebhookOptions {
+  /** Whether the provider sends webhooks to `POST /webhooks/:provider` (default false). */
+  enabled?: boolean;
+  /** The poll delay while webhooks are on (default 60000 ms). */
+  safetyNetDelayMs?: number;
+}
+
+/** What `beforeCreate` sees. */
+export interface BeforeCreateContext {
+  identity: Identity;
+  input: ValidCreateVideo & { hasReference: boolean; remixOf?: string };
+  request: Request;
+}
+
+/** `beforeCreate`'s verdict: nothing to allow, or a refusal whose message the user sees. */
+export type BeforeCreateResult = undefined | { refuse: string; status?: 400 | 403 };
+
+/** What the job hooks see. */
+export interface JobHookContext {
+  identity: Identity;
+  job: Job;
+}
+
+/**
+ * Host callbacks. `beforeCreate` may refuse a new job (403 `forbidden` by default, or 400
+ * `invalid_request` with `status: 400`), with a message shown to the user. The others are called
+ * exactly once per transition, even with several instances; their errors are logged, not thrown.
+ */
+export interface SoraHooks {
+  beforeCreate?(ctx: BeforeCreateContext): BeforeCreateResult | Promise<BeforeCreateResult>;
+  onJobCreated?(ctx: JobHookContext): void | Promise<void>;
+  onJobCompleted?(ctx: JobHookContext): void | Promise<void>;
+  onJobFailed?(ctx: JobHookContext): void | Promise<void>;
+}
+
+/** Options of {@link createSoraHandler}. */
+export interface SoraHandlerOptions {
+  /** The video backend: `openaiProvider(...)`, `fakeProvider()`, or your own. */
+  provider: VideoProvider;
+  /** At least 32 characters; signs session cookies and media links (a separate key is derived for each). */
+  secret: string;
+  /** Where the default file storage and blobs live (default `.sora-kit`). */
+  dataDir?: string;
+  /** Job storage (default: unstorage's fs driver at `<dataDir>/jobs`). */
+  storage?: Storage;
+  /** Where video copies live (default: `fsBlobs(<dataDir>/blobs)`). */
+  blobs?: BlobStore;
+  /** Who is calling (default: anonymous signed-cookie sessions). */
+  auth?: AuthAdapter;
+  /** Rate limits and quotas, checked before any upstream call. */
+  admission?: AdmissionControl;
+  /** Lifetime of signed media links (default 900 s). */
+  mediaLinkTtlSeconds?: number;
+  /** Longest prompt accepted (default 4000 characters). */
+  maxPromptChars?: number;
+  /** Largest reference image accepted (default 10 MB). */
+  maxReferenceBytes?: number;
+  /** Largest JSON body accepted (default 64 KB). */
+  maxJsonBytes?: number;
+  polling?: PollingOptions;
+  webhooks?: WebhookOptions;
+  hooks?: SoraHooks;
+  /** `GET /metrics`: on by default; `false` turns it off, `{ token }` requires `Authorization: Bearer <token>`. */
+  metrics?: false | { token?: string };
+  /** Defaults to a console logger at `info`; `false` silences it. */
+  logger?: Logger | false;
+  /** The clock (inject for tests). */
+  now?: () => Date;
+  /** Job id factory (default: `job_` + a time-sortable ULID). */
+  id?: () => string;
+}
+
+/** Options with every default filled in (internal). */
+export interface ResolvedPolling extends Required<PollingOptions> {
+  webhooks: boolean;
+  safetyNetDelayMs: number;
+}
+
+/** Validates the options and fills the polling defaults. */
+export function resolvePolling(options: SoraHandlerOptions): ResolvedPolling {
+  const p = options.polling ?? {};
+  return {
+    minDelayMs: p.minDelayMs ?? 1000,
+    maxDelayMs: p.maxDelayMs ?? 15_000,
+    failureBudget: p.failureBudget ?? 8,
+    deadlineMs: p.deadlineMs ?? 30 * 60_000,
+    leaseMs: p.leaseMs ?? 60_000,
+    tickMs: p.tickMs ?? 500,
+    leaseSettleMs: p.leaseSettleMs ?? 15,
+    concurrency: p.concurrency ?? 8,
+    webhooks: options.webhooks?.enabled ?? false,
+    safetyNetDelayMs: options.webhooks?.safetyNetDelayMs ?? 60_000,
+  };
+}
+
+/** Input limits with defaults. */
+export function resolveLimits(options: SoraHandlerOptions) {
+  return {
+    maxPromptChars: options.maxPromptChars ?? DEFAULT_MAX_PROMPT_CHARS,
+    maxReferenceBytes: options.maxReferenceBytes ?? DEFAULT_MAX_REFERENCE_BYTES,
+    maxJsonBytes: options.maxJsonBytes ?? 64 * 1024,
+    mediaLinkTtlSeconds: options.mediaLinkTtlSeconds ?? 900,
+  };
+}
+
+/** Throws a clear error for options that cannot work. */
+export function assertOptions(options: SoraHandlerOptions): void {
+  if (!options || typeof options !== 'object') throw new TypeError('createSoraHandler: options are required');
+  if (!options.provider)
+    throw new TypeError('createSoraHandler: `provider` is required (e.g. fakeProvider())');
+  if (typeof options.secret !== 'string' || options.secret.length < 32) {
+    throw new TypeError(
+      'createSoraHandler: `secret` must be a string of at least 32 characters (e.g. `openssl rand -base64 32`)',
+    );
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * Server-sent events: `GET /videos/:jobId/events` (one job, ends after a terminal state) and
+ * `GET /events` (every change to the caller's jobs).
+ *
+ * Event ids: on a job's stream, the job record's revision; on `/events`, the caller's change-feed
+ * sequence. Both only grow, so `Last-Event-ID` resumes: a job stream skips the state the client
+ * already has, `/events` replays the changes after that sequence (the latest state of each job
+ * changed since), or the current state when the client is further behind than the feed keeps.
+ * Streams wake at once on a change made by this instance and re-read one key about every second
+ * to see changes made by others. A comment line every 15 s keeps proxies from closing them.
+ */
+import { isTerminal } from '@sora-kit/core';
+import { type Context, Hono } from 'hono';
+import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
+import { jobNotFound } from '../http-error.js';
+import type { FeedEntry } from '../jobs/feed.js';
+import type { Lifecycle } from '../jobs/lifecycle.js';
+import type { JobRecord } from '../jobs/repository.js';
+import type { Runtime, SoraEnv } from '../jobs/runtime.js';
+
+const CHECK_MS = 1000;
+const HEARTBEAT_MS = 15_000;
+const SNAPSHOT_SIZE = 50;
+
+/** Resolves on a local change to `topic`, after CHECK_MS, or when the stream ends. */
+function nextWake(rt: Runtime, topic: string, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      unsubscribe();
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, CHECK_MS);
+    const unsubscribe = rt.notifier.subscribe(topic, done);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** Runs a stream with a heartbeat and an abort signal that fires when the client goes away. */
+function openStream(
+  c: Context<SoraEnv>,
+  rt: Runtime,
+  body: (stream: SSEStreamingApi, signal: AbortSignal) => Promise<void>,
+): Response {
+  c.header('X-Accel-Buffering', 'no');
+  return streamSSE(c, async (stream) => {
+    const controller = new AbortController();
+    const stop = () => controller.abort();
+    stream.onAbort(stop);
+    c.req.raw.signal?.addEventListener('abort', stop, { once: true });
+    const heartbeat = setInterval(() => {
+      stream.write(': heartbeat\n\n').catch(stop);
+    }, HEARTBEAT_MS);
+    try {
+      await body(stream, controller.signal);
+    } catch (error) {
+      if (!controller.signal.aborted) {
+        rt.logger.warn('event stream ended by an error', {
+          error: error instanceof Error ? error.message : String(error),
+        });
+      }
+    } finally {
+      clearInterval(heartbeat);
+      c.req.raw.signal?.removeEventListener('abort', stop);
+    }
+  });
+}
+
+function due(rt: Runtime, record: JobRecord): boolean {
+  return !rt.isPolling() && !isTerminal(record.job.status) && record.poll.nextAt <= rt.now().getTime();
+}
+
+function parseLastEventId(c: Context): number | undefined {
+  const raw = c.req.header('last-event-id');
+  return raw !== undefined && /^\d{1,15}$/.test(raw) ? Number(raw) : undefined;
+}
+
+/** The latest entry per job among `entries`, in feed order. */
+function latestPerJob(entries: FeedEntry[]): FeedEntry[] {
+  const last = new Map<string, FeedEntry>();
+  for (const entry of entries) {
+    last.delete(entry.jobId);
+    last.set(entry.jobId, entry);
+  }
+  return [...last.values()];
+}
+
+/** The SSE routes as a Hono sub-app. */
+export function createEventRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraEnv> {
+  const app = new Hono<SoraEnv>();
+
+  app.get('/videos/:jobId/events', async (c) => {
+    const jobId = c.req.param('jobId');
+    const owner = c.get('owner');
+    if (!(await rt.repo.getOwned(jobId, owner))) throw jobNotFound();
+    const resumeFrom = parseLastEventId(c);
+    return openStream(c, rt, async (stream, signal) => {
+      let sent = '';
+      let first = true;
+      while (!signal.aborted) {
+        let record = await rt.repo.getOwned(jobId, owner);
+        if (record && due(rt, record)) {
+          await lifecycle.refresh(jobId);
+          record = await rt.repo.getOwned(jobId, owner);
+        }
+        if (!record) {
+          await stream.writeSSE({ event: 'deleted', data: JSON.stringify({ jobId }) });
+          return;
+        }
+        const data = JSON.stringify(record.job);
+        const alreadyHeld = first && resumeFrom !== undefined && record.rev <= resumeFrom;
+        if (data !== sent && !alreadyHeld)
+          await stream.writeSSE({ event: 'job', id: String(record.rev), data });
+        sent = data;
+        first = false;
+        if (isTerminal(record.job.status)) return;
+        await nextWake(rt, jobId, signal);
+      }
+    });
+  });
+
+  app.get('/events', async (c) => {
+    const owner = c.get('owner');
+    const resumeFrom = parseLastEventId(c);
+    return openStream(c, rt, async (stream, signal) => {
+      const watching = new Set<string>();
+      const sendJob = async (record: JobRecord, id: number) => {
+        if (!isTerminal(record.job.status)) watching.add(record.job.jobId);
+        else watching.delete(record.job.jobId);
+        await stream.writeSSE({ event: 'job', id: String(id), data: JSON.stringify(record.job) });
+      };
+      const sendEntries = async (entries: FeedEntry[]) => {
+        for (const entry of latestPerJob(entries)) {
+          const record = entry.kind === 'deleted' ? null : await rt.repo.getOwned(entry.jobId, owner);
+          if (record) await sendJob(record, entry.seq);
+          else {
+            watching.delete(entry.jobId);
+            await stream.writeSSE({
+              event: 'deleted',
+              id: String(entry.seq),
+              data: JSON.stringify({ jobId: entry.jobId }),
+            });
+          }
+        }
+      };
+      const sendSnapshot = async (seq: number) => {
+        const page = await rt.repo.listPage(owner, SNAPSHOT_SIZE);
+        for (const record of [...page.records].reverse()) await sendJob(record, seq);
+      };
+
+      let feed = await rt.feed.read(owner);
+      const oldest = feed.entries[0]?.seq ?? feed.seq + 1;
+      if (resumeFrom !== undefined && resumeFrom <= feed.seq && resumeFrom >= oldest - 1) {
+        await sendEntries(feed.entries.filter((e) => e.seq > resumeFrom));
+      } else {
+        await sendSnapshot(feed.seq);
+      }
+      let cursor = feed.seq;
+      while (!signal.aborted) {
+        await nextWake(rt, owner, signal);
+        if (signal.aborted) return;
+        await Promise.all(
+          [...watching].map(async (jobId) => {
+            const record = await rt.repo.get(jobId);
+            if (record && due(rt, record)) await lifecycle.refresh(jobId);
+          }),
+        );
+        feed = await rt.feed.read(owner);
+        if (feed.seq === cursor) continue;
+        const firstKept = feed.entries[0]?.seq ?? feed.seq;
+        if (feed.seq < cursor || firstKept > cursor + 1) await sendSnapshot(feed.seq);
+        else await sendEntries(feed.entries.filter((e) => e.seq > cursor));
+        cursor = feed.seq;
+      }
+    });
+  });
+
+  return app;
+}

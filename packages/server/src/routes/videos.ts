@@ -1,0 +1,235 @@
+/**
+ * The job routes: create, list, read, media link, retry, remix and delete. Every route taking a
+ * `jobId` answers 404 for someone else's job exactly as for an unknown one.
+ */
+import {
+  type Capabilities,
+  isTerminal,
+  listQueryShape,
+  remixVideoShape,
+  type ValidCreateVideo,
+  validate,
+  validateCreateVideo,
+} from '@sora-kit/core';
+import { type Context, Hono } from 'hono';
+import { HttpError, jobNotFound } from '../http-error.js';
+import { createJob, retryJob } from '../jobs/create.js';
+import {
+  idempotencyStorageKey,
+  isValidIdempotencyKey,
+  recallIdempotent,
+  rememberIdempotent,
+} from '../jobs/idempotency.js';
+import { keys } from '../jobs/keys.js';
+import type { Lifecycle } from '../jobs/lifecycle.js';
+import { decodeCursor, type JobRecord } from '../jobs/repository.js';
+import type { Runtime, SoraEnv } from '../jobs/runtime.js';
+import { isVariant, jobBlobKeys } from '../media/keys.js';
+import { mediaUrlFor } from '../media/links.js';
+import type { ProviderReference } from '../providers/types.js';
+import { readCreateBody, readJsonObject } from './create-body.js';
+
+/** The contract's capabilities: the provider's models and the handler's limits. */
+export async function capabilitiesOf(rt: Runtime): Promise<Capabilities> {
+  const { models } = await rt.capabilities();
+  return {
+    provider: rt.provider.name,
+    models,
+    limits: { maxPromptChars: rt.limits.maxPromptChars, maxReferenceBytes: rt.limits.maxReferenceBytes },
+  };
+}
+
+function invalid(issues: { path: string; message: string }[]): HttpError {
+  return new HttpError(400, 'invalid_request', issues[0]?.message ?? 'The request is not valid.', {
+    details: issues,
+  });
+}
+
+/** The routes' shared steps. */
+function helpers(rt: Runtime, lifecycle: Lifecycle) {
+  /** The caller's job, refreshed first when it is stale and no polling loop runs here. */
+  async function ownedJob(c: Context<SoraEnv>): Promise<JobRecord> {
+    const jobId = c.req.param('jobId') ?? '';
+    const record = await rt.repo.getOwned(jobId, c.get('owner'));
+    if (!record) throw jobNotFound();
+    return record;
+  }
+
+  async function fresh(record: JobRecord): Promise<JobRecord> {
+    if (rt.isPolling() || isTerminal(record.job.status) || record.poll.nextAt > rt.now().getTime())
+      return record;
+    await lifecycle.refresh(record.job.jobId);
+    return (await rt.repo.get(record.job.jobId)) ?? record;
+  }
+
+  async function admit(c: Context<SoraEnv>, input: ValidCreateVideo): Promise<string | undefined> {
+    if (!rt.admission) return undefined;
+    const verdict = await rt.admission.admit({ identity: c.get('identity').id, ...input });
+    if (verdict.ok) return verdict.reservation;
+    throw new HttpError(429, verdict.code, verdict.message, { retryAfterSeconds: verdict.retryAfterSeconds });
+  }
+
+  async function beforeCreate(
+    c: Context<SoraEnv>,
+    input: ValidCreateVideo & { hasReference: boolean; remixOf?: string },
+  ): Promise<void> {
+    const verdict = await rt.hooks.beforeCreate?.({ identity: c.get('identity'), input, request: c.req.raw });
+    if (!verdict) return;
+    if (verdict.status === 400) throw new HttpError(400, 'invalid_request', verdict.refuse);
+    throw new HttpError(403, 'forbidden', verdict.refuse);
+  }
+
+  return { ownedJob, fresh, admit, beforeCreate };
+}
+
+/** Validates a create request and prepares its reference image. */
+async function readCreate(c: Context<SoraEnv>, rt: Runtime) {
+  const body = await readCreateBody(c, rt.limits);
+  const checked = validateCreateVideo(body.fields, await capabilitiesOf(rt));
+  if (!checked.ok) throw invalid(checked.issues);
+  let reference: ProviderReference | undefined;
+  if (body.reference) {
+    // Loaded on demand: hosts that never take references never load the image library.
+    const { prepareReference } = await import('../media/reference.js');
+    reference = await prepareReference(body.reference, checked.value.size, {
+      maxBytes: rt.limits.maxReferenceBytes,
+    });
+  }
+  return { input: checked.value, reference };
+}
+
+/** The job routes as a Hono sub-app (mounted by the handler after the identity middleware). */
+export function createVideoRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraEnv> {
+  const app = new Hono<SoraEnv>();
+  const { ownedJob, fresh, admit, beforeCreate } = helpers(rt, lifecycle);
+
+  app.post('/videos', async (c) => {
+    const clientKey = c.req.header('idempotency-key');
+    if (clientKey !== undefined && !isValidIdempotencyKey(clientKey)) {
+      throw invalid([
+        { path: 'Idempotency-Key', message: 'Idempotency-Key must be 1 to 255 printable characters' },
+      ]);
+    }
+    const { input, reference } = await readCreate(c, rt);
+    const owner = c.get('owner');
+    const key = clientKey ? await idempotencyStorageKey(owner, clientKey) : undefined;
+    const run = async () => {
+      const earlier = key ? await recallIdempotent(rt.storage, key, rt.now().getTime()) : null;
+      const existing = earlier ? await rt.repo.getOwned(earlier, owner) : null;
+      if (existing) return existing;
+      await beforeCreate(c, { ...input, hasReference: reference !== undefined });
+      const reservation = await admit(c, input);
+      const record = await createJob(rt, lifecycle, {
+        identity: c.get('identity'),
+        owner,
+        input,
+        reference,
+        reservation,
+      });
+      if (key) await rememberIdempotent(rt.storage, key, record.job.jobId, rt.now().getTime());
+      return record;
+    };
+    // One create per key at a time, so two racing repeats make one job.
+    const record = key ? await rt.leases.withLock(keys.lock(key), run, 120_000) : await run();
+    return c.json(record.job, 202);
+  });
+
+  app.get('/videos', async (c) => {
+    const query = validate(listQueryShape, c.req.query());
+    if (!query.ok) throw invalid(query.issues);
+    const cursor = query.value.cursor === undefined ? undefined : decodeCursor(query.value.cursor);
+    if (query.value.cursor !== undefined && !cursor)
+      throw invalid([{ path: 'cursor', message: 'cursor is not valid' }]);
+    const page = await rt.repo.listPage(c.get('owner'), query.value.limit ?? 20, cursor);
+    const items = await Promise.all(page.records.map(fresh));
+    c.header('Cache-Control', 'no-store');
+    return c.json({ items: items.map((r) => r.job), nextCursor: page.nextCursor });
+  });
+
+  app.get('/videos/:jobId', async (c) => {
+    const record = await fresh(await ownedJob(c));
+    c.header('Cache-Control', 'no-store');
+    return c.json(record.job);
+  });
+
+  app.get('/videos/:jobId/media', async (c) => {
+    const record = await ownedJob(c);
+    const variant = c.req.query('variant') ?? 'video';
+    if (!isVariant(variant)) {
+      throw invalid([{ path: 'variant', message: 'variant must be one of: video, thumbnail, spritesheet' }]);
+    }
+    if (record.job.status !== 'completed' || !record.job.asset) {
+      throw new HttpError(409, 'not_ready', 'The video is not ready yet.');
+    }
+    if (!record.job.asset.variants.includes(variant)) {
+      throw invalid([{ path: 'variant', message: `this video has no ${variant}` }]);
+    }
+    const download = c.req.query('download');
+    const url = new URL(c.req.url);
+    const baseUrl = url.origin + url.pathname.slice(0, url.pathname.lastIndexOf('/videos/'));
+    const link = await mediaUrlFor({
+      baseUrl,
+      jobId: record.job.jobId,
+      variant,
+      download: download === '1' || download === 'true',
+      signer: rt.signer,
+      now: rt.now,
+      ttlSeconds: rt.limits.mediaLinkTtlSeconds,
+    });
+    c.header('Cache-Control', 'no-store');
+    return c.json(link);
+  });
+
+  app.post('/videos/:jobId/retry', async (c) => {
+    const record = await ownedJob(c);
+    if (record.job.status !== 'failed')
+      throw new HttpError(409, 'conflict', 'Only a failed video can be retried.');
+    const { prompt, model, size, seconds } = record.job;
+    const reservation = await admit(c, { prompt, model, size, seconds });
+    const retriedRecord = await retryJob(rt, lifecycle, record, reservation);
+    return c.json(retriedRecord.job, 202);
+  });
+
+  app.post('/videos/:jobId/remix', async (c) => {
+    const source = await ownedJob(c);
+    const body = validate(
+      remixVideoShape(rt.limits.maxPromptChars),
+      await readJsonObject(c, rt.limits.maxJsonBytes),
+    );
+    if (!body.ok) throw invalid(body.issues);
+    if (source.job.status !== 'completed' || !source.providerVideoId) {
+      throw new HttpError(409, 'conflict', 'Only a completed video can be remixed.');
+    }
+    if (!rt.provider.remix) throw new HttpError(400, 'invalid_request', 'This provider cannot remix videos.');
+    const { model, size, seconds } = source.job;
+    const input = { prompt: body.value.prompt, model, size, seconds };
+    await beforeCreate(c, { ...input, hasReference: false, remixOf: source.job.jobId });
+    const reservation = await admit(c, input);
+    const record = await createJob(rt, lifecycle, {
+      identity: c.get('identity'),
+      owner: c.get('owner'),
+      input,
+      remixOf: source.job.jobId,
+      remixSource: source.providerVideoId,
+      reservation,
+    });
+    return c.json(record.job, 202);
+  });
+
+  app.delete('/videos/:jobId', async (c) => {
+    const record = await ownedJob(c);
+    const { jobId } = record.job;
+    // The record goes first: from then on media links and streams see the job as gone.
+    await rt.repo.remove(record);
+    await rt.feed.publish(record.owner, jobId, 'deleted');
+    await Promise.all(jobBlobKeys(jobId).map((key) => rt.blobs.delete(key)));
+    if (record.providerVideoId && rt.provider.delete) {
+      await rt.provider.delete(record.providerVideoId).catch((error: unknown) => {
+        rt.logger.debug('provider delete failed (ignored)', { jobId, error: String(error) });
+      });
+    }
+    return c.body(null, 204);
+  });
+
+  return app;
+}

@@ -1,0 +1,51 @@
+/**
+ * `POST /webhooks/:provider`: a signed nudge from the provider. The payload is never trusted for a
+ * job's state; a verified, first-seen event only makes us re-read that video now. Event ids are
+ * remembered for 24 h so a replayed delivery does nothing.
+ */
+import { Hono } from 'hono';
+import { HttpError } from '../http-error.js';
+import { sha256Hex } from '../jobs/hash.js';
+import { keys } from '../jobs/keys.js';
+import type { Lifecycle } from '../jobs/lifecycle.js';
+import type { Runtime } from '../jobs/runtime.js';
+import { ProviderError } from '../providers/errors.js';
+import type { ProviderWebhookEvent } from '../providers/types.js';
+
+const REPLAY_WINDOW_MS = 24 * 60 * 60 * 1000;
+const MAX_WEBHOOK_BYTES = 256 * 1024;
+
+/** The webhook route as a Hono sub-app (no identity: the signature is the authorisation). */
+export function createWebhookRoutes(rt: Runtime, lifecycle: Lifecycle): Hono {
+  const app = new Hono();
+
+  app.post('/webhooks/:provider', async (c) => {
+    const verify = rt.provider.verifyWebhook?.bind(rt.provider);
+    if (c.req.param('provider') !== rt.provider.name || !verify) {
+      throw new HttpError(404, 'not_found', 'No webhook endpoint for this provider.');
+    }
+    const raw = await c.req.text();
+    if (raw.length > MAX_WEBHOOK_BYTES)
+      throw new HttpError(413, 'payload_too_large', 'The webhook body is too large.');
+    let event: ProviderWebhookEvent;
+    try {
+      event = await verify(raw, c.req.raw.headers);
+    } catch (error) {
+      if (error instanceof ProviderError && error.kind !== 'invalid_webhook') throw error;
+      throw new HttpError(400, 'invalid_request', 'The webhook signature or payload is not valid.');
+    }
+    const seenKey = keys.webhookEvent(await sha256Hex(event.eventId));
+    const nowMs = rt.now().getTime();
+    const seen = (await rt.storage.getItem(seenKey)) as number | null;
+    if (typeof seen === 'number' && seen > nowMs) return c.json({ ok: true, duplicate: true });
+    await rt.storage.setItem(seenKey, nowMs + REPLAY_WINDOW_MS, { ttl: REPLAY_WINDOW_MS / 1000 });
+    const jobId = (await rt.storage.getItem(keys.providerVideo(await sha256Hex(event.videoId)))) as
+      | string
+      | null;
+    if (typeof jobId === 'string') await lifecycle.refresh(jobId, { force: true });
+    rt.logger.debug('webhook received', { type: event.type, known: typeof jobId === 'string' });
+    return c.json({ ok: true });
+  });
+
+  return app;
+}
