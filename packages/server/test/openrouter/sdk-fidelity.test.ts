@@ -30,7 +30,12 @@ describe('the fake OpenRouter video API, through @openrouter/sdk', () => {
     const { fake, clock } = setup();
     const sdk = sdkFor(fake);
     const submitted = await sdk.videoGeneration.generate({
-      videoGenerationRequest: { model: 'openai/sora-2-pro', prompt: 'a red fox', duration: 4, size: '1280x720' },
+      videoGenerationRequest: {
+        model: 'openai/sora-2-pro',
+        prompt: 'a red fox',
+        duration: 4,
+        size: '1280x720',
+      },
     });
     expect(submitted.status).toBe('pending');
     expect(submitted.pollingUrl).toBe(`/api/v1/videos/${submitted.id}`);
@@ -42,7 +47,9 @@ describe('the fake OpenRouter video API, through @openrouter/sdk', () => {
     clock.advance(20_000);
     const done = await poll();
     expect(done.status).toBe('completed');
-    expect(done.unsignedUrls).toEqual([`https://openrouter.ai/api/v1/videos/${submitted.id}/content?index=0`]);
+    expect(done.unsignedUrls).toEqual([
+      `https://openrouter.ai/api/v1/videos/${submitted.id}/content?index=0`,
+    ]);
     expect(done.usage).toEqual({ cost: 1.2, isByok: false });
 
     const raw = await (
@@ -91,7 +98,9 @@ describe('the fake OpenRouter video API, through @openrouter/sdk', () => {
     const request = { model: 'openai/sora-2-pro', prompt: 'x', duration: 4, size: '1280x720' };
     await sdk.videoGeneration.generate({ videoGenerationRequest: request });
     expect(fake.credits).toBeCloseTo(0.8);
-    const error = await sdk.videoGeneration.generate({ videoGenerationRequest: request }).catch((e: unknown) => e);
+    const error = await sdk.videoGeneration
+      .generate({ videoGenerationRequest: request })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PaymentRequiredResponseError);
   });
 

@@ -1,0 +1,171 @@
+/** Signed webhooks: the fake sends them as OpenRouter documents, the adapter verifies them. */
+import { describe, expect, it } from 'vitest';
+import { ProviderError } from '../../src/providers/errors.js';
+import { openrouterProvider } from '../../src/providers/openrouter.js';
+import { signOpenRouterWebhook } from '../../src/providers/openrouter-signature.js';
+import { API_KEY, setup } from './helpers.js';
+
+interface Received {
+  body: string;
+  headers: Headers;
+}
+
+/** A receiver that records deliveries and answers the given statuses in turn (0: a network error; then 200). */
+function receiver(statuses: number[] = []) {
+  const received: Received[] = [];
+  const fetch: typeof globalThis.fetch = async (_url, init) => {
+    received.push({ body: String(init?.body), headers: new Headers(init?.headers) });
+    const status = statuses.shift() ?? 200;
+    if (status === 0) throw new TypeError('fetch failed: connection reset');
+    return new Response(null, { status });
+  };
+  return { received, fetch };
+}
+
+const SECRET = 'whsec-test-secret';
+
+async function settledJob(statuses: number[] = [], prompt = 'a fox') {
+  const hook = receiver(statuses);
+  const { fake, clock } = setup({ webhookSecret: SECRET, webhookFetch: hook.fetch, webhookMaxAttempts: 3 });
+  const provider = openrouterProvider({
+    apiKey: API_KEY,
+    fetch: fake.fetch,
+    now: clock.now,
+    webhookSecret: SECRET,
+    callbackUrl: 'https://host.test/api/sora/webhooks/openrouter',
+  });
+  const { id } = await provider.create({
+    prompt,
+    model: 'openai/sora-2-pro',
+    size: '1280x720',
+    seconds: 4,
+    idempotencyKey: 'k',
+  });
+  return { fake, clock, provider, hook, id };
+}
+
+async function refusal(promise: Promise<unknown>): Promise<ProviderError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ProviderError);
+  expect((error as ProviderError).kind).toBe('invalid_webhook');
+  return error as ProviderError;
+}
+
+describe('OpenRouter video webhooks', () => {
+  it('are sent once the job settles, signed, and verified into a nudge for that video', async () => {
+    const { fake, clock, provider, hook, id } = await settledJob();
+    await fake.flushWebhooks();
+    expect(hook.received).toHaveLength(0);
+    clock.advance(30_000);
+    await fake.flushWebhooks();
+    await fake.flushWebhooks();
+    expect(hook.received).toHaveLength(1);
+    const [delivery] = hook.received;
+    const event = JSON.parse(delivery?.body ?? '');
+    expect(event).toMatchObject({
+      type: 'video.generation.completed',
+      data: { id, status: 'completed', model: 'openai/sora-2-pro', usage: { cost: 1.2, is_byok: false } },
+    });
+    expect(delivery?.headers.get('x-openrouter-signature')).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
+    const verified = await provider.verifyWebhook?.(delivery?.body ?? '', delivery?.headers ?? new Headers());
+    expect(verified).toEqual({
+      eventId: delivery?.headers.get('x-openrouter-idempotency-key'),
+      videoId: id,
+      type: 'video.generation.completed',
+    });
+  });
+
+  it('carry the failure status and message of a failed job', async () => {
+    const { fake, clock, provider, hook } = await settledJob([], 'a fox fake:cancelled');
+    clock.advance(30_000);
+    await fake.flushWebhooks();
+    const event = JSON.parse(hook.received[0]?.body ?? '');
+    expect(event).toMatchObject({ type: 'video.generation.cancelled', data: { status: 'cancelled' } });
+    expect(event.data.error).toMatch(/cancelled/);
+    const headers = hook.received[0]?.headers ?? new Headers();
+    expect((await provider.verifyWebhook?.(hook.received[0]?.body ?? '', headers))?.type).toBe(
+      'video.generation.cancelled',
+    );
+  });
+
+  it('are retried with the same idempotency key until the receiver answers 2xx', async () => {
+    const { fake, clock, provider, hook } = await settledJob([500, 0]);
+    clock.advance(30_000);
+    await fake.flushWebhooks();
+    clock.advance(1_000);
+    await fake.flushWebhooks();
+    clock.advance(2_000);
+    await fake.flushWebhooks();
+    expect(hook.received).toHaveLength(3);
+    expect(fake.deliveries[0]).toMatchObject({ state: 'delivered', attempts: 3, statuses: [500, 0, 200] });
+    const keys = new Set(hook.received.map((r) => r.headers.get('x-openrouter-idempotency-key')));
+    expect(keys.size).toBe(1);
+    const stamps = new Set(hook.received.map((r) => r.headers.get('x-openrouter-signature')));
+    expect(stamps.size).toBe(3);
+    const last = hook.received[2];
+    await expect(
+      provider.verifyWebhook?.(last?.body ?? '', last?.headers ?? new Headers()),
+    ).resolves.toBeDefined();
+  });
+
+  it('give up after the bounded number of attempts', async () => {
+    const { fake, clock, hook } = await settledJob([500, 500, 500, 500]);
+    clock.advance(30_000);
+    for (let i = 0; i < 6; i++) {
+      await fake.flushWebhooks();
+      clock.advance(10_000);
+    }
+    expect(hook.received).toHaveLength(3);
+    expect(fake.deliveries[0]?.state).toBe('gave_up');
+  });
+
+  it('are refused when tampered with, signed with another secret, stale, or unconfigured', async () => {
+    const { fake, clock, provider, hook } = await settledJob();
+    clock.advance(30_000);
+    await fake.flushWebhooks();
+    const { body, headers } = hook.received[0] as Received;
+
+    await refusal(
+      provider.verifyWebhook?.(body.replace('completed', 'failed'), headers) ?? Promise.resolve(),
+    );
+
+    const t = Math.floor(clock.now() / 1000);
+    const forged = new Headers(headers);
+    forged.set('x-openrouter-signature', await signOpenRouterWebhook('another-secret', body, t));
+    await refusal(provider.verifyWebhook?.(body, forged) ?? Promise.resolve());
+
+    const noSignature = new Headers(headers);
+    noSignature.delete('x-openrouter-signature');
+    await refusal(provider.verifyWebhook?.(body, noSignature) ?? Promise.resolve());
+
+    clock.advance(301_000);
+    const stale = await refusal(provider.verifyWebhook?.(body, headers) ?? Promise.resolve());
+    expect(stale.message).toMatch(/300 seconds/);
+
+    const unconfigured = openrouterProvider({ apiKey: API_KEY, fetch: fake.fetch });
+    await refusal(unconfigured.verifyWebhook?.(body, headers) ?? Promise.resolve());
+  });
+
+  it('accept a delivery signed within the tolerance and refuse a body that is not a video event', async () => {
+    const { clock, provider } = await settledJob();
+    const t = Math.floor(clock.now() / 1000) - 299;
+    const body = JSON.stringify({
+      type: 'video.generation.completed',
+      created_at: '',
+      data: { id: 'job-9' },
+    });
+    const headers = new Headers({ 'X-OpenRouter-Signature': await signOpenRouterWebhook(SECRET, body, t) });
+    const event = await provider.verifyWebhook?.(body, headers);
+    expect(event?.videoId).toBe('job-9');
+    expect(event?.eventId).toMatch(/^sha256:[0-9a-f]{64}$/);
+
+    const other = JSON.stringify({ type: 'credits.low', data: { id: 'x' } });
+    const otherHeaders = new Headers({
+      'X-OpenRouter-Signature': await signOpenRouterWebhook(SECRET, other, t),
+    });
+    await refusal(provider.verifyWebhook?.(other, otherHeaders) ?? Promise.resolve());
+  });
+});
