@@ -27,5 +27,11 @@ export type {
   WebhookOptions,
 } from './options.js';
 export { ProviderError, type ProviderErrorKind } from './providers/errors.js';
+export {
+  OPENROUTER_PROVIDER_NAME,
+  type OpenRouterProviderOptions,
+  openrouterProvider,
+} from './providers/openrouter.js';
+export { DEFAULT_OPENROUTER_MODELS } from './providers/openrouter-capabilities.js';
 export type * from './providers/types.js';
 export { createMediaRoutes, type MediaJobView, type MediaRoutesOptions } from './routes/media.js';
