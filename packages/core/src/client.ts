@@ -43,6 +43,8 @@ export interface SoraClientOptions {
 /** Options every call accepts. */
 export interface CallOptions {
   signal?: AbortSignal;
+  /** `false` fails at once instead of retrying (for callers with their own backoff, like polling). */
+  retry?: boolean;
 }
 
 /** Options of calls that change state; the key makes retries safe (a fresh UUID unless given). */
@@ -153,6 +155,11 @@ export function createSoraClient(options: SoraClientOptions) {
     }
   }
 
+  const call = (options: CallOptions | undefined): Options => ({
+    signal: options?.signal,
+    ...(options?.retry === false ? { retry: 0 } : {}),
+  });
+
   function mutation(options: MutationOptions | undefined, init: Options): Options {
     return {
       ...init,
@@ -184,11 +191,11 @@ export function createSoraClient(options: SoraClientOptions) {
       const searchParams = new URLSearchParams();
       if (options.limit !== undefined) searchParams.set('limit', String(options.limit));
       if (options.cursor !== undefined) searchParams.set('cursor', options.cursor);
-      return json<JobPage>('/videos', { searchParams, signal: options.signal });
+      return json<JobPage>('/videos', { searchParams, ...call(options) });
     },
     /** `GET /videos/:jobId`. */
     getVideo(jobId: string, options?: CallOptions): Promise<Job> {
-      return json<Job>(`/videos/${id(jobId)}`, { signal: options?.signal });
+      return json<Job>(`/videos/${id(jobId)}`, call(options));
     },
     /** `POST /videos/:jobId/retry`: only a failed job; answers it again queued, attempts + 1. */
     retryVideo(jobId: string, options?: MutationOptions): Promise<Job> {
@@ -208,13 +215,13 @@ export function createSoraClient(options: SoraClientOptions) {
       if (options.download) searchParams.set('download', '1');
       const link = await json<MediaLink>(`/videos/${id(jobId)}/media`, {
         searchParams,
-        signal: options.signal,
+        ...call(options),
       });
       return { ...link, url: absolutize(link.url, endpoint) };
     },
     /** `GET /capabilities`: models, sizes, lengths and limits of the configured provider. */
     getCapabilities(options?: CallOptions): Promise<Capabilities> {
-      return json<Capabilities>('/capabilities', { signal: options?.signal });
+      return json<Capabilities>('/capabilities', call(options));
     },
   };
 }

@@ -91,7 +91,7 @@ export function createJobStore(options: JobStoreOptions & { onDispose?: () => vo
 
   /** One polling round: the first page, then every unfinished job the page did not include. */
   async function refresh(signalOpt?: AbortSignal): Promise<void> {
-    const page = await client.listVideos({ limit: pageSize, signal: signalOpt });
+    const page = await client.listVideos({ limit: pageSize, signal: signalOpt, retry: false });
     batch(() => {
       table.upsertMany(page.items);
       if (history.value === 'idle') {
@@ -105,7 +105,7 @@ export function createJobStore(options: JobStoreOptions & { onDispose?: () => vo
       .filter((job) => !seen.has(job.jobId) && !table.isPending(job.jobId) && !isTerminal(job.status));
     for (const job of unfinished) {
       try {
-        table.upsert(await client.getVideo(job.jobId, { signal: signalOpt }));
+        table.upsert(await client.getVideo(job.jobId, { signal: signalOpt, retry: false }));
       } catch (error) {
         if (toApiError(error)?.status === 404) forget(job.jobId);
         else throw error;

@@ -1,0 +1,3 @@
+import { liveSuite } from './live-suite.js';
+
+liveSuite();
