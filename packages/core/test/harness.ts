@@ -87,6 +87,10 @@ export function fakeServer() {
         ? Response.json(job)
         : Response.json({ error: { code: 'not_found', message: 'no' } }, { status: 404 });
     }
+    if (match && request.method === 'DELETE') {
+      jobs.delete(decodeURIComponent(match[1] ?? ''));
+      return new Response(null, { status: 204 });
+    }
     return Response.json({ error: { code: 'not_found', message: path } }, { status: 404 });
   };
 
