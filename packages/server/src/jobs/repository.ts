@@ -5,6 +5,7 @@
  */
 import type { Job } from '@sora-kit/core';
 import type { Storage } from 'unstorage';
+import { isJobIdShape } from './ids.js';
 import { CHUNK, keys } from './keys.js';
 import type { Leases } from './lease.js';
 
@@ -68,6 +69,8 @@ export function decodeCursor(cursor: string): { chunk: number; position: number 
 /** The job repository over one storage. */
 export function createRepository(storage: Storage, leases: Leases) {
   async function get(jobId: string): Promise<JobRecord | null> {
+    // Ids come from URLs: anything not shaped like ours cannot exist (and must not reach a key).
+    if (!isJobIdShape(jobId)) return null;
     const value = await storage.getItem(keys.job(jobId));
     return isRecord(value) ? value : null;
   }

@@ -14,15 +14,22 @@ import { type MemoryProviderOptions, memoryProvider } from './memory-provider.js
 export const SECRET = 'test-secret-test-secret-test-secret-0123';
 
 /** A browser: a cookie jar over `handler.request`. */
-export function browser(handler: { request: SoraHandler['request'] }, base = 'http://localhost') {
-  let cookie = '';
+export function browser(
+  handler: { request: SoraHandler['request'] },
+  base = 'http://localhost',
+  jar = { cookie: '' },
+) {
   return {
+    /** The same user (cookie jar) talking to another instance. */
+    using(other: { request: SoraHandler['request'] }) {
+      return browser(other, base, jar);
+    },
     async fetch(path: string, init: RequestInit = {}): Promise<Response> {
       const headers = new Headers(init.headers);
-      if (cookie) headers.set('cookie', cookie);
+      if (jar.cookie) headers.set('cookie', jar.cookie);
       const response = await handler.request(`${base}${path}`, { ...init, headers });
       const set = response.headers.get('set-cookie');
-      if (set) cookie = set.split(';')[0] ?? '';
+      if (set) jar.cookie = set.split(';')[0] ?? '';
       return response;
     },
     async json<T = unknown>(
