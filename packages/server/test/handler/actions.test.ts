@@ -136,7 +136,6 @@ test('a reference image is prepared, stored with the job, and resent on retry', 
   const retried = await user.json<Job>(`/videos/${created.body.jobId}/retry`, { method: 'POST' });
   expect(retried.status).toBe(202);
   const attempt = [...h.fake.videos.values()].at(-1);
-  expect((attempt?.input as { reference?: { contentType: string } }).reference?.contentType).toBe(
-    'image/png',
-  );
+  const input = attempt?.input as { reference?: { contentType: string } } | undefined;
+  expect(input?.reference?.contentType).toBe('image/png');
 });
