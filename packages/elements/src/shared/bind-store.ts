@@ -1,0 +1,90 @@
+/**
+ * Signals → Lit: a reactive controller that finds the element's job store (its `store` property,
+ * or the shared one for its `endpoint`), re-renders the element when the signals it reads change,
+ * and holds the store's live updates while the element is on the page.
+ */
+import { effect, getStore, type JobStore } from '@sora-kit/core';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** What an element offers the controller to find its store. */
+export interface StoreHost extends ReactiveControllerHost {
+  readonly isConnected: boolean;
+  /** Where the handler is mounted; elements on the same endpoint share one store. */
+  endpoint: string;
+  /** A store given directly (tests, custom clients); wins over `endpoint`. */
+  store?: JobStore;
+}
+
+/** How one element uses its store. */
+export interface StoreBinding {
+  /** Reads every signal the element renders from; a change to any re-renders the element. */
+  read: (store: JobStore) => void;
+  /** Keep live updates (SSE or polling) running while connected. */
+  retain?: boolean;
+  /** Called each time the element starts using a store (connected, or the store changed). */
+  attached?: (store: JobStore) => void;
+}
+
+/** The store an element talks to: the one it was given, or the page-wide one of its endpoint. */
+export function resolveStore(host: StoreHost): JobStore {
+  return host.store ?? getStore(host.endpoint || '/api/sora');
+}
+
+/** Binds one element to its store for as long as it is connected. */
+export class StoreController implements ReactiveController {
+  /** The store in use while connected. */
+  current: JobStore | undefined;
+  private stopEffect: (() => void) | undefined;
+  private release: (() => void) | undefined;
+
+  constructor(
+    private readonly host: StoreHost,
+    private readonly binding: StoreBinding,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.sync();
+  }
+
+  /** Runs before each render, so a new `store` or `endpoint` takes effect at once. */
+  hostUpdate(): void {
+    this.sync();
+  }
+
+  hostDisconnected(): void {
+    this.detach();
+  }
+
+  /** Re-reads the signals, e.g. after the element starts showing another job. */
+  resubscribe(): void {
+    this.detach();
+    this.sync();
+  }
+
+  private sync(): void {
+    if (!this.host.isConnected) return;
+    const next = resolveStore(this.host);
+    if (next === this.current && this.stopEffect) return;
+    this.detach();
+    this.current = next;
+    let first = true;
+    this.stopEffect = effect(() => {
+      this.binding.read(next);
+      // The first run happens during connect or update; later runs are real changes.
+      if (!first) this.host.requestUpdate();
+      first = false;
+    });
+    if (this.binding.retain) this.release = next.retain();
+    this.binding.attached?.(next);
+  }
+
+  private detach(): void {
+    this.stopEffect?.();
+    this.stopEffect = undefined;
+    this.release?.();
+    this.release = undefined;
+    this.current = undefined;
+  }
+}

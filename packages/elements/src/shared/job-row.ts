@@ -1,0 +1,132 @@
+/** One row of `<sora-job-list>`: a pure template of a job and the list's per-row state. */
+import type { Job } from '@sora-kit/core';
+import { html, nothing } from 'lit';
+import { formatPercent, relativeTime, sizeLabel, truncate } from './format.js';
+import type { SoraStrings } from './strings.js';
+
+/** What a row needs from its list. */
+export interface RowContext {
+  t: SoraStrings;
+  now: number;
+  selected: string;
+  active: boolean;
+  confirming: boolean;
+  /** The thumbnail URL, `null` when it failed, `undefined` while unknown. */
+  thumbnail: string | null | undefined;
+  canRemix: boolean;
+  busy: boolean;
+  on: RowActions;
+}
+
+/** The actions a row triggers. */
+export interface RowActions {
+  select(job: Job): void;
+  retry(job: Job): void;
+  remix(job: Job): void;
+  reuse(job: Job): void;
+  askDelete(job: Job): void;
+  confirmDelete(job: Job): void;
+  cancelDelete(job: Job): void;
+  thumbnailFailed(job: Job): void;
+}
+
+const playIcon = html`<svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22">
+  <path fill="currentColor" d="M8 5.5v13a1 1 0 0 0 1.5.9l10.4-6.5a1 1 0 0 0 0-1.8L9.5 4.6A1 1 0 0 0 8 5.5Z" />
+</svg>`;
+
+function thumbnail(job: Job, ctx: RowContext) {
+  const url = ctx.thumbnail;
+  const ratio = job.size.replace('x', ' / ');
+  return html`<div part="thumbnail" class="thumb" style="aspect-ratio: ${ratio}" data-status=${job.status}>
+    ${
+      job.status === 'completed' && url
+        ? html`<img src=${url} alt="" loading="lazy" @error=${() => ctx.on.thumbnailFailed(job)} />`
+        : nothing
+    }
+    ${job.status === 'completed' ? html`<span class="thumb-icon">${playIcon}</span>` : nothing}
+  </div>`;
+}
+
+function progress(job: Job, t: SoraStrings) {
+  if (job.status !== 'queued' && job.status !== 'in_progress') return nothing;
+  return html`<div class="progress-row">
+    <div
+      part="progress"
+      class="progress"
+      role="progressbar"
+      aria-valuemin="0"
+      aria-valuemax="100"
+      aria-valuenow=${job.progress}
+      aria-valuetext=${formatPercent(job.progress, t.locale)}
+      aria-label=${t.progressLabel(truncate(job.prompt, 40))}
+    >
+      <span style="width: ${Math.max(2, job.progress)}%"></span>
+    </div>
+    <span class="percent" aria-hidden="true">${formatPercent(job.progress, t.locale)}</span>
+  </div>`;
+}
+
+function actions(job: Job, ctx: RowContext) {
+  const { t, on } = ctx;
+  const tab = ctx.active ? 0 : -1;
+  if (ctx.confirming) {
+    return html`<div part="confirm" class="actions confirm" role="group" aria-label=${t.confirmDelete}>
+      <span class="confirm-text">${t.confirmDelete}</span>
+      <button class="btn small danger solid" part="action confirm-delete" @click=${() => on.confirmDelete(job)}>
+        ${t.confirmYes}
+      </button>
+      <button class="btn small" part="action cancel-delete" @click=${() => on.cancelDelete(job)}>${t.cancel}</button>
+    </div>`;
+  }
+  const done = job.status === 'completed';
+  const retryable = job.status === 'failed' && job.error?.retryable === true;
+  return html`<div part="actions" class="actions">
+    ${done ? html`<button class="btn small" part="action play" tabindex=${tab} @click=${() => on.select(job)}>${t.play}</button>` : nothing}
+    ${retryable ? html`<button class="btn small" part="action retry" tabindex=${tab} ?disabled=${ctx.busy} @click=${() => on.retry(job)}>${t.retry}</button>` : nothing}
+    ${done && ctx.canRemix ? html`<button class="btn small" part="action remix" tabindex=${tab} @click=${() => on.remix(job)}>${t.remix}</button>` : nothing}
+    <button class="btn small" part="action reuse" tabindex=${tab} @click=${() => on.reuse(job)}>${t.reusePrompt}</button>
+    <button class="btn small danger" part="action delete" tabindex=${tab} @click=${() => on.askDelete(job)}>${t.delete}</button>
+  </div>`;
+}
+
+/** The failure of a job in words a person can act on. */
+export function jobErrorText(job: Job, t: SoraStrings): string {
+  if (job.error?.code === 'moderation_blocked') return t.errorModeration;
+  return job.error?.message ?? t.errorUnknown;
+}
+
+/** Renders one job as a list row. */
+export function renderRow(job: Job, index: number, ctx: RowContext) {
+  const { t } = ctx;
+  const selected = ctx.selected === job.jobId;
+  return html`<li
+    part="row${selected ? ' row-selected' : ''}"
+    class=${selected ? 'row selected' : 'row'}
+    data-job-id=${job.jobId}
+    data-status=${job.status}
+    @click=${(e: Event) => {
+      if (!(e.target as Element).closest('.actions')) ctx.on.select(job);
+    }}
+  >
+    ${thumbnail(job, ctx)}
+    <div class="body">
+      <button
+        part="row-button"
+        class="title"
+        data-index=${index}
+        tabindex=${ctx.active ? 0 : -1}
+        aria-current=${selected ? 'true' : 'false'}
+      >
+        ${job.prompt}
+      </button>
+      <div part="meta" class="meta">
+        <span part="status" class="badge" data-status=${job.status}>${t.status[job.status]}</span>
+        <span>${job.model}</span><span>${sizeLabel(job.size, t)}</span><span>${t.seconds(job.seconds)}</span>
+        <time datetime=${job.createdAt}>${relativeTime(job.createdAt, ctx.now, t.locale)}</time>
+      </div>
+      ${progress(job, t)}
+      ${job.status === 'failed' && job.error ? html`<p part="row-error" class="row-error">${jobErrorText(job, t)}</p>` : nothing}
+      ${actions(job, ctx)}
+    </div>
+  </li>`;
+}

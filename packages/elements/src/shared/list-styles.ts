@@ -1,0 +1,232 @@
+/** Styles of `<sora-job-list>`. */
+import { css } from 'lit';
+import { controls, tokens } from './styles.js';
+
+export const listStyles = [
+  tokens,
+  controls,
+  css`
+    :host {
+      display: block;
+      container-type: inline-size;
+    }
+    .list {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 10px;
+    }
+    .row {
+      display: grid;
+      grid-template-columns: 112px minmax(0, 1fr);
+      gap: 12px;
+      padding: 12px;
+      background: var(--_surface);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      cursor: pointer;
+      transition: border-color 120ms ease, box-shadow 120ms ease;
+    }
+    .row:hover {
+      border-color: color-mix(in srgb, var(--_accent) 45%, var(--_border));
+    }
+    .row.selected {
+      border-color: var(--_accent);
+      box-shadow: 0 0 0 1px var(--_accent);
+    }
+    .thumb {
+      position: relative;
+      width: 112px;
+      max-height: 140px;
+      align-self: start;
+      border-radius: var(--_radius-sm);
+      overflow: hidden;
+      background: linear-gradient(135deg, var(--_surface-2), color-mix(in srgb, var(--_accent) 18%, var(--_surface-2)));
+    }
+    .thumb[data-status='failed'] {
+      background: var(--_danger-surface);
+    }
+    .thumb img {
+      position: absolute;
+      inset: 0;
+      width: 100%;
+      height: 100%;
+      object-fit: cover;
+    }
+    .thumb-icon {
+      position: absolute;
+      inset: 0;
+      display: grid;
+      place-items: center;
+      color: #fff;
+      filter: drop-shadow(0 1px 2px rgb(0 0 0 / 0.5));
+    }
+    .body {
+      display: grid;
+      gap: 6px;
+      min-width: 0;
+      align-content: start;
+    }
+    .title {
+      all: unset;
+      display: -webkit-box;
+      -webkit-line-clamp: 2;
+      -webkit-box-orient: vertical;
+      overflow: hidden;
+      font-weight: 600;
+      line-height: 1.35;
+      overflow-wrap: anywhere;
+      white-space: pre-wrap;
+      cursor: pointer;
+      border-radius: 4px;
+    }
+    .title:focus-visible {
+      outline: 2px solid var(--_focus);
+      outline-offset: 2px;
+    }
+    .meta {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 4px 10px;
+      font-size: 0.82em;
+      color: var(--_muted);
+    }
+    .badge {
+      display: inline-flex;
+      align-items: center;
+      gap: 5px;
+      padding: 1px 8px;
+      border-radius: 999px;
+      font-weight: 600;
+      border: 1px solid currentColor;
+    }
+    .badge::before {
+      content: '';
+      width: 6px;
+      height: 6px;
+      border-radius: 50%;
+      background: currentColor;
+    }
+    .badge[data-status='completed'] {
+      color: var(--_success);
+    }
+    .badge[data-status='failed'] {
+      color: var(--_danger);
+    }
+    .badge[data-status='in_progress'],
+    .badge[data-status='queued'] {
+      color: var(--_accent);
+    }
+    .progress-row {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+    }
+    .progress-row .progress {
+      flex: 1;
+    }
+    .percent {
+      font-size: 0.8em;
+      color: var(--_muted);
+      font-variant-numeric: tabular-nums;
+      min-width: 3.5ch;
+      text-align: right;
+    }
+    .row-error {
+      margin: 0;
+      font-size: 0.88em;
+      color: var(--_danger);
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 6px;
+      align-items: center;
+      margin-top: 2px;
+    }
+    .confirm-text {
+      font-weight: 600;
+      font-size: 0.9em;
+      margin-right: 4px;
+    }
+    .more {
+      display: flex;
+      justify-content: center;
+      margin-top: 12px;
+    }
+    .empty,
+    .load-error {
+      padding: 32px 20px;
+      text-align: center;
+      border: 1px dashed var(--_border);
+      border-radius: var(--_radius);
+      color: var(--_muted);
+    }
+    .empty p,
+    .load-error p {
+      margin: 0 0 6px;
+    }
+    .empty-title {
+      font-weight: 600;
+      color: var(--_text);
+    }
+    .load-error {
+      color: var(--_danger);
+      border-style: solid;
+      background: var(--_danger-surface);
+    }
+    .load-error .btn {
+      margin-top: 8px;
+    }
+    .skeleton {
+      display: grid;
+      gap: 10px;
+    }
+    .skeleton-row {
+      display: grid;
+      grid-template-columns: 112px 1fr;
+      gap: 12px;
+      padding: 12px;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
+    .skeleton-thumb,
+    .skeleton-lines span {
+      display: block;
+      border-radius: 6px;
+      background: var(--_surface-2);
+      animation: pulse 1.4s ease-in-out infinite;
+    }
+    .skeleton-thumb {
+      aspect-ratio: 16 / 9;
+    }
+    .skeleton-lines {
+      display: grid;
+      gap: 8px;
+      align-content: start;
+    }
+    .skeleton-lines span {
+      height: 12px;
+    }
+    .skeleton-lines span:last-child {
+      width: 60%;
+    }
+    @keyframes pulse {
+      50% {
+        opacity: 0.5;
+      }
+    }
+    @container (max-width: 420px) {
+      .row {
+        grid-template-columns: 84px minmax(0, 1fr);
+        gap: 10px;
+        padding: 10px;
+      }
+      .thumb {
+        width: 84px;
+      }
+    }
+  `,
+];

@@ -1,0 +1,40 @@
+/**
+ * The base every sora element extends: endpoint/store binding, strings and locale, theme, and a
+ * typed helper to fire `sora-*` events that cross shadow roots.
+ */
+import type { JobStore } from '@sora-kit/core';
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { StoreHost } from './bind-store.js';
+import { resolveStrings, type SoraStrings } from './strings.js';
+
+/** Common attributes and properties of the sora elements. */
+export class SoraElement extends LitElement implements StoreHost {
+  /** Where the sora-kit handler is mounted. Elements with the same endpoint share one store. */
+  @property() endpoint = '/api/sora';
+
+  /** A job store to use instead of the endpoint's shared one. */
+  @property({ attribute: false }) store?: JobStore;
+
+  /** Replaces any subset of the visible strings. */
+  @property({ attribute: false }) strings?: Partial<SoraStrings>;
+
+  /** Forces the light or dark palette; follows the system when absent. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /** Re-render when the language changes (`lang` picks the locale pack). */
+  @property() override lang = '';
+
+  /** The strings in effect: the locale pack of `lang` (own or inherited), then `strings`. */
+  protected get t(): SoraStrings {
+    const lang = this.lang || this.closest<HTMLElement>('[lang]')?.lang || undefined;
+    return resolveStrings(lang, this.strings);
+  }
+
+  /** Fires a `sora-*` CustomEvent that bubbles out of shadow roots. */
+  protected emit<T>(name: `sora-${string}`, detail: T): boolean {
+    return this.dispatchEvent(
+      new CustomEvent<T>(name, { detail, bubbles: true, composed: true, cancelable: true }),
+    );
+  }
+}

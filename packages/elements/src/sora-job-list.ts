@@ -1,0 +1,321 @@
+import { findModel, type Job, type JobStore } from '@sora-kit/core';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { StoreController } from './shared/bind-store.js';
+import { truncate } from './shared/format.js';
+import { type RowActions, renderRow } from './shared/job-row.js';
+import { listStyles } from './shared/list-styles.js';
+import { SoraElement } from './shared/sora-element.js';
+
+/** Detail of `sora-job-select`, `sora-job-remix` and `sora-job-deleted`. */
+export interface JobEventDetail {
+  jobId: string;
+  job: Job;
+}
+
+/** Detail of `sora-prompt-reuse`. */
+export interface PromptReuseDetail {
+  prompt: string;
+  job: Job;
+}
+
+const TICK_MS = 30_000;
+
+/**
+ * The caller's videos, newest first, updated live: status, progress, thumbnail, and the actions
+ * play, retry, remix, reuse prompt and delete (with an inline confirmation).
+ *
+ * @summary A live history of generated videos.
+ * @tag sora-job-list
+ *
+ * @attr endpoint - Where the sora-kit handler is mounted (default `/api/sora`).
+ * @attr selected - The selected job's id (reflects the selection).
+ * @attr theme - `light` or `dark`; follows the system when absent.
+ * @attr lang - Picks the locale pack (`en`, `fr`).
+ *
+ * @fires sora-job-select - A row was chosen (click, Enter or Play). `detail: { jobId, job }`.
+ * @fires sora-job-remix - Remix was asked for a completed job. `detail: { jobId, job }`.
+ * @fires sora-prompt-reuse - Reuse prompt was asked. `detail: { prompt, job }`.
+ * @fires sora-job-deleted - A job was deleted. `detail: { jobId, job }`.
+ *
+ * @csspart list - The `<ul>` of rows.
+ * @csspart row - Each row; `row-selected` is added to the selected one.
+ * @csspart row-button - The prompt, which selects the row.
+ * @csspart thumbnail - The thumbnail box (a placeholder until the video is ready).
+ * @csspart meta - Status, model, size, length and time.
+ * @csspart status - The status badge.
+ * @csspart progress - The progress bar.
+ * @csspart row-error - Why a job failed.
+ * @csspart actions - The row's buttons.
+ * @csspart action - Each action button (also `play`, `retry`, `remix`, `reuse`, `delete`).
+ * @csspart confirm - The inline delete confirmation.
+ * @csspart load-more - The "Load more" button.
+ * @csspart empty - The empty state.
+ * @csspart skeleton - The loading placeholder.
+ * @csspart error - The error state of a failed load.
+ *
+ * @cssprop --sora-accent - Accent color.
+ * @cssprop --sora-surface - Row background.
+ * @cssprop --sora-surface-2 - Thumbnail placeholder and hover background.
+ * @cssprop --sora-text - Main text color.
+ * @cssprop --sora-muted - Secondary text color.
+ * @cssprop --sora-border - Borders.
+ * @cssprop --sora-danger - Errors and delete.
+ * @cssprop --sora-success - The "Ready" badge.
+ * @cssprop --sora-focus-ring - Focus outline color.
+ * @cssprop --sora-radius - Corner radius (12px).
+ * @cssprop --sora-font - Font stack.
+ *
+ * @slot empty - Replaces the empty state.
+ */
+export class SoraJobList extends SoraElement {
+  static override styles = listStyles;
+
+  /** The selected job's id. */
+  @property({ reflect: true }) selected = '';
+  /** The clock used for relative times (injectable for tests). */
+  @property({ attribute: false }) now: () => number = () => Date.now();
+
+  @state() private active = 0;
+  @state() private confirming = '';
+  @state() private busy = new Set<string>();
+  @state() private announcement = '';
+  @state() private loadingMore = false;
+  private thumbnails = new Map<string, string | null>();
+  private requested = new Set<string>();
+  private statuses = new Map<string, string>();
+  private timer: ReturnType<typeof setInterval> | undefined;
+
+  private readonly bound = new StoreController(this, {
+    retain: true,
+    read: (store) => {
+      store.jobs.value;
+      store.history.value;
+      store.historyError.value;
+      store.hasMore.value;
+      store.capabilities.value;
+    },
+    attached: (store) => {
+      store.load().catch(() => undefined);
+      store.loadCapabilities().catch(() => undefined);
+    },
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.timer = setInterval(() => this.requestUpdate(), TICK_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Whether the relative-time timer runs (it stops when the element leaves the page). */
+  get ticking(): boolean {
+    return this.timer !== undefined;
+  }
+
+  private get jobs(): readonly Job[] {
+    return this.bound.current?.jobs.value ?? [];
+  }
+
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    this.trackStatuses(this.jobs);
+    if (this.active >= this.jobs.length) this.active = Math.max(0, this.jobs.length - 1);
+  }
+
+  protected override updated(): void {
+    const store = this.bound.current;
+    if (store) this.requestThumbnails(store);
+  }
+
+  /** Announces status changes of jobs already shown (not the initial load). */
+  private trackStatuses(jobs: readonly Job[]): void {
+    const first = this.statuses.size === 0;
+    for (const job of jobs) {
+      const before = this.statuses.get(job.jobId);
+      if (before !== job.status && (before !== undefined || !first) && job.status !== 'queued') {
+        this.announcement = this.t.announceStatus(truncate(job.prompt, 40), this.t.status[job.status]);
+      }
+      this.statuses.set(job.jobId, job.status);
+    }
+  }
+
+  private requestThumbnails(store: JobStore): void {
+    for (const job of this.jobs) {
+      if (job.status !== 'completed' || this.requested.has(job.jobId)) continue;
+      this.requested.add(job.jobId);
+      if (job.asset && !job.asset.variants.includes('thumbnail')) {
+        this.thumbnails.set(job.jobId, null);
+        continue;
+      }
+      store
+        .mediaLink(job.jobId, { variant: 'thumbnail' })
+        .then((link) => this.thumbnails.set(job.jobId, link.url))
+        .catch(() => this.thumbnails.set(job.jobId, null))
+        .finally(() => this.requestUpdate());
+    }
+  }
+
+  private canRemix(job: Job): boolean {
+    const caps = this.bound.current?.capabilities.value;
+    const model = caps ? findModel(caps, job.model) : undefined;
+    return model ? model.remix : true;
+  }
+
+  private select(job: Job): void {
+    this.selected = job.jobId;
+    this.active = Math.max(0, this.jobs.indexOf(job));
+    this.emit<JobEventDetail>('sora-job-select', { jobId: job.jobId, job });
+  }
+
+  private async act(job: Job, action: (store: JobStore) => Promise<unknown>): Promise<void> {
+    const store = this.bound.current;
+    if (!store) return;
+    this.busy = new Set(this.busy).add(job.jobId);
+    try {
+      await action(store);
+    } catch (error) {
+      this.announcement = error instanceof Error ? error.message : this.t.errorUnknown;
+    } finally {
+      const next = new Set(this.busy);
+      next.delete(job.jobId);
+      this.busy = next;
+    }
+  }
+
+  private async confirmDelete(job: Job): Promise<void> {
+    const index = this.jobs.indexOf(job);
+    this.confirming = '';
+    await this.act(job, (store) => store.remove(job.jobId));
+    if (this.jobs.some((j) => j.jobId === job.jobId)) return;
+    this.announcement = this.t.deleted;
+    if (this.selected === job.jobId) this.selected = '';
+    this.emit<JobEventDetail>('sora-job-deleted', { jobId: job.jobId, job });
+    this.focusRow(Math.min(index, this.jobs.length - 1));
+  }
+
+  private readonly actions: RowActions = {
+    select: (job) => this.select(job),
+    retry: (job) => void this.act(job, (store) => store.retry(job.jobId)),
+    remix: (job) => this.emit<JobEventDetail>('sora-job-remix', { jobId: job.jobId, job }),
+    reuse: (job) => this.emit<PromptReuseDetail>('sora-prompt-reuse', { prompt: job.prompt, job }),
+    askDelete: (job) => {
+      this.confirming = job.jobId;
+      this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLElement>('[part~="cancel-delete"]')?.focus(),
+      );
+    },
+    confirmDelete: (job) => void this.confirmDelete(job),
+    cancelDelete: (job) => {
+      this.confirming = '';
+      this.focusRow(this.jobs.indexOf(job));
+    },
+    thumbnailFailed: (job) => {
+      this.thumbnails.set(job.jobId, null);
+      this.requestUpdate();
+    },
+  };
+
+  /** Moves the roving focus to a row (clamped), after the next render. */
+  private focusRow(index: number): void {
+    if (this.jobs.length === 0) return;
+    this.active = Math.max(0, Math.min(index, this.jobs.length - 1));
+    this.updateComplete.then(() =>
+      this.renderRoot
+        .querySelector<HTMLElement>(`[part~="row-button"][data-index="${this.active}"]`)
+        ?.focus(),
+    );
+  }
+
+  private onKeydown(event: KeyboardEvent): void {
+    const target = event.target as HTMLElement;
+    if (!target.matches('[part~="row-button"]')) return;
+    const index = Number(target.dataset.index);
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      Home: 0,
+      End: this.jobs.length - 1,
+    };
+    const next = moves[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    this.focusRow(next);
+  }
+
+  protected override render() {
+    const store = this.bound.current;
+    const t = this.t;
+    const jobs = this.jobs;
+    const history = store?.history.value ?? 'idle';
+    const live = html`<div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>`;
+    if (jobs.length === 0) {
+      if (history === 'error') return html`${live}${this.renderError()}`;
+      if (history === 'loading' || history === 'idle') return html`${live}${this.renderSkeleton()}`;
+      return html`${live}<div part="empty" class="empty">
+        <slot name="empty"><p class="empty-title">${t.emptyTitle}</p><p>${t.emptyBody}</p></slot>
+      </div>`;
+    }
+    const now = this.now();
+    return html`${live}
+      <ul part="list" class="list" aria-label=${t.listLabel} @keydown=${this.onKeydown}>
+        ${jobs.map((job, index) =>
+          renderRow(job, index, {
+            t,
+            now,
+            selected: this.selected,
+            active: index === this.active,
+            confirming: this.confirming === job.jobId,
+            thumbnail: this.thumbnails.get(job.jobId),
+            canRemix: this.canRemix(job),
+            busy: this.busy.has(job.jobId),
+            on: this.actions,
+          }),
+        )}
+      </ul>
+      ${store?.hasMore.value ? this.renderLoadMore(store) : nothing}`;
+  }
+
+  private renderLoadMore(store: JobStore) {
+    return html`<div class="more">
+      <button
+        class="btn"
+        part="load-more"
+        ?disabled=${this.loadingMore}
+        @click=${async () => {
+          this.loadingMore = true;
+          await store.loadMore().catch(() => undefined);
+          this.loadingMore = false;
+        }}
+      >
+        ${this.loadingMore ? this.t.loading : this.t.loadMore}
+      </button>
+    </div>`;
+  }
+
+  private renderSkeleton() {
+    return html`<div part="skeleton" class="skeleton" aria-busy="true">
+      <span class="sr-only">${this.t.loading}</span>
+      ${[0, 1, 2].map(
+        () => html`<div class="skeleton-row" aria-hidden="true">
+          <span class="skeleton-thumb"></span>
+          <span class="skeleton-lines"><span></span><span></span></span>
+        </div>`,
+      )}
+    </div>`;
+  }
+
+  private renderError() {
+    const store = this.bound.current;
+    const error = store?.historyError.value;
+    return html`<div part="error" class="load-error" role="alert">
+      <p>${this.t.loadError}${error?.code === 'network_error' ? ` ${this.t.errorNetwork}` : ''}</p>
+      <button class="btn" part="retry-load" @click=${() => store?.load().catch(() => undefined)}>
+        ${this.t.tryAgain}
+      </button>
+    </div>`;
+  }
+}

@@ -1,0 +1,345 @@
+import type { Job } from '@sora-kit/core';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { StoreController } from './shared/bind-store.js';
+import { aspectRatio, formatPercent } from './shared/format.js';
+import { jobErrorText } from './shared/job-row.js';
+import { commandFor, runCommand } from './shared/player-keys.js';
+import { playerStyles } from './shared/player-styles.js';
+import { SoraElement } from './shared/sora-element.js';
+import { clockTime, tileStyle } from './shared/sprite.js';
+
+/** Signed links of the job on show. */
+interface Links {
+  jobId: string;
+  video: string;
+  poster?: string;
+  sprite?: string;
+}
+
+/**
+ * Plays one job: progress while it is made, the video with its thumbnail as poster once done,
+ * a download button, a spritesheet hover preview along the timeline, and keyboard shortcuts
+ * (space/k play-pause, j/l ∓10 s, ←/→ ∓5 s, f fullscreen). Expired links are renewed without
+ * losing the playback position.
+ *
+ * @summary A player for one generated video.
+ * @tag sora-player
+ *
+ * @attr endpoint - Where the sora-kit handler is mounted (default `/api/sora`).
+ * @attr job-id - The job to play.
+ * @attr sprite-columns - Columns of the spritesheet grid (default 5).
+ * @attr sprite-rows - Rows of the spritesheet grid (default 5).
+ * @attr theme - `light` or `dark`; follows the system when absent.
+ * @attr lang - Picks the locale pack (`en`, `fr`).
+ *
+ * @fires sora-download - A download started. `detail: { jobId, url }`.
+ * @fires sora-retry - Retry was pressed on a failed job. `detail: { jobId }`.
+ *
+ * @csspart stage - The focusable box holding the video or the state.
+ * @csspart video - The `<video>`.
+ * @csspart placeholder - Shown when no job is chosen.
+ * @csspart state - The queued / in-progress / failed panel.
+ * @csspart progress - The progress bar.
+ * @csspart percent - The percentage text.
+ * @csspart error - Why the job failed, or why the video could not play.
+ * @csspart retry - The retry button.
+ * @csspart timeline - The hover strip under the video.
+ * @csspart preview - The spritesheet tile shown while hovering the timeline.
+ * @csspart toolbar - The row under the video.
+ * @csspart download - The download button.
+ *
+ * @cssprop --sora-accent - Accent color.
+ * @cssprop --sora-surface - Background.
+ * @cssprop --sora-surface-2 - Placeholder background.
+ * @cssprop --sora-text - Main text color.
+ * @cssprop --sora-muted - Secondary text color.
+ * @cssprop --sora-border - Borders.
+ * @cssprop --sora-danger - Errors.
+ * @cssprop --sora-focus-ring - Focus outline color.
+ * @cssprop --sora-radius - Corner radius (12px).
+ * @cssprop --sora-font - Font stack.
+ */
+export class SoraPlayer extends SoraElement {
+  static override styles = playerStyles;
+
+  /** The job to play. */
+  @property({ attribute: 'job-id', reflect: true }) jobId = '';
+  @property({ type: Number, attribute: 'sprite-columns' }) spriteColumns = 5;
+  @property({ type: Number, attribute: 'sprite-rows' }) spriteRows = 5;
+
+  @state() private links: Links | undefined;
+  @state() private fetchedFor = '';
+  @state() private mediaError = false;
+  @state() private downloading = false;
+  @state() private hover: { fraction: number; x: number } | undefined;
+  @state() private duration = 0;
+
+  @query('video') private video?: HTMLVideoElement;
+
+  private renewals = 0;
+  private playing = false;
+  private readonly bound = new StoreController(this, {
+    read: (store) => {
+      if (this.jobId) store.job(this.jobId).value;
+    },
+    attached: () => this.ensureJob(),
+  });
+
+  /** The job on show, from the shared store. */
+  get job(): Job | undefined {
+    return this.jobId ? this.bound.current?.job(this.jobId).value : undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('jobId') && changed.get('jobId') !== undefined) {
+      this.links = undefined;
+      this.mediaError = false;
+      this.renewals = 0;
+      this.bound.resubscribe();
+    }
+  }
+
+  protected override updated(): void {
+    const job = this.job;
+    if (job?.status === 'completed' && this.links?.jobId !== job.jobId) void this.loadLinks(job);
+  }
+
+  private ensureJob(): void {
+    const store = this.bound.current;
+    const id = this.jobId;
+    if (!store || !id || this.fetchedFor === id || store.job(id).value) return;
+    this.fetchedFor = id;
+    store.fetchJob(id).catch(() => {
+      if (this.jobId === id) this.mediaError = true;
+    });
+  }
+
+  private async loadLinks(job: Job): Promise<void> {
+    const store = this.bound.current;
+    if (!store) return;
+    this.links = { jobId: job.jobId, video: '' };
+    const variants = job.asset?.variants ?? ['video', 'thumbnail', 'spritesheet'];
+    const optional = (variant: 'thumbnail' | 'spritesheet') =>
+      variants.includes(variant)
+        ? store
+            .mediaLink(job.jobId, { variant })
+            .then((l) => l.url)
+            .catch(() => undefined)
+        : Promise.resolve(undefined);
+    try {
+      const [video, poster, sprite] = await Promise.all([
+        store.mediaLink(job.jobId).then((l) => l.url),
+        optional('thumbnail'),
+        optional('spritesheet'),
+      ]);
+      if (this.jobId !== job.jobId) return;
+      this.links = { jobId: job.jobId, video, ...(poster ? { poster } : {}), ...(sprite ? { sprite } : {}) };
+    } catch {
+      if (this.jobId === job.jobId) this.mediaError = true;
+    }
+  }
+
+  /** A failed load (usually an expired link): fetch a fresh link and resume where playback was. */
+  private async onVideoError(): Promise<void> {
+    const video = this.video;
+    const store = this.bound.current;
+    if (!video || !store || !this.links || this.renewals >= 2) {
+      this.mediaError = true;
+      return;
+    }
+    this.renewals += 1;
+    const time = video.currentTime;
+    const resume = this.playing;
+    try {
+      const fresh = await store.mediaLink(this.jobId);
+      video.addEventListener(
+        'loadedmetadata',
+        () => {
+          video.currentTime = time;
+          if (resume) void video.play().catch(() => undefined);
+        },
+        { once: true },
+      );
+      this.links = { ...this.links, video: fresh.url };
+      if (video.getAttribute('src') === fresh.url) video.load();
+    } catch {
+      this.mediaError = true;
+    }
+  }
+
+  private async download(): Promise<void> {
+    const store = this.bound.current;
+    if (!store || this.downloading) return;
+    this.downloading = true;
+    try {
+      const link = await store.mediaLink(this.jobId, { download: true });
+      const anchor = document.createElement('a');
+      anchor.href = link.url;
+      anchor.download = '';
+      anchor.rel = 'noopener';
+      anchor.hidden = true;
+      this.renderRoot.appendChild(anchor);
+      anchor.click();
+      anchor.remove();
+      this.emit('sora-download', { jobId: this.jobId, url: link.url });
+    } catch {
+      this.mediaError = true;
+    } finally {
+      this.downloading = false;
+    }
+  }
+
+  private onKeydown(event: KeyboardEvent): void {
+    const command = commandFor(event);
+    const video = this.video;
+    if (!command || !video || (event.target as Element).closest('button')) return;
+    event.preventDefault();
+    runCommand(video, command, this.renderRoot.querySelector('[part~="stage"]') ?? this);
+  }
+
+  private onTimelineMove(event: PointerEvent): void {
+    const strip = event.currentTarget as HTMLElement;
+    const box = strip.getBoundingClientRect();
+    const x = Math.min(box.width, Math.max(0, event.clientX - box.left));
+    this.hover = { fraction: box.width ? x / box.width : 0, x };
+  }
+
+  private onTimelineClick(): void {
+    const video = this.video;
+    if (video && this.hover && Number.isFinite(video.duration)) {
+      video.currentTime = this.hover.fraction * video.duration;
+    }
+  }
+
+  protected override render() {
+    const job = this.job;
+    const t = this.t;
+    if (!this.jobId || (!job && !this.mediaError)) {
+      return html`<div part="placeholder" class="placeholder" style="aspect-ratio: 16 / 9">
+        <p>${this.jobId ? t.loading : t.playerEmpty}</p>
+      </div>`;
+    }
+    if (!job) return this.renderProblem(t.mediaError, false);
+    if (job.status === 'failed')
+      return this.renderProblem(jobErrorText(job, t), job.error?.retryable === true);
+    if (job.status !== 'completed') return this.renderProgress(job);
+    return this.renderVideo(job);
+  }
+
+  private renderProgress(job: Job) {
+    const t = this.t;
+    const percent = formatPercent(job.progress, t.locale);
+    // Announce in steps of ten so screen readers are not flooded.
+    const spoken =
+      job.status === 'queued'
+        ? t.queuedBody
+        : t.inProgressBody(formatPercent(Math.floor(job.progress / 10) * 10, t.locale));
+    return html`<div part="stage state" class="stage state" style="aspect-ratio: ${aspectRatio(job.size)}" role="group" aria-label=${t.playerLabel}>
+      <div class="state-inner">
+        <p class="state-title">${job.status === 'queued' ? t.status.queued : t.status.in_progress}</p>
+        <div
+          part="progress"
+          class="progress"
+          role="progressbar"
+          aria-valuemin="0"
+          aria-valuemax="100"
+          aria-valuenow=${job.progress}
+          aria-label=${t.progressLabel(job.prompt.slice(0, 40))}
+        ><span style="width: ${Math.max(2, job.progress)}%"></span></div>
+        <p part="percent" class="percent" aria-hidden="true">${job.status === 'queued' ? t.queuedBody : percent}</p>
+        <p class="sr-only" aria-live="polite">${spoken}</p>
+      </div>
+    </div>`;
+  }
+
+  private renderProblem(message: string, retryable: boolean) {
+    const t = this.t;
+    return html`<div part="stage state" class="stage state failed" style="aspect-ratio: ${aspectRatio(this.job?.size)}" role="group" aria-label=${t.playerLabel}>
+      <div class="state-inner" role="alert">
+        <p class="state-title">${t.failedTitle}</p>
+        <p part="error" class="error">${message}</p>
+        ${
+          retryable
+            ? html`<button class="btn primary" part="retry" @click=${() => {
+                this.emit('sora-retry', { jobId: this.jobId });
+                this.bound.current?.retry(this.jobId).catch(() => undefined);
+              }}>${t.retry}</button>`
+            : nothing
+        }
+      </div>
+    </div>`;
+  }
+
+  private renderVideo(job: Job) {
+    const t = this.t;
+    const links = this.links?.jobId === job.jobId ? this.links : undefined;
+    return html`<div
+        part="stage"
+        class="stage"
+        tabindex="0"
+        role="group"
+        aria-label=${t.playerLabel}
+        style="aspect-ratio: ${aspectRatio(job.size)}"
+        @keydown=${this.onKeydown}
+      >
+        ${
+          links?.video
+            ? html`<video
+              part="video"
+              controls
+              playsinline
+              preload="metadata"
+              src=${links.video}
+              poster=${links.poster ?? nothing}
+              aria-label=${job.prompt.slice(0, 120)}
+              @error=${this.onVideoError}
+              @play=${() => {
+                this.playing = true;
+              }}
+              @pause=${() => {
+                this.playing = false;
+              }}
+              @loadedmetadata=${(e: Event) => {
+                this.duration = (e.target as HTMLVideoElement).duration;
+              }}
+            ></video>`
+            : html`<div class="poster-wait"></div>`
+        }
+      </div>
+      ${links?.sprite ? this.renderTimeline(links.sprite) : nothing}
+      ${this.mediaError ? html`<p part="error" class="error" role="alert">${t.mediaError}</p>` : nothing}
+      <div part="toolbar" class="toolbar">
+        <span class="caption">${job.prompt}</span>
+        <button class="btn" part="download" ?disabled=${this.downloading} @click=${this.download}>
+          <svg aria-hidden="true" viewBox="0 0 20 20" width="16" height="16"><path fill="currentColor" d="M10 2a1 1 0 0 1 1 1v8.6l2.3-2.3a1 1 0 1 1 1.4 1.4l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 1 1 1.4-1.4L9 11.6V3a1 1 0 0 1 1-1ZM4 16h12a1 1 0 1 1 0 2H4a1 1 0 1 1 0-2Z"/></svg>
+          ${this.downloading ? t.downloading : t.download}
+        </button>
+      </div>`;
+  }
+
+  private renderTimeline(sprite: string) {
+    const grid = { columns: Math.max(1, this.spriteColumns), rows: Math.max(1, this.spriteRows) };
+    const hover = this.hover;
+    return html`<div
+      part="timeline"
+      class="timeline"
+      aria-hidden="true"
+      @pointermove=${this.onTimelineMove}
+      @pointerleave=${() => {
+        this.hover = undefined;
+      }}
+      @click=${this.onTimelineClick}
+    >
+      <span class="track"></span>
+      ${
+        hover
+          ? html`<div part="preview" class="preview" style="left: ${hover.x}px">
+            <span class="tile" style="background-image: url(${JSON.stringify(sprite)}); ${tileStyle(hover.fraction, grid)}"></span>
+            <span class="time">${clockTime(hover.fraction * (this.duration || this.job?.seconds || 0))}</span>
+          </div>`
+          : nothing
+      }
+    </div>`;
+  }
+}

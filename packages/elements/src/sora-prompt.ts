@@ -1,0 +1,455 @@
+import {
+  type Capabilities,
+  createVideoShape,
+  estimateCostUsd,
+  findModel,
+  type Job,
+  type ModelCapabilities,
+  remixVideoShape,
+  type Validated,
+  validate,
+  validateCreateVideo,
+} from '@sora-kit/core';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { StoreController } from './shared/bind-store.js';
+import { CountdownController } from './shared/countdown.js';
+import { aspectRatio, formatUsd, sizeLabel, truncate } from './shared/format.js';
+import { promptStyles } from './shared/prompt-styles.js';
+import { checkReference, firstFile, REFERENCE_TYPES } from './shared/reference.js';
+import { type Remedy, remedyFor } from './shared/remedy.js';
+import { SoraElement } from './shared/sora-element.js';
+
+/** Detail of `sora-job-created`. */
+export interface JobCreatedDetail {
+  job: Job;
+}
+
+/**
+ * A prompt box that creates (or remixes) a video: live character count, the provider's models,
+ * sizes and lengths, an optional reference image, a cost estimate and errors with a remedy.
+ *
+ * @summary Describe a video and send it for generation.
+ * @tag sora-prompt
+ *
+ * @attr endpoint - Where the sora-kit handler is mounted (default `/api/sora`).
+ * @attr remix-of - A completed job's id: the prompt remixes that job instead of creating one.
+ * @attr model - The model selected at first (default: the provider's first).
+ * @attr size - The size selected at first, e.g. `1280x720`.
+ * @attr seconds - The length selected at first.
+ * @attr theme - `light` or `dark`; follows the system when absent.
+ * @attr lang - Picks the locale pack (`en`, `fr`).
+ *
+ * @fires sora-job-created - A job was created or remixed. `detail: { job }`.
+ * @fires sora-remix-cancel - The person left remix mode. `detail: { jobId }`.
+ *
+ * @csspart form - The card around everything.
+ * @csspart remix-banner - "Remixing …" with its cancel button.
+ * @csspart label - The prompt's label.
+ * @csspart textarea - The prompt field.
+ * @csspart count - The character count.
+ * @csspart options - The row of selects.
+ * @csspart select - Each select (model, size, length).
+ * @csspart reference-button - The "Add image" button.
+ * @csspart reference-preview - The preview box, in the chosen aspect ratio.
+ * @csspart reference-image - The preview image.
+ * @csspart reference-remove - The button removing the image.
+ * @csspart error - The inline error with its remedy.
+ * @csspart countdown - "You can try again in N s."
+ * @csspart cost - The estimated cost.
+ * @csspart submit - The submit button.
+ *
+ * @cssprop --sora-accent - Accent color (buttons, focus, progress).
+ * @cssprop --sora-accent-text - Text on the accent color.
+ * @cssprop --sora-surface - Card background.
+ * @cssprop --sora-surface-2 - Secondary background (fields, hovers).
+ * @cssprop --sora-text - Main text color.
+ * @cssprop --sora-muted - Secondary text color.
+ * @cssprop --sora-border - Borders.
+ * @cssprop --sora-danger - Errors.
+ * @cssprop --sora-danger-surface - Error background.
+ * @cssprop --sora-focus-ring - Focus outline color.
+ * @cssprop --sora-radius - Corner radius of cards (12px).
+ * @cssprop --sora-radius-small - Corner radius of controls (8px).
+ * @cssprop --sora-font - Font stack.
+ *
+ * @slot heading - Optional content above the prompt field.
+ */
+export class SoraPrompt extends SoraElement {
+  static override styles = promptStyles;
+
+  /** The prompt text; set it to prefill the field. */
+  @property() prompt = '';
+  /** The job to remix; empty for a new video. */
+  @property({ attribute: 'remix-of', reflect: true }) remixOf = '';
+  @property() model = '';
+  @property() size = '';
+  @property({ type: Number }) seconds = 0;
+
+  @state() private sending = false;
+  @state() private remedy: Remedy | undefined;
+  @state() private reference: File | undefined;
+  @state() private referenceUrl: string | undefined;
+  @state() private referenceError: string | undefined;
+  @state() private dragging = false;
+  @state() private remixSource: Job | undefined;
+
+  @query('textarea') private textarea?: HTMLTextAreaElement;
+
+  private readonly countdown = new CountdownController(this);
+  private readonly bound = new StoreController(this, {
+    read: (store) => {
+      store.capabilities.value;
+      store.jobs.value;
+    },
+    attached: (store) => {
+      store.loadCapabilities().catch(() => undefined);
+    },
+  });
+
+  /** Fills the prompt (for reuse and remix) and moves focus to the field. */
+  prefill(prompt: string): void {
+    this.prompt = prompt;
+    this.remedy = undefined;
+    this.updateComplete.then(() => this.focus());
+  }
+
+  /** Focuses the prompt field. */
+  override focus(options?: FocusOptions): void {
+    this.textarea?.focus(options);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.clearReference();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('remixOf')) this.loadRemixSource();
+  }
+
+  private get capabilities(): Capabilities | null {
+    return this.bound.current?.capabilities.value ?? null;
+  }
+
+  private get selectedModel(): ModelCapabilities | undefined {
+    const caps = this.capabilities;
+    if (!caps) return undefined;
+    return findModel(caps, this.model || undefined) ?? caps.models[0];
+  }
+
+  private get selectedSize(): string {
+    const model = this.selectedModel;
+    if (!model) return this.size;
+    return model.sizes.includes(this.size) ? this.size : (model.sizes[0] ?? '');
+  }
+
+  private get selectedSeconds(): number {
+    const model = this.selectedModel;
+    if (!model) return this.seconds;
+    return model.seconds.includes(this.seconds) ? this.seconds : Math.min(...model.seconds);
+  }
+
+  private get maxChars(): number {
+    return this.capabilities?.limits.maxPromptChars ?? 4000;
+  }
+
+  private loadRemixSource(): void {
+    const id = this.remixOf;
+    this.remixSource = undefined;
+    const store = this.bound.current;
+    if (!id || !store) return;
+    const known = store.jobs.value.find((j) => j.jobId === id);
+    if (known) {
+      this.remixSource = known;
+      return;
+    }
+    store
+      .fetchJob(id)
+      .then((job) => {
+        if (this.remixOf === id) this.remixSource = job;
+      })
+      .catch(() => undefined);
+  }
+
+  private validateInput(): Validated<{ prompt: string }> {
+    const caps = this.capabilities;
+    if (this.remixOf) return validate(remixVideoShape(this.maxChars), { prompt: this.prompt });
+    const input = {
+      prompt: this.prompt,
+      ...(this.selectedModel ? { model: this.selectedModel.id } : {}),
+      ...(this.selectedSize ? { size: this.selectedSize } : {}),
+      ...(this.selectedSeconds ? { seconds: this.selectedSeconds } : {}),
+    };
+    return caps ? validateCreateVideo(input, caps) : validate(createVideoShape(this.maxChars), input);
+  }
+
+  /** Validates and sends the prompt; resolves once the job exists (or the error is shown). */
+  async submit(): Promise<void> {
+    const store = this.bound.current;
+    if (!store || this.sending || this.countdown.remaining > 0) return;
+    const valid = this.validateInput();
+    if (!valid.ok) {
+      const issues = valid.issues.map((i) => i.message);
+      this.remedy = { message: this.t.errorInvalid, issues, code: 'invalid_request' };
+      this.focus();
+      return;
+    }
+    this.remedy = undefined;
+    this.sending = true;
+    try {
+      const job = this.remixOf
+        ? await store.remix(this.remixOf, { prompt: valid.value.prompt })
+        : await store.create({
+            ...valid.value,
+            ...(this.reference ? { inputReference: this.reference } : {}),
+          });
+      this.prompt = '';
+      this.remixOf = '';
+      this.clearReference();
+      this.emit<JobCreatedDetail>('sora-job-created', { job });
+    } catch (error) {
+      this.remedy = remedyFor(error, this.t);
+      if (this.remedy.retryAfter) this.countdown.start(this.remedy.retryAfter);
+    } finally {
+      this.sending = false;
+      await this.updateComplete;
+      this.focus();
+    }
+  }
+
+  private cancelRemix(): void {
+    const jobId = this.remixOf;
+    this.remixOf = '';
+    this.emit('sora-remix-cancel', { jobId });
+    this.focus();
+  }
+
+  private setReference(file: File | undefined): void {
+    if (!file) return;
+    const max = this.capabilities?.limits.maxReferenceBytes ?? 10 * 1024 * 1024;
+    const problem = checkReference(file, max, this.t);
+    this.clearReference();
+    if (problem) {
+      this.referenceError = problem;
+      return;
+    }
+    this.reference = file;
+    this.referenceUrl = URL.createObjectURL(file);
+  }
+
+  private clearReference(): void {
+    if (this.referenceUrl) URL.revokeObjectURL(this.referenceUrl);
+    this.reference = undefined;
+    this.referenceUrl = undefined;
+    this.referenceError = undefined;
+  }
+
+  private onKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void this.submit();
+    }
+  }
+
+  private onPaste(event: ClipboardEvent): void {
+    const file = firstFile(event.clipboardData);
+    if (!file || !this.referenceAllowed) return;
+    event.preventDefault();
+    this.setReference(file);
+  }
+
+  private onDrag(event: DragEvent): void {
+    if (!this.referenceAllowed || !event.dataTransfer?.types.includes('Files')) return;
+    event.preventDefault();
+    this.dragging = event.type !== 'dragleave';
+  }
+
+  private onDrop(event: DragEvent): void {
+    if (!this.referenceAllowed) return;
+    event.preventDefault();
+    this.dragging = false;
+    this.setReference(firstFile(event.dataTransfer));
+  }
+
+  private get referenceAllowed(): boolean {
+    return !this.remixOf && this.selectedModel?.reference === true;
+  }
+
+  protected override render() {
+    const t = this.t;
+    const count = this.prompt.length;
+    const over = count > this.maxChars;
+    return html`<form
+      part="form"
+      class=${this.dragging ? 'dragging' : ''}
+      novalidate
+      @submit=${(e: Event) => {
+        e.preventDefault();
+        void this.submit();
+      }}
+      @dragenter=${this.onDrag}
+      @dragover=${this.onDrag}
+      @dragleave=${this.onDrag}
+      @drop=${this.onDrop}
+    >
+      <slot name="heading"></slot>
+      ${this.remixOf ? this.renderRemixBanner() : nothing}
+      <label part="label" for="prompt">${t.promptLabel}</label>
+      <div class="field">
+        <textarea
+          id="prompt"
+          part="textarea"
+          rows="3"
+          .value=${this.prompt}
+          placeholder=${t.promptPlaceholder}
+          aria-describedby="count hint"
+          aria-invalid=${over || this.remedy?.code === 'invalid_request' ? 'true' : 'false'}
+          ?disabled=${this.sending}
+          @input=${(e: Event) => {
+            this.prompt = (e.target as HTMLTextAreaElement).value;
+          }}
+          @keydown=${this.onKeydown}
+          @paste=${this.onPaste}
+        ></textarea>
+        <span id="count" part="count" class=${over ? 'count over' : 'count'}>${t.charCount(count, this.maxChars)}</span>
+      </div>
+      ${this.remixOf ? nothing : this.renderSelects()} ${this.renderReference()} ${this.renderError()}
+      ${this.renderActions()}
+    </form>`;
+  }
+
+  private renderRemixBanner() {
+    const source = this.remixSource?.prompt;
+    return html`<div part="remix-banner" class="remix">
+      <span>${this.t.remixing(source ? truncate(source, 80) : this.remixOf)}</span>
+      <button type="button" class="btn small" part="remix-cancel" @click=${this.cancelRemix}>
+        ${this.t.cancelRemix}
+      </button>
+    </div>`;
+  }
+
+  private renderSelects() {
+    const caps = this.capabilities;
+    const model = this.selectedModel;
+    if (!caps || !model) return nothing;
+    const t = this.t;
+    return html`<div part="options" class="options">
+      ${
+        caps.models.length > 1
+          ? this.renderSelect(
+              'model',
+              t.model,
+              model.id,
+              caps.models.map((m) => [m.id, m.id]),
+              (v) => {
+                this.model = v;
+              },
+            )
+          : nothing
+      }
+      ${this.renderSelect(
+        'size',
+        t.size,
+        this.selectedSize,
+        model.sizes.map((s) => [s, sizeLabel(s, t)]),
+        (v) => {
+          this.size = v;
+        },
+      )}
+      ${this.renderSelect(
+        'seconds',
+        t.length,
+        String(this.selectedSeconds),
+        model.seconds.map((s) => [String(s), t.seconds(s)]),
+        (v) => {
+          this.seconds = Number(v);
+        },
+      )}
+      ${
+        model.reference
+          ? html`<label class="btn reference-add" part="reference-button">
+            <input
+              class="sr-only"
+              type="file"
+              accept=${REFERENCE_TYPES.join(',')}
+              @change=${(e: Event) => {
+                const input = e.target as HTMLInputElement;
+                this.setReference(input.files?.[0]);
+                input.value = '';
+              }}
+            />
+            <svg aria-hidden="true" viewBox="0 0 20 20" width="16" height="16"><path fill="currentColor" d="M4 3h12a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2Zm0 2v7.6l3.3-3.3a1 1 0 0 1 1.4 0L13 13.6l1.3-1.3a1 1 0 0 1 1.4 0l.3.3V5H4Zm9.5 1.5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Z"/></svg>
+            ${this.t.referenceAdd}
+          </label>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private renderSelect(
+    name: string,
+    label: string,
+    value: string,
+    options: [string, string][],
+    change: (value: string) => void,
+  ) {
+    return html`<label class="select-field">
+      <span class="select-label">${label}</span>
+      <select
+        part="select ${name}-select"
+        name=${name}
+        ?disabled=${this.sending}
+        @change=${(e: Event) => change((e.target as HTMLSelectElement).value)}
+      >
+        ${options.map(([v, text]) => html`<option value=${v} ?selected=${v === value}>${text}</option>`)}
+      </select>
+    </label>`;
+  }
+
+  private renderReference() {
+    if (this.referenceError) {
+      return html`<p part="error" class="error" role="alert" data-code="invalid_reference">
+        ${this.referenceError}
+      </p>`;
+    }
+    if (!this.referenceUrl || !this.referenceAllowed) return nothing;
+    return html`<div class="reference">
+      <div part="reference-preview" class="preview" style="aspect-ratio: ${aspectRatio(this.selectedSize)}">
+        <img part="reference-image" src=${this.referenceUrl} alt=${this.t.referenceAlt} />
+      </div>
+      <div class="reference-meta">
+        <span class="muted">${this.reference?.name ?? ''}</span>
+        <button type="button" class="btn small" part="reference-remove" @click=${() => this.clearReference()}>
+          ${this.t.referenceRemove}
+        </button>
+      </div>
+    </div>`;
+  }
+
+  private renderError() {
+    const remedy = this.remedy;
+    if (!remedy) return nothing;
+    const waiting = this.countdown.remaining;
+    return html`<div part="error" class="error" role="alert" data-code=${remedy.code}>
+      <p>${remedy.message}</p>
+      ${remedy.issues.length ? html`<ul>${remedy.issues.map((i) => html`<li>${i}</li>`)}</ul>` : nothing}
+      ${waiting > 0 ? html`<p part="countdown" class="countdown">${this.t.retryIn(waiting)}</p>` : nothing}
+    </div>`;
+  }
+
+  private renderActions() {
+    const t = this.t;
+    const model = this.selectedModel;
+    const cost =
+      model && !this.remixOf ? estimateCostUsd(model, this.selectedSize, this.selectedSeconds) : undefined;
+    const blocked = this.sending || this.countdown.remaining > 0;
+    return html`<div class="actions">
+      <span id="hint" class="hint">${t.shortcutHint}</span>
+      ${cost !== undefined ? html`<span part="cost" class="cost">${t.estimatedCost(formatUsd(cost, t.locale))}</span>` : nothing}
+      <button type="submit" part="submit" class="btn primary" ?disabled=${blocked} aria-busy=${this.sending ? 'true' : 'false'}>
+        ${this.sending ? t.submitting : this.remixOf ? t.remixSubmit : t.submit}
+      </button>
+    </div>`;
+  }
+}

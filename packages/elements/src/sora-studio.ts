@@ -1,0 +1,143 @@
+import { css, html } from 'lit';
+import { query, state } from 'lit/decorators.js';
+import { resolveStore } from './shared/bind-store.js';
+import { SoraElement } from './shared/sora-element.js';
+import { tokens } from './shared/styles.js';
+import type { JobEventDetail, PromptReuseDetail } from './sora-job-list.js';
+import type { JobCreatedDetail, SoraPrompt } from './sora-prompt.js';
+
+/**
+ * The whole experience in one tag: the prompt on top, the history and the player side by side on
+ * wide containers and stacked on narrow ones. Selecting a job plays it, remix and reuse fill the
+ * prompt, and a new job is selected as soon as it is created.
+ *
+ * @summary Prompt, history and player, wired together.
+ * @tag sora-studio
+ *
+ * @attr endpoint - Where the sora-kit handler is mounted (default `/api/sora`).
+ * @attr theme - `light` or `dark`; follows the system when absent.
+ * @attr lang - Picks the locale pack (`en`, `fr`).
+ *
+ * @fires sora-job-created - Bubbles from the prompt. `detail: { job }`.
+ * @fires sora-job-select - Bubbles from the list. `detail: { jobId, job }`.
+ *
+ * @slot heading - A heading or intro above the prompt.
+ * @slot empty - Replaces the list's empty state.
+ *
+ * @csspart prompt - The `<sora-prompt>`.
+ * @csspart list - The `<sora-job-list>`.
+ * @csspart player - The `<sora-player>`.
+ * @csspart layout - The grid holding the list and the player.
+ *
+ * @cssprop --sora-studio-gap - Space between the sections (20px).
+ * @cssprop --sora-studio-list-width - Width of the list column on wide layouts (minmax(300px, 2fr)).
+ */
+export class SoraStudio extends SoraElement {
+  static override styles = [
+    tokens,
+    css`
+      :host {
+        display: block;
+        container-type: inline-size;
+      }
+      .studio {
+        display: grid;
+        gap: var(--sora-studio-gap, 20px);
+      }
+      .layout {
+        display: grid;
+        gap: var(--sora-studio-gap, 20px);
+        grid-template-columns: minmax(0, 1fr);
+      }
+      .player {
+        order: -1;
+      }
+      .player.idle {
+        display: none;
+      }
+      @container (min-width: 760px) {
+        .layout {
+          grid-template-columns: var(--sora-studio-list-width, minmax(300px, 2fr)) minmax(0, 3fr);
+          align-items: start;
+        }
+        .player,
+        .player.idle {
+          display: block;
+          order: 0;
+          position: sticky;
+          top: 16px;
+        }
+      }
+    `,
+  ];
+
+  @state() private selected = '';
+  @query('sora-prompt') private promptElement?: SoraPrompt;
+
+  private onSelect(event: CustomEvent<JobEventDetail>): void {
+    this.selected = event.detail.jobId;
+  }
+
+  private onCreated(event: CustomEvent<JobCreatedDetail>): void {
+    this.selected = event.detail.job.jobId;
+  }
+
+  private onRemix(event: CustomEvent<JobEventDetail>): void {
+    const prompt = this.promptElement;
+    if (!prompt) return;
+    prompt.remixOf = event.detail.jobId;
+    prompt.prefill(event.detail.job.prompt);
+  }
+
+  private onReuse(event: CustomEvent<PromptReuseDetail>): void {
+    const prompt = this.promptElement;
+    if (!prompt) return;
+    prompt.remixOf = '';
+    prompt.prefill(event.detail.prompt);
+  }
+
+  private onDeleted(event: CustomEvent<JobEventDetail>): void {
+    if (this.selected === event.detail.jobId) this.selected = '';
+  }
+
+  protected override render() {
+    const store = this.isConnected ? resolveStore(this) : undefined;
+    const shared = { theme: this.theme, lang: this.lang };
+    return html`<section class="studio" aria-label=${this.t.studioLabel}>
+      <slot name="heading"></slot>
+      <sora-prompt
+        part="prompt"
+        .store=${store}
+        .strings=${this.strings}
+        .lang=${shared.lang}
+        theme=${shared.theme ?? ''}
+        @sora-job-created=${this.onCreated}
+      ></sora-prompt>
+      <div class="layout" part="layout">
+        <sora-job-list
+          part="list"
+          .store=${store}
+          .strings=${this.strings}
+          .lang=${shared.lang}
+          theme=${shared.theme ?? ''}
+          .selected=${this.selected}
+          @sora-job-select=${this.onSelect}
+          @sora-job-remix=${this.onRemix}
+          @sora-prompt-reuse=${this.onReuse}
+          @sora-job-deleted=${this.onDeleted}
+        >
+          <slot name="empty" slot="empty"></slot>
+        </sora-job-list>
+        <sora-player
+          class=${this.selected ? 'player' : 'player idle'}
+          part="player"
+          .store=${store}
+          .strings=${this.strings}
+          .lang=${shared.lang}
+          theme=${shared.theme ?? ''}
+          job-id=${this.selected}
+        ></sora-player>
+      </div>
+    </section>`;
+  }
+}
