@@ -28,12 +28,12 @@ function newestFirst(a: Job, b: Job): number {
   return a.jobId < b.jobId ? 1 : a.jobId > b.jobId ? -1 : 0;
 }
 
+/** Whether `incoming` should replace `current`: newer, or as new but different (never a no-op write). */
 function isNewer(incoming: Job, current: Job | undefined): boolean {
   if (!current) return true;
-  return (
-    Date.parse(incoming.updatedAt) >= Date.parse(current.updatedAt) ||
-    Number.isNaN(Date.parse(current.updatedAt))
-  );
+  const delta = Date.parse(incoming.updatedAt) - Date.parse(current.updatedAt);
+  if (Number.isNaN(delta) || delta > 0) return true;
+  return delta === 0 && JSON.stringify(incoming) !== JSON.stringify(current);
 }
 
 /** Creates an empty job table. */

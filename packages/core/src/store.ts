@@ -89,11 +89,14 @@ export function createJobStore(options: JobStoreOptions & { onDispose?: () => vo
     });
   }
 
-  /** One polling round: the first page, then every unfinished job the page did not include. */
-  async function refresh(signalOpt?: AbortSignal): Promise<void> {
+  /**
+   * One polling round: the first page, then every unfinished job the page did not include.
+   * Results go through `h` so a leading tab also broadcasts them.
+   */
+  async function refresh(h: LiveHandlers, signalOpt?: AbortSignal): Promise<void> {
     const page = await client.listVideos({ limit: pageSize, signal: signalOpt, retry: false });
     batch(() => {
-      table.upsertMany(page.items);
+      for (const job of page.items) h.onJob(job);
       if (history.value === 'idle') {
         cursor.value = page.nextCursor;
         history.value = 'ready';
@@ -105,9 +108,9 @@ export function createJobStore(options: JobStoreOptions & { onDispose?: () => vo
       .filter((job) => !seen.has(job.jobId) && !table.isPending(job.jobId) && !isTerminal(job.status));
     for (const job of unfinished) {
       try {
-        table.upsert(await client.getVideo(job.jobId, { signal: signalOpt, retry: false }));
+        h.onJob(await client.getVideo(job.jobId, { signal: signalOpt, retry: false }));
       } catch (error) {
-        if (toApiError(error)?.status === 404) forget(job.jobId);
+        if (toApiError(error)?.status === 404) h.onDeleted(job.jobId);
         else throw error;
       }
     }
@@ -126,7 +129,7 @@ export function createJobStore(options: JobStoreOptions & { onDispose?: () => vo
         ...options.live,
         ...h,
         lastEventId,
-        poll: refresh,
+        poll: (abort) => refresh(h, abort),
         open: (id, abort) =>
           client.raw('/events', {
             headers: { Accept: 'text/event-stream', ...(id ? { 'Last-Event-ID': id } : {}) },

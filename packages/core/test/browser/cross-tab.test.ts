@@ -101,3 +101,34 @@ describe('cross-tab sharing', () => {
     await vi.waitFor(() => expect(server.open()).toHaveLength(0));
   });
 });
+
+describe('cross-tab sharing while polling', () => {
+  it("the leading tab's polls reach the other tab; only one tab polls", async () => {
+    const server = fakeServer();
+    server.state.eventsStatus = 404;
+    const name = `sora-kit-poll-${Math.random()}`;
+    const clocks = [manualTimers(), manualTimers()];
+    const [a, b] = clocks.map((clock) =>
+      createJobStore({
+        endpoint: ENDPOINT,
+        fetch: server.fetch,
+        crossTab: { name },
+        live: { timers: clock.timers, visibility: manualVisibility().visibility },
+      }),
+    ) as [JobStore, JobStore];
+    const j = job({ status: 'queued', progress: 0 });
+    server.jobs.set(j.jobId, j);
+    const releaseA = a.retain();
+    await vi.waitFor(() => expect(a.connection.value).toBe('polling'));
+    const releaseB = b.retain();
+    await vi.waitFor(() => expect(b.connection.value).toBe('polling'));
+    server.jobs.set(j.jobId, later(j, { status: 'in_progress', progress: 30 }));
+    await vi.waitFor(() => expect(clocks[0]?.count()).toBe(1));
+    clocks[0]?.fireAll();
+    await vi.waitFor(() => expect(b.job(j.jobId).value?.progress).toBe(30));
+    expect(clocks[1]?.count()).toBe(0);
+    expect(server.pollRequests()).toBe(2);
+    releaseA();
+    releaseB();
+  });
+});
