@@ -25,7 +25,7 @@ async function openrouterHost(options: { webhooks?: boolean } = {}) {
     clock,
     durationMs: 20_000,
     webhookSecret: SECRET,
-    webhookFetch: (input, init) => (handler as Harness['handler']).request(String(input), init),
+    webhookFetch: async (input, init) => (handler as Harness['handler']).request(String(input), init),
   });
   const provider = openrouterProvider({
     apiKey: API_KEY,
