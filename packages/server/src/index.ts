@@ -1,7 +1,9 @@
 export { type AnonymousSessionsOptions, anonymousSessions } from './auth/anonymous-sessions.js';
 export type { AuthAdapter, Identity } from './auth/types.js';
 export { fsBlobs } from './blobs/fs.js';
+export { type S3BlobsOptions, s3Blobs } from './blobs/s3.js';
 export type { BlobInfo, BlobStore, ByteRange } from './blobs/types.js';
+export { type VercelBlobsOptions, vercelBlobs } from './blobs/vercel.js';
 export { createSoraHandler, type SoraHandler } from './handler.js';
 export { HttpError } from './http-error.js';
 export type { Admission, AdmissionControl, AdmissionRequest } from './limits/types.js';

@@ -38,3 +38,35 @@ export async function collectBytes(stream: ReadableStream<Uint8Array>): Promise<
   }
   return out;
 }
+
+/**
+ * Drops the first `skip` bytes of a stream and ends it after `take` more, cancelling the source
+ * then. Used when a server sent a wider range than asked for.
+ */
+export function sliceStream(
+  stream: ReadableStream<Uint8Array>,
+  skip: number,
+  take: number,
+): ReadableStream<Uint8Array> {
+  const reader = stream.getReader();
+  let toSkip = skip;
+  let left = take;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      while (left > 0) {
+        const { done, value } = await reader.read();
+        if (done) return controller.close();
+        const from = Math.min(toSkip, value.byteLength);
+        toSkip -= from;
+        if (from === value.byteLength) continue;
+        const part = value.subarray(from, from + Math.min(left, value.byteLength - from));
+        left -= part.byteLength;
+        controller.enqueue(part);
+        if (left > 0) return;
+      }
+      await reader.cancel().catch(() => {});
+      controller.close();
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+}
