@@ -125,8 +125,7 @@ async function writeStreamToFile(
   temp: string,
   body: ReadableStream<Uint8Array>,
 ): Promise<{ bytes: number; etag: string }> {
-  await mkdir(dirname(path), { recursive: true });
-  const handle = await open(temp, 'wx');
+  const handle = await openTemp(path, temp);
   const hash = createHash('sha256');
   let bytes = 0;
   try {
@@ -141,6 +140,18 @@ async function writeStreamToFile(
     await handle.close();
   }
   return { bytes, etag: `"${hash.digest('base64url')}"` };
+}
+
+/** Opens the temp file, making its directory; once more if a delete removed the directory between. */
+async function openTemp(path: string, temp: string): Promise<FileHandle> {
+  for (let attempt = 0; ; attempt++) {
+    await mkdir(dirname(path), { recursive: true });
+    try {
+      return await open(temp, 'wx');
+    } catch (error) {
+      if (!isCode(error, 'ENOENT') || attempt >= 2) throw error;
+    }
+  }
 }
 
 async function readSidecar(path: string): Promise<Sidecar | null> {
