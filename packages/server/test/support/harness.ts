@@ -84,6 +84,9 @@ export async function harness(
       now: clock.now,
       logger: false,
       polling: { leaseSettleMs: 0 },
+      // The handler's own tests create freely; admission has its own tests.
+      limits: false,
+      quotas: false,
       ...overrides,
       ...extra,
     });

@@ -1,0 +1,103 @@
+/**
+ * A fault run: 200 jobs while 20 % of upstream calls fail (5xx / 429) and 10 % of downloads are
+ * cut off. Every job must end in its correct terminal state with exactly one stored copy of each
+ * file, none lost, none duplicated upstream. Driven by the manual clock, so it runs in seconds.
+ */
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Job, JobPage } from '@sora-kit/core';
+import { afterAll, expect, test } from 'vitest';
+import { browser, type Harness, harness } from '../support/harness.js';
+
+let h: Harness;
+afterAll(async () => {
+  await h?.cleanup();
+});
+
+const JOBS = 200;
+
+function expected(i: number): { prompt: string; status: Job['status']; code?: string } {
+  if (i % 10 === 0)
+    return { prompt: `clip ${i} fake:moderation_blocked`, status: 'failed', code: 'moderation_blocked' };
+  if (i % 10 === 1) return { prompt: `clip ${i} fake:failed`, status: 'failed', code: 'upstream_failed' };
+  return { prompt: `clip ${i}`, status: 'completed' };
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1));
+}
+
+test('200 jobs under 20 % upstream failures and 10 % cut downloads all end correctly, once', async () => {
+  h = await harness(
+    { polling: { leaseSettleMs: 0, concurrency: 16, failureBudget: 8 } },
+    { failRate: 0.2, cutRate: 0.1, generationMs: 10_000, seed: 7 },
+  );
+  const users = Array.from({ length: 10 }, () => browser(h.handler));
+  const jobs = new Map<string, number>();
+  let posts = 0;
+  for (let i = 0; i < JOBS; i++) {
+    const user = users[i % users.length] as (typeof users)[number];
+    // A client retries a refused create with the same Idempotency-Key, as the core client does.
+    for (let attempt = 0; attempt < 20; attempt++) {
+      posts++;
+      const response = await user.post(
+        '/videos',
+        { prompt: expected(i).prompt },
+        { 'idempotency-key': `k${i}` },
+      );
+      if (response.status === 202) {
+        jobs.set((response.body as Job).jobId, i);
+        break;
+      }
+      expect(response.status).toBe(503);
+    }
+  }
+  expect(jobs.size).toBe(JOBS);
+
+  let steps = 0;
+  while ((await h.storage.getItem<string[]>('sora:active'))?.length && steps < 600) {
+    h.clock.advance(1000);
+    await h.handler.pollOnce();
+    steps++;
+  }
+
+  const seen = new Map<string, Job>();
+  for (const user of users) {
+    const page = (await user.json<JobPage>('/videos?limit=100')).body;
+    for (const job of page.items) seen.set(job.jobId, job);
+  }
+  expect(seen.size).toBe(JOBS);
+  const wrong: string[] = [];
+  for (const [jobId, i] of jobs) {
+    const job = seen.get(jobId) as Job;
+    const want = expected(i);
+    if (job.status !== want.status || job.error?.code !== want.code) {
+      wrong.push(`${i}: ${job.status}/${job.error?.code} (wanted ${want.status}/${want.code})`);
+    }
+  }
+  expect(wrong).toEqual([]);
+
+  // Exactly the files of the completed jobs, once each, nothing half-written left behind.
+  // fsBlobs keeps a `.name.meta.json` sidecar beside each file; any other leftover (a temp file)
+  // would be a half-written copy.
+  const all = await listFiles(join(h.dir, 'blobs'));
+  const files = all.filter((f) => !/\/\.[^/]+\.meta\.json$/.test(f)).sort();
+  const sidecars = all.filter((f) => /\/\.[^/]+\.meta\.json$/.test(f));
+  expect(sidecars.map((f) => f.replace(/\/\.([^/]+)\.meta\.json$/, '/$1')).sort()).toEqual(files);
+  const wanted = [...seen.values()]
+    .filter((job) => job.status === 'completed')
+    .flatMap((job) =>
+      ['spritesheet.jpg', 'thumbnail.jpg', 'video.mp4'].map((f) => `videos/${job.jobId}/${f}`),
+    )
+    .sort();
+  expect(files).toEqual(wanted);
+  expect(h.fake.videoCount()).toBe(JOBS);
+
+  const { create, retrieve, download } = h.fake.calls;
+  console.log(
+    `fault run: ${JOBS} jobs, ${posts} POSTs, ${steps} s simulated; upstream calls per job: ` +
+      `${((create + retrieve + download) / JOBS).toFixed(1)} (create ${(create / JOBS).toFixed(2)}, ` +
+      `retrieve ${(retrieve / JOBS).toFixed(1)}, download ${(download / JOBS).toFixed(2)})`,
+  );
+});
