@@ -18,6 +18,7 @@ import { createMetrics } from './jobs/metrics.js';
 import { createPoller } from './jobs/poller.js';
 import { createRepository } from './jobs/repository.js';
 import type { Runtime, SoraEnv } from './jobs/runtime.js';
+import { admissionFor } from './limits/resolve.js';
 import { consoleLogger, silentLogger } from './logger.js';
 import { createMediaSigner, type MediaSigner } from './media/signing.js';
 import { assertOptions, resolveLimits, resolvePolling, type SoraHandlerOptions } from './options.js';
@@ -27,6 +28,7 @@ import { createMediaRoutes } from './routes/media.js';
 import { createMetaRoutes } from './routes/meta.js';
 import { createVideoRoutes } from './routes/videos.js';
 import { createWebhookRoutes } from './routes/webhooks.js';
+import { applySecurity } from './security/apply.js';
 
 /** The handler: a Hono app plus the controls of its background work. */
 export type SoraHandler = Hono<SoraEnv> & {
@@ -65,7 +67,14 @@ function buildRuntime(options: SoraHandlerOptions, isPolling: () => boolean): Ru
     storage,
     blobs: options.blobs ?? defaultBlobs(dataDir),
     auth: options.auth ?? anonymousSessions({ secret: options.secret }),
-    admission: options.admission,
+    admission:
+      options.admission ??
+      admissionFor({
+        ...options,
+        storage,
+        now: () => now().getTime(),
+        capabilities: () => options.provider.capabilities(),
+      }),
     repo: createRepository(storage, leases),
     leases,
     feed: createFeed(storage, leases, notifier),
@@ -117,6 +126,7 @@ export function createSoraHandler(options: SoraHandlerOptions): SoraHandler {
 
   const app = new Hono<SoraEnv>();
   app.onError((error, c) => renderError(c, error, rt.logger));
+  applySecurity(app, options);
   app.route('/', createMetaRoutes(rt, options.metrics ?? {}));
   app.route('/', createWebhookRoutes(rt, lifecycle));
   app.route(

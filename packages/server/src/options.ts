@@ -6,9 +6,13 @@ import { DEFAULT_MAX_PROMPT_CHARS, DEFAULT_MAX_REFERENCE_BYTES } from '@sora-kit
 import type { Storage } from 'unstorage';
 import type { AuthAdapter, Identity } from './auth/types.js';
 import type { BlobStore } from './blobs/types.js';
+import type { PriceTable } from './limits/pricing.js';
+import type { QuotaOptions } from './limits/quota.js';
+import type { LimitsOptions } from './limits/resolve.js';
 import type { AdmissionControl } from './limits/types.js';
 import type { Logger } from './logger.js';
 import type { VideoProvider } from './providers/types.js';
+import type { CorsOptions } from './security/cors.js';
 
 /** How the poller paces upstream refreshes. */
 export interface PollingOptions {
@@ -83,8 +87,21 @@ export interface SoraHandlerOptions {
   blobs?: BlobStore;
   /** Who is calling (default: anonymous signed-cookie sessions). */
   auth?: AuthAdapter;
-  /** Rate limits and quotas, checked before any upstream call. */
+  /** Rate limits and quotas, checked before any upstream call (your own; overrides `limits`/`quotas`). */
   admission?: AdmissionControl;
+  /**
+   * Creations per identity per window (default 10/min), jobs in progress per identity (3) and in
+   * total (50); or your own `AdmissionControl`; `false` turns these off. See docs/security.md.
+   */
+  limits?: AdmissionControl | LimitsOptions | false;
+  /** Seconds and USD per identity per UTC day and month (default 120 s / 15 USD a day); `false` for none. */
+  quotas?: QuotaOptions | false;
+  /** USD per second by model and size, over the provider's advertised prices and `DEFAULT_PRICES`. */
+  prices?: PriceTable;
+  /** Other origins allowed to make state-changing requests (the page's own origin always is). */
+  allowedOrigins?: string[];
+  /** CORS for pages on other origins (off by default; credentials only when asked for). */
+  cors?: CorsOptions;
   /** Lifetime of signed media links (default 900 s). */
   mediaLinkTtlSeconds?: number;
   /** Longest prompt accepted (default 4000 characters). */
