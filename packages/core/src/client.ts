@@ -125,9 +125,9 @@ function makeKy(options: SoraClientOptions): KyInstance {
  * const job = await client.createVideo({ prompt: 'a paper boat on a rainy street' });
  * ```
  */
-export function createSoraClient(options: SoraClientOptions) {
-  const endpoint = resolveEndpoint(options.endpoint);
-  const http = makeKy(options);
+export function createSoraClient(clientOptions: SoraClientOptions) {
+  const endpoint = resolveEndpoint(clientOptions.endpoint);
+  const http = makeKy(clientOptions);
   const url = (path: string) => `${requireAbsolute(endpoint)}${path}`;
   const id = encodeURIComponent;
 
@@ -175,7 +175,7 @@ export function createSoraClient(options: SoraClientOptions) {
     /** The absolute endpoint (or the relative one as given when there is no page to resolve it). */
     endpoint,
     /** `credentials` as configured, for connections the store opens itself. */
-    credentials: options.credentials,
+    credentials: clientOptions.credentials,
     /** The absolute URL of a path under the endpoint (`/events` → `https://…/api/sora/events`). */
     url,
     /** Sends a raw request through the client's fetch, headers and credentials (no retry). */
@@ -184,7 +184,12 @@ export function createSoraClient(options: SoraClientOptions) {
     },
     /** `POST /videos`: JSON, or multipart when `inputReference` is given. Answers the queued job. */
     createVideo(input: CreateVideoInput, options?: MutationOptions): Promise<Job> {
-      return json<Job>('/videos', mutation(options, toBody(input)));
+      // An upload may take long on a slow link; only a configured timeout applies to it.
+      const upload = input.inputReference !== undefined && clientOptions.timeout === undefined;
+      return json<Job>(
+        '/videos',
+        mutation(options, { ...toBody(input), ...(upload ? { timeout: false } : {}) }),
+      );
     },
     /** `GET /videos`: the caller's jobs, newest first. */
     listVideos(options: ListVideosOptions = {}): Promise<JobPage> {

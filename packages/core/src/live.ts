@@ -53,6 +53,8 @@ export interface LiveOptions extends LiveHandlers, LiveTuning {
   lastEventId?: string;
   timers?: Timers;
   visibility?: Visibility;
+  /** Subscribes to "the network is back" (default: the `online` event where there is one). */
+  online?: (fn: () => void) => () => void;
   random?: () => number;
 }
 
@@ -73,6 +75,16 @@ export function documentVisibility(): Visibility {
       return () => doc.removeEventListener('visibilitychange', fn);
     },
   };
+}
+
+function onlineEvents(fn: () => void): () => void {
+  const target = globalThis as {
+    addEventListener?: EventTarget['addEventListener'];
+    removeEventListener?: EventTarget['removeEventListener'];
+  };
+  if (typeof target.addEventListener !== 'function') return () => undefined;
+  target.addEventListener('online', fn);
+  return () => target.removeEventListener?.('online', fn);
 }
 
 const defaultTimers: Timers = {
@@ -96,6 +108,7 @@ export function createLiveConnection(options: LiveOptions): LiveConnection {
   let running = false;
   let controller: AbortController | undefined;
   let timer: unknown;
+  let pending: (() => void) | undefined;
   let unsubscribe: (() => void) | undefined;
   let failures = 0;
   let mode: 'stream' | 'poll' = 'stream';
@@ -106,10 +119,21 @@ export function createLiveConnection(options: LiveOptions): LiveConnection {
   const setState = (state: ConnectionState) => options.onState(state);
   function schedule(fn: () => void, ms: number) {
     timers.clearTimeout(timer);
+    pending = fn;
     timer = timers.setTimeout(() => {
       timer = undefined;
+      pending = undefined;
       if (running) fn();
     }, ms);
+  }
+  /** The network is back: skip the rest of the backoff wait. */
+  function onOnline() {
+    if (!running || timer === undefined || !pending) return;
+    const fn = pending;
+    timers.clearTimeout(timer);
+    timer = undefined;
+    pending = undefined;
+    fn();
   }
   function onEvent(message: { event?: string; id?: string; data: string }) {
     if (message.id !== undefined) {
@@ -210,7 +234,12 @@ export function createLiveConnection(options: LiveOptions): LiveConnection {
       failures = 0;
       mode = 'stream';
       pollPaused = false;
-      unsubscribe = visibility.subscribe(onVisibility);
+      const offVisibility = visibility.subscribe(onVisibility);
+      const offOnline = (options.online ?? onlineEvents)(onOnline);
+      unsubscribe = () => {
+        offVisibility();
+        offOnline();
+      };
       setState('connecting');
       void connect();
     },

@@ -15,9 +15,8 @@ import {
   createLiveConnection,
   type LiveConnection,
   type LiveHandlers,
+  type LiveOptions,
   type LiveTuning,
-  type Timers,
-  type Visibility,
 } from './live.js';
 import { createMediaLinkCache } from './media-links.js';
 import { optimisticJob } from './optimistic.js';
@@ -36,7 +35,7 @@ export interface JobStoreOptions {
   /** The clock (default `Date.now`). */
   now?: () => number;
   /** Reconnect and polling tuning, and injectable timers and visibility for tests. */
-  live?: LiveTuning & { timers?: Timers; visibility?: Visibility; random?: () => number };
+  live?: LiveTuning & Pick<LiveOptions, 'timers' | 'visibility' | 'online' | 'random'>;
   /**
    * Share one connection across the tabs of this origin (default true where `BroadcastChannel`
    * and Web Locks exist). `{ name }` overrides the channel and lock name.

@@ -11,13 +11,21 @@ function setup() {
   const server = fakeServer();
   const clock = manualTimers();
   const page = manualVisibility();
+  const network = new Set<() => void>();
+  const online = (fn: () => void) => {
+    network.add(fn);
+    return () => network.delete(fn);
+  };
   const store = createJobStore({
     endpoint: ENDPOINT,
     fetch: server.fetch,
     crossTab: false,
-    live: { timers: clock.timers, visibility: page.visibility, random: () => 0.5 },
+    live: { timers: clock.timers, visibility: page.visibility, online, random: () => 0.5 },
   });
-  return { server, clock, page, store };
+  const backOnline = () => {
+    for (const fn of network) fn();
+  };
+  return { server, clock, page, store, backOnline, networkListeners: () => network.size };
 }
 
 export function liveSuite() {
@@ -128,6 +136,20 @@ export function liveSuite() {
       clock.fireAll();
       await vi.waitFor(() => expect(store.connection.value).toBe('polling'));
       release();
+    });
+
+    it('reconnects at once when the network comes back, without waiting out the backoff', async () => {
+      const { server, clock, store, backOnline, networkListeners } = setup();
+      server.state.offline = true;
+      const release = store.retain();
+      await vi.waitFor(() => expect(store.connection.value).toBe('offline'));
+      expect(clock.count()).toBe(1);
+      server.state.offline = false;
+      backOnline();
+      await vi.waitFor(() => expect(store.connection.value).toBe('live'));
+      expect(clock.count()).toBe(0);
+      release();
+      expect(networkListeners()).toBe(0);
     });
 
     it('pauses polling while the page is hidden and catches up when it shows again', async () => {
