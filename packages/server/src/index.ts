@@ -1,4 +1,6 @@
 export { type AnonymousSessionsOptions, anonymousSessions } from './auth/anonymous-sessions.js';
+export { type JwtAuthOptions, jwtAuth } from './auth/jwt.js';
+export { firstIdentity, type IdentityLookup, identityFrom } from './auth/request-identity.js';
 export type { AuthAdapter, Identity } from './auth/types.js';
 export { fsBlobs } from './blobs/fs.js';
 export { type S3BlobsOptions, s3Blobs } from './blobs/s3.js';
@@ -6,6 +8,11 @@ export type { BlobInfo, BlobStore, ByteRange } from './blobs/types.js';
 export { type VercelBlobsOptions, vercelBlobs } from './blobs/vercel.js';
 export { createSoraHandler, type SoraHandler } from './handler.js';
 export { HttpError } from './http-error.js';
+export { type AdmissionOptions, createAdmissionControl } from './limits/admission.js';
+export { DEFAULT_PRICES, mergePrices, type PriceTable, pricesFromCapabilities } from './limits/pricing.js';
+export { DEFAULT_QUOTAS, type QuotaOptions } from './limits/quota.js';
+export { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './limits/rate-limit.js';
+export type { LimitsOptions } from './limits/resolve.js';
 export type { Admission, AdmissionControl, AdmissionRequest } from './limits/types.js';
 export { consoleLogger, type LogFields, type Logger, type LogLevel, silentLogger } from './logger.js';
 export { type CopyAssetsOptions, copyAssets } from './media/copy.js';
@@ -37,3 +44,5 @@ export {
 export { DEFAULT_OPENROUTER_MODELS } from './providers/openrouter-capabilities.js';
 export type * from './providers/types.js';
 export { createMediaRoutes, type MediaJobView, type MediaRoutesOptions } from './routes/media.js';
+export { type CorsOptions, corsMiddleware } from './security/cors.js';
+export { type CrossSiteOptions, crossSiteProtection } from './security/origin.js';
