@@ -3,7 +3,6 @@
  * bytes, not by the name or the declared type — and resized to exactly the video's size, because
  * the provider rejects a reference whose dimensions differ from the requested `size`.
  */
-import sharp from 'sharp';
 import type { ProviderReference } from '../providers/types.js';
 import { MediaInputError } from './errors.js';
 
@@ -81,6 +80,8 @@ async function resize(
   { width, height }: { width: number; height: number },
   maxInputPixels: number,
 ): Promise<Uint8Array> {
+  // Loaded on first use: hosts that never take references never load the native image library.
+  const { default: sharp } = await import('sharp');
   try {
     // rotate() applies the EXIF orientation first, so a portrait photo is cropped as seen.
     const pipeline = sharp(input, { limitInputPixels: maxInputPixels })
