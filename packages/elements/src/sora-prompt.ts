@@ -81,7 +81,8 @@ export class SoraPrompt extends SoraElement {
   /** The prompt text; set it to prefill the field. */
   @property() prompt = '';
   /** The job to remix; empty for a new video. */
-  @property({ attribute: 'remix-of', reflect: true }) remixOf = '';
+  @property({ attribute: 'remix-of', reflect: true, converter: { toAttribute: (v: string) => v || null } })
+  remixOf = '';
   @property() model = '';
   @property() size = '';
   @property({ type: Number }) seconds = 0;
