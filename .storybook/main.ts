@@ -1,0 +1,41 @@
+/**
+ * Storybook for designers: every sora element in every state, driven by the fake provider through
+ * msw in the browser. No server runs; see docs/storybook.md.
+ */
+import { fileURLToPath } from 'node:url';
+import type { StorybookConfig } from '@storybook/web-components-vite';
+
+const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+// Telemetry stays off even when the environment variable is missing (offline CI, designers' laptops).
+process.env.STORYBOOK_DISABLE_TELEMETRY ??= '1';
+
+const config: StorybookConfig = {
+  framework: { name: '@storybook/web-components-vite', options: {} },
+  stories: ['../packages/elements/stories/**/*.mdx', '../packages/elements/stories/**/*.stories.ts'],
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y'],
+  staticDirs: [
+    // The msw service worker (`msw init .storybook/public`).
+    { from: './public', to: '/' },
+    // The fake's committed sample media: the mock copies "generated" videos from here.
+    { from: '../packages/server/media', to: '/sora-kit-media' },
+  ],
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  docs: { defaultName: 'Docs' },
+  async viteFinal(viteConfig) {
+    const { mergeConfig } = await import('vite');
+    return mergeConfig(viteConfig, {
+      // Stories run against the packages' sources, like the tests: no build needed.
+      resolve: {
+        alias: [
+          { find: /^@sora-kit\/core$/, replacement: src('../packages/core/src/index.ts') },
+          { find: /^@sora-kit\/server\/testing$/, replacement: src('../packages/server/src/testing.ts') },
+          { find: /^@sora-kit\/elements$/, replacement: src('../packages/elements/src/index.ts') },
+        ],
+      },
+      build: { chunkSizeWarningLimit: 4096 },
+    });
+  },
+};
+
+export default config;
