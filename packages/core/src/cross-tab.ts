@@ -30,10 +30,17 @@ export interface SharedLive extends LiveConnection {
   publish(message: CrossTabMessage): void;
 }
 
-/** Whether this runtime can share one connection across tabs. */
+/**
+ * Whether this runtime can share one connection across tabs: a page (never a server process, where
+ * stores of different users must not share) with `BroadcastChannel` and Web Locks.
+ */
 export function canShareAcrossTabs(): boolean {
-  const nav = (globalThis as { navigator?: Navigator }).navigator;
-  return typeof BroadcastChannel === 'function' && typeof nav?.locks?.request === 'function';
+  const g = globalThis as { navigator?: Navigator; document?: unknown };
+  return (
+    typeof g.document === 'object' &&
+    typeof BroadcastChannel === 'function' &&
+    typeof g.navigator?.locks?.request === 'function'
+  );
 }
 
 /** Creates a connection shared by every tab of this origin that uses the same `name`. */
