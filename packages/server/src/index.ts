@@ -37,6 +37,17 @@ export type {
 } from './options.js';
 export { ProviderError, type ProviderErrorKind } from './providers/errors.js';
 export {
+  type FakeProviderOptions,
+  type FakeVideoProvider,
+  fakeProvider,
+} from './providers/fake-provider.js';
+export {
+  type AzureOpenAIOptions,
+  DEFAULT_OPENAI_MODELS,
+  type OpenAIProviderOptions,
+  openaiProvider,
+} from './providers/openai.js';
+export {
   OPENROUTER_PROVIDER_NAME,
   type OpenRouterProviderOptions,
   openrouterProvider,

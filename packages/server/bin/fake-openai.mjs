@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// Serves the fake OpenAI Videos API over HTTP: `pnpm fake-openai` (after a build) or
+// `npx sora-kit-fake-openai`. Point any OpenAI client at the printed URL.
+//   FAKE_OPENAI_PORT        port (default 4010)
+//   FAKE_OPENAI_HOST        interface (default 127.0.0.1)
+//   SORA_KIT_FAKE_SECONDS   generation time of one video, in seconds (default 12)
+//   FAKE_OPENAI_API_KEY     the only Bearer token accepted (default: any)
+//   FAKE_OPENAI_WEBHOOK_URL / FAKE_OPENAI_WEBHOOK_SECRET   signed video.completed/failed deliveries
+import { createFakeOpenAI } from '../dist/testing.js';
+
+const env = process.env;
+const port = Number(env.FAKE_OPENAI_PORT ?? 4010);
+const seconds = Number(env.SORA_KIT_FAKE_SECONDS ?? 12);
+const webhook =
+  env.FAKE_OPENAI_WEBHOOK_URL && env.FAKE_OPENAI_WEBHOOK_SECRET
+    ? { url: env.FAKE_OPENAI_WEBHOOK_URL, secret: env.FAKE_OPENAI_WEBHOOK_SECRET }
+    : undefined;
+
+const fake = createFakeOpenAI({
+  generationSeconds: Number.isFinite(seconds) && seconds >= 0 ? seconds : 12,
+  ...(env.FAKE_OPENAI_API_KEY ? { apiKey: env.FAKE_OPENAI_API_KEY } : {}),
+  ...(webhook ? { webhook } : {}),
+});
+const server = await fake.listen({ port, hostname: env.FAKE_OPENAI_HOST ?? '127.0.0.1' });
+console.log(`Fake OpenAI Videos API listening on ${server.url}`);
+console.log(`  OPENAI_BASE_URL=${server.url} OPENAI_API_KEY=${env.FAKE_OPENAI_API_KEY ?? 'sk-anything'}`);
+
+const stop = async () => {
+  await server.close();
+  process.exit(0);
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

@@ -1,0 +1,138 @@
+/**
+ * `createFakeOpenAI()`: one implementation of the OpenAI Videos API, usable in-process (`fetch`),
+ * over a socket (`listen`) and, through `@sora-kit/server/testing`, as msw handlers. The official
+ * `openai` SDK talks to it unchanged.
+ */
+import type { Hono } from 'hono';
+import type { Video } from 'openai/resources/videos';
+import { createFakeApp } from './app.js';
+import { createFakeClock, type FakeClock } from './clock.js';
+import { createCounters, type FakeCounters } from './counters.js';
+import { createFaultInjector, type FakeFaults } from './faults.js';
+import { type FakeMediaLoader, nodeMediaLoader } from './media.js';
+import { createNotifier } from './notifier.js';
+import { type FakeState, randomId } from './state.js';
+import { createVideoStore, viewVideo } from './store.js';
+import type { FakeWebhookDelivery, FakeWebhookOptions } from './webhooks.js';
+
+/** Options of {@link createFakeOpenAI}. */
+export interface FakeOpenAIOptions {
+  /** When set, the only Bearer token accepted (others get `401 invalid_api_key`). Some Bearer is always required. */
+  apiKey?: string;
+  /** Time from create to completed on the fake's clock, in seconds. Default 12; `fake:slow` ×3. */
+  generationSeconds?: number;
+  /** The time source the clock starts from (default the wall clock); `() => T0` freezes it. */
+  now?: () => number;
+  /** A clock of your own (takes precedence over `now`). */
+  clock?: FakeClock;
+  /** Fault injection: 5xx and 429 shares, latency, cut downloads. */
+  faults?: FakeFaults;
+  /** Signed `video.completed` / `video.failed` deliveries. */
+  webhook?: FakeWebhookOptions;
+  /** Loads sample media; default reads the package's `media/` folder in Node. */
+  media?: FakeMediaLoader;
+  /** Id factory (`prefix` is `video`, `evt`, `char`); default random. */
+  id?: (prefix: string) => string;
+}
+
+/** Options of {@link FakeOpenAI.listen}. */
+export interface FakeListenOptions {
+  /** Default 0 (any free port). */
+  port?: number;
+  /** Default `127.0.0.1`. */
+  hostname?: string;
+  /** How often webhooks that fell due are sent while listening, in real ms. Default 250. */
+  sweepIntervalMs?: number;
+}
+
+/** A running fake server. */
+export interface FakeOpenAIServer {
+  /** Base URL including `/v1`, e.g. `http://127.0.0.1:4010/v1`. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** A fake OpenAI Videos API. */
+export interface FakeOpenAI {
+  /** The Hono app serving `/v1/videos…`. */
+  app: Hono;
+  /** A `fetch` for the SDK's `fetch` option: `new OpenAI({ baseURL: 'http://fake.local/v1', fetch: fake.fetch })`. */
+  fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+  /** The fake's clock; `advance(ms)` moves every video along (and sends the webhooks that fall due). */
+  clock: FakeClock;
+  /** Moves the clock and waits until the webhooks that fell due are delivered. */
+  advance(ms: number): Promise<void>;
+  /** Waits for webhook deliveries under way. */
+  idle(): Promise<void>;
+  /** Calls per route. */
+  counters: FakeCounters;
+  /** Every stored video as the API would show it now, oldest first. */
+  videos(): Video[];
+  /** Every webhook delivery attempt, oldest first. */
+  webhookDeliveries(): FakeWebhookDelivery[];
+  /** Serves the app over HTTP (Node only). */
+  listen(options?: FakeListenOptions): Promise<FakeOpenAIServer>;
+}
+
+/**
+ * Creates a fake OpenAI Videos API.
+ *
+ * @example
+ * ```ts
+ * const fake = createFakeOpenAI({ apiKey: 'sk-fake', now: () => Date.UTC(2026, 0, 1) });
+ * const client = new OpenAI({ apiKey: 'sk-fake', baseURL: 'http://fake.local/v1', fetch: fake.fetch });
+ * const video = await client.videos.create({ prompt: 'a calm lake' });
+ * await fake.advance(12_000);
+ * const done = await client.videos.retrieve(video.id); // status 'completed'
+ * ```
+ */
+export function createFakeOpenAI(options: FakeOpenAIOptions = {}): FakeOpenAI {
+  const inner = options.clock ?? createFakeClock(options.now);
+  const store = createVideoStore();
+  const newId = options.id ?? randomId;
+  const notifier = createNotifier(store, () => newId('evt'), options.webhook);
+  const clock: FakeClock = {
+    now: () => inner.now(),
+    advance(ms) {
+      inner.advance(ms);
+      void notifier.sweep(inner.now());
+    },
+  };
+  const state: FakeState = {
+    clock,
+    store,
+    counters: createCounters(),
+    faults: createFaultInjector(options.faults),
+    media: options.media ?? nodeMediaLoader(),
+    notifier,
+    newId,
+    generationMs: (options.generationSeconds ?? 12) * 1000,
+    ...(options.apiKey !== undefined ? { apiKey: options.apiKey } : {}),
+    idempotency: new Map(),
+    rateLimitHits: new Map(),
+    characters: new Map(),
+  };
+  const app = createFakeApp(state);
+  const fetchFake = async (input: RequestInfo | URL, init?: RequestInit) =>
+    app.fetch(input instanceof Request && !init ? input : new Request(input, init));
+
+  return {
+    app,
+    fetch: fetchFake,
+    clock,
+    async advance(ms) {
+      inner.advance(ms);
+      await notifier.sweep(inner.now());
+      await notifier.idle();
+    },
+    idle: () => notifier.idle(),
+    counters: state.counters,
+    videos: () => store.all().map((record) => viewVideo(record, clock.now())),
+    webhookDeliveries: () => notifier.deliveries(),
+    async listen(listenOptions = {}) {
+      const { serveFake } = await import('./serve.js');
+      return serveFake(app, listenOptions, () => notifier.sweep(clock.now()));
+    },
+  };
+}

@@ -1,0 +1,136 @@
+/** The routes that start a generation: create, remix, edit and extend. */
+import type { Context, Hono } from 'hono';
+import { type FieldValue, readBody, textField } from './body.js';
+import { apiError, invalidParam, rateLimited, videoNotFound } from './errors.js';
+import { FAKE_DEFAULTS, FAKE_EXTENSION_SECONDS } from './models.js';
+import { parseScenario } from './scenarios.js';
+import type { FakeState } from './state.js';
+import { type FakeVideoRecord, viewVideo } from './store.js';
+import { isIssue, validateCreate, validatePrompt } from './validate.js';
+
+type Shape = Pick<FakeVideoRecord, 'model' | 'prompt' | 'size' | 'seconds' | 'remixedFrom'>;
+
+/** Starts a video (or replays the one an `Idempotency-Key` already made). */
+function start(state: FakeState, c: Context, shape: Shape): Response {
+  const key = c.req.header('idempotency-key');
+  const known = key ? state.store.get(state.idempotency.get(key) ?? '') : undefined;
+  if (known) return c.json(viewVideo(known, state.clock.now()));
+  const scenario = parseScenario(shape.prompt);
+  const limitKey = key ?? `prompt:${shape.prompt}`;
+  const hits = state.rateLimitHits.get(limitKey) ?? 0;
+  if (hits < scenario.rateLimits) {
+    state.rateLimitHits.set(limitKey, hits + 1);
+    return rateLimited(c, state.faults.retryAfterSeconds);
+  }
+  const record = state.store.add({
+    ...shape,
+    id: state.newId('video'),
+    createdAt: state.clock.now(),
+    durationMs: state.generationMs * scenario.slowdown,
+    outcome: scenario.outcome,
+    failAt: scenario.failAt,
+  });
+  if (key) state.idempotency.set(key, record.id);
+  return c.json(viewVideo(record, state.clock.now()));
+}
+
+/** The completed video a remix, edit or extension builds on, or the error answer. */
+function completedSource(state: FakeState, c: Context, id: string): FakeVideoRecord | Response {
+  const record = state.store.get(id);
+  if (!record) return videoNotFound(c, id);
+  const status = viewVideo(record, state.clock.now()).status;
+  if (status !== 'completed') {
+    return apiError(
+      c,
+      400,
+      `Video '${id}' is not completed (status: ${status}). Only completed videos can be used.`,
+      {
+        param: 'video_id',
+        code: 'invalid_video_state',
+      },
+    );
+  }
+  return record;
+}
+
+/** `video` of an edit/extension: `{id}` of a stored video or an uploaded MP4. */
+function sourceOf(state: FakeState, c: Context, video: FieldValue): FakeVideoRecord | Response | 'upload' {
+  if (video instanceof File) {
+    if (video.type !== 'video/mp4')
+      return invalidParam(c, 'video', 'Uploaded videos must be MP4 files.', 'unsupported_file_mimetype');
+    return 'upload';
+  }
+  const id = typeof video === 'object' ? textField(video.id as FieldValue) : undefined;
+  if (!id)
+    return apiError(c, 400, "Missing required parameter: 'video'.", {
+      param: 'video',
+      code: 'missing_required_parameter',
+    });
+  return completedSource(state, c, id);
+}
+
+async function fields(c: Context): Promise<Record<string, FieldValue> | Response> {
+  const body = await readBody(c);
+  return body.ok ? body.fields : apiError(c, 400, body.message);
+}
+
+/** Mounts create, remix, edit and extend on `app`. */
+export function mountCreateRoutes(app: Hono, state: FakeState): void {
+  app.post('/videos', async (c) => {
+    const body = await fields(c);
+    if (body instanceof Response) return body;
+    const valid = validateCreate(body);
+    if (isIssue(valid)) return invalidParam(c, valid.param, valid.message, valid.code);
+    const { prompt, model, size, seconds } = valid;
+    return start(state, c, { prompt, model, size, seconds, remixedFrom: null });
+  });
+
+  app.post('/videos/edits', async (c) => {
+    const body = await fields(c);
+    if (body instanceof Response) return body;
+    const prompt = validatePrompt(body.prompt);
+    if (typeof prompt !== 'string') return invalidParam(c, prompt.param, prompt.message, prompt.code);
+    const source = sourceOf(state, c, body.video);
+    if (source instanceof Response) return source;
+    const base = source === 'upload' ? { ...FAKE_DEFAULTS } : source;
+    return start(state, c, {
+      prompt,
+      model: base.model,
+      size: base.size,
+      seconds: base.seconds,
+      remixedFrom: null,
+    });
+  });
+
+  app.post('/videos/extensions', async (c) => {
+    const body = await fields(c);
+    if (body instanceof Response) return body;
+    const prompt = validatePrompt(body.prompt);
+    if (typeof prompt !== 'string') return invalidParam(c, prompt.param, prompt.message, prompt.code);
+    const added = textField(body.seconds);
+    if (!added || !(FAKE_EXTENSION_SECONDS as readonly string[]).includes(added)) {
+      return invalidParam(
+        c,
+        'seconds',
+        `Invalid value: '${added ?? ''}'. Supported values are: ${FAKE_EXTENSION_SECONDS.map((s) => `'${s}'`).join(', ')}.`,
+      );
+    }
+    const source = sourceOf(state, c, body.video);
+    if (source instanceof Response) return source;
+    const base = source === 'upload' ? { ...FAKE_DEFAULTS } : source;
+    // Extensions report the stitched total.
+    const seconds = String(Number(base.seconds) + Number(added));
+    return start(state, c, { prompt, model: base.model, size: base.size, seconds, remixedFrom: null });
+  });
+
+  app.post('/videos/:id/remix', async (c) => {
+    const body = await fields(c);
+    if (body instanceof Response) return body;
+    const prompt = validatePrompt(body.prompt);
+    if (typeof prompt !== 'string') return invalidParam(c, prompt.param, prompt.message, prompt.code);
+    const source = completedSource(state, c, c.req.param('id'));
+    if (source instanceof Response) return source;
+    const { model, size, seconds, id } = source;
+    return start(state, c, { prompt, model, size, seconds, remixedFrom: id });
+  });
+}

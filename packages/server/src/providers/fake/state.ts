@@ -1,0 +1,41 @@
+/** Everything one fake instance keeps: its clock, videos, counters and the keys it has seen. */
+import type { FakeClock } from './clock.js';
+import type { CounterSink } from './counters.js';
+import type { FaultInjector } from './faults.js';
+import type { FakeMediaLoader } from './media.js';
+import type { FakeNotifier } from './notifier.js';
+import type { FakeVideoStore } from './store.js';
+
+/** A reusable character (`/videos/characters`). */
+export interface FakeCharacter {
+  id: string;
+  name: string;
+  created_at: number;
+}
+
+/** The shared state the routes work on (one per fake; nothing is module-level). */
+export interface FakeState {
+  clock: FakeClock;
+  store: FakeVideoStore;
+  counters: CounterSink;
+  faults: FaultInjector;
+  media: FakeMediaLoader;
+  notifier: FakeNotifier;
+  /** New ids like `video_…`, `evt_…`. */
+  newId(prefix: string): string;
+  /** Generation time of a normal video on the fake's clock, in ms. */
+  generationMs: number;
+  /** When set, the only Bearer token accepted. */
+  apiKey?: string;
+  /** `Idempotency-Key` → the video it created. */
+  idempotency: Map<string, string>;
+  /** Rate-limit scenario: 429s already answered per idempotency key or prompt. */
+  rateLimitHits: Map<string, number>;
+  characters: Map<string, FakeCharacter>;
+}
+
+/** Random ids shaped like OpenAI's (`video_` + 32 hex digits). */
+export function randomId(prefix: string): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `${prefix}_${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}

@@ -1,0 +1,78 @@
+/** Maps the `openai` SDK's errors to {@link ProviderError} kinds, without leaking the API key. */
+import { APIConnectionError, APIError, APIUserAbortError } from 'openai';
+import { ProviderError } from './errors.js';
+
+type HeaderSource = Headers | Record<string, string | null | undefined> | undefined;
+
+function header(headers: HeaderSource, name: string): string | undefined {
+  if (!headers) return undefined;
+  if (headers instanceof Headers) return headers.get(name) ?? undefined;
+  return headers[name] ?? undefined;
+}
+
+/** `retry-after-ms`, else `retry-after` (seconds or an HTTP date), in milliseconds. */
+export function retryAfterMs(headers: HeaderSource, now: () => number = Date.now): number | undefined {
+  const ms = Number.parseFloat(header(headers, 'retry-after-ms') ?? '');
+  if (Number.isFinite(ms) && ms >= 0) return ms;
+  const after = header(headers, 'retry-after');
+  if (!after) return undefined;
+  const seconds = Number.parseFloat(after);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(after);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now());
+}
+
+/** Removes every occurrence of the secrets from a message. */
+export function redact(message: string, secrets: Array<string | undefined>): string {
+  let clean = message;
+  for (const secret of secrets) {
+    if (secret && secret.length >= 4) clean = clean.split(secret).join('[redacted]');
+  }
+  return clean;
+}
+
+function upstreamCode(error: APIError): string | undefined {
+  const code = error.code ?? (error.error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function kindOf(status: number | undefined): ProviderError['kind'] {
+  if (status === 429) return 'rate_limited';
+  if (status === 401 || status === 403) return 'unauthorized';
+  if (status === 404 || status === 410) return 'not_found';
+  if (status === 400 || status === 422 || status === 409 || status === 413 || status === 415)
+    return 'rejected';
+  if (status === undefined || status === 408 || status >= 500) return 'unavailable';
+  return 'unknown';
+}
+
+/**
+ * The {@link ProviderError} for anything the SDK threw. Network failures and timeouts are
+ * `unavailable`; HTTP errors map by status; an abort is rethrown as it is.
+ */
+export function toProviderError(error: unknown, secrets: Array<string | undefined> = []): unknown {
+  if (error instanceof ProviderError || error instanceof APIUserAbortError) return error;
+  if (error instanceof APIConnectionError) {
+    return new ProviderError('unavailable', redact(`OpenAI unreachable: ${error.message}`, secrets), {
+      cause: error,
+    });
+  }
+  if (error instanceof APIError) {
+    const status = error.status;
+    const code = upstreamCode(error);
+    const after = retryAfterMs(error.headers as HeaderSource);
+    return new ProviderError(
+      kindOf(status),
+      redact(`OpenAI ${status ?? 'error'}: ${error.message}`, secrets),
+      {
+        ...(status !== undefined ? { status } : {}),
+        ...(after !== undefined ? { retryAfterMs: after } : {}),
+        ...(code ? { code } : {}),
+        cause: error,
+      },
+    );
+  }
+  if (error instanceof Error && error.name === 'AbortError') return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new ProviderError('unknown', redact(`OpenAI call failed: ${message}`, secrets), { cause: error });
+}
