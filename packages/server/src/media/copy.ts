@@ -5,6 +5,7 @@
  */
 import { type JobAsset, VARIANTS, type Variant } from '@sora-kit/core';
 import type { BlobStore } from '../blobs/types.js';
+import type { Logger } from '../logger.js';
 import { ProviderError } from '../providers/errors.js';
 import type { VideoProvider } from '../providers/types.js';
 import { AssetExpiredError, MissingVariantError } from './errors.js';
@@ -29,6 +30,8 @@ export interface CopyAssetsOptions {
   now?: () => Date;
   retry?: RetryPolicy;
   probe?: ProbeOptions;
+  /** Told about retried downloads and optional variants left out. */
+  logger?: Pick<Logger, 'warn'>;
 }
 
 /** What the provider offers when it does not say the content type. */
@@ -68,6 +71,11 @@ async function copyOptional(options: CopyAssetsOptions, variant: Variant): Promi
     return true;
   } catch (error) {
     if (options.signal?.aborted) throw error;
+    options.logger?.warn('An optional variant could not be copied', {
+      jobId: options.jobId,
+      variant,
+      error: error instanceof Error ? error.name : 'unknown',
+    });
     // An earlier run may have stored it whole already (writes are atomic): keep that copy.
     return (await options.blobs.stat(blobKey(options.jobId, variant)).catch(() => null)) !== null;
   }
@@ -85,6 +93,12 @@ async function copyVariant(options: CopyAssetsOptions, variant: Variant): Promis
     } catch (error) {
       const retry = classify(error, options);
       if (!retry || attempt >= attempts) throw retry?.final ?? error;
+      options.logger?.warn('Download failed, trying again', {
+        jobId: options.jobId,
+        variant,
+        attempt,
+        error: error instanceof Error ? error.message : 'unknown',
+      });
       await sleep(backoffDelay(policy, attempt, retry.retryAfterMs), options.signal);
     }
   }

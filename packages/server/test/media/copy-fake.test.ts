@@ -27,7 +27,13 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 
 /** Creates a video on the fake and lets it finish. */
 async function finishedVideo(provider: ReturnType<typeof fakeProvider>, size = '1280x720', seconds = 4) {
-  const created = await provider.create({ prompt: 'a calm lake', model: 'sora-2', size, seconds, idempotencyKey: `k-${size}` });
+  const created = await provider.create({
+    prompt: 'a calm lake',
+    model: 'sora-2',
+    size,
+    seconds,
+    idempotencyKey: `k-${size}`,
+  });
   await provider.fake.advance(60_000);
   const video = await provider.retrieve(created.id);
   expect(video.status).toBe('completed');
@@ -78,9 +84,17 @@ describe('copyAssets from the fake provider', () => {
 
   it('describes the file it stored, not what was requested', async () => {
     const clip = new Uint8Array(await readFile(fixture('faststart-160x90-2s.mp4')));
-    const provider = fakeProvider({ media: async (variant) => (variant === 'video' ? clip : new Uint8Array([0xff, 0xd8, 0xff])) });
+    const provider = fakeProvider({
+      media: async (variant) => (variant === 'video' ? clip : new Uint8Array([0xff, 0xd8, 0xff])),
+    });
     const video = await finishedVideo(provider, '1280x720', 12);
-    const asset = await copyAssets({ provider, blobs, providerVideoId: video.id, jobId: 'job_odd', variants: ['video'] });
+    const asset = await copyAssets({
+      provider,
+      blobs,
+      providerVideoId: video.id,
+      jobId: 'job_odd',
+      variants: ['video'],
+    });
     expect(asset).toMatchObject({ width: 160, height: 90, seconds: 2, bytes: clip.byteLength });
   });
 
