@@ -97,7 +97,9 @@ export function createLeases(deps: LeaseDeps) {
 
   /** True exactly once per `key` across instances (a marker that never expires until removed). */
   async function claimOnce(key: string): Promise<boolean> {
-    return withLock(`${key}:lock`, async () => {
+    // A sibling key, not a child: on the fs driver `<key>:lock` would make `<key>` a directory,
+    // which `hasItem` then reports as present, so the marker could never be claimed.
+    return withLock(`${key}-lock`, async () => {
       if (await storage.hasItem(key)) return false;
       await storage.setItem(key, now().toISOString());
       return true;
