@@ -28,8 +28,8 @@ interface Links {
  *
  * @attr endpoint - Where the sora-kit handler is mounted (default `/api/sora`).
  * @attr job-id - The job to play.
- * @attr sprite-columns - Columns of the spritesheet grid (default 5).
- * @attr sprite-rows - Rows of the spritesheet grid (default 5).
+ * @attr sprite-columns - Columns of the spritesheet grid (default 4, as the fake serves).
+ * @attr sprite-rows - Rows of the spritesheet grid (default 3, as the fake serves).
  * @attr theme - `light` or `dark`; follows the system when absent.
  * @attr lang - Picks the locale pack (`en`, `fr`).
  *
@@ -65,8 +65,8 @@ export class SoraPlayer extends SoraElement {
 
   /** The job to play. */
   @property({ attribute: 'job-id', reflect: true }) jobId = '';
-  @property({ type: Number, attribute: 'sprite-columns' }) spriteColumns = 5;
-  @property({ type: Number, attribute: 'sprite-rows' }) spriteRows = 5;
+  @property({ type: Number, attribute: 'sprite-columns' }) spriteColumns = 4;
+  @property({ type: Number, attribute: 'sprite-rows' }) spriteRows = 3;
 
   @state() private links: Links | undefined;
   @state() private fetchedFor = '';
@@ -307,7 +307,7 @@ export class SoraPlayer extends SoraElement {
             : html`<div class="poster-wait"></div>`
         }
       </div>
-      ${links?.sprite ? this.renderTimeline(links.sprite) : nothing}
+      ${links?.sprite ? this.renderTimeline(links.sprite, aspectRatio(job.size)) : nothing}
       ${this.mediaError ? html`<p part="error" class="error" role="alert">${t.mediaError}</p>` : nothing}
       <div part="toolbar" class="toolbar">
         <span class="caption">${job.prompt}</span>
@@ -318,7 +318,7 @@ export class SoraPlayer extends SoraElement {
       </div>`;
   }
 
-  private renderTimeline(sprite: string) {
+  private renderTimeline(sprite: string, ratio: string) {
     const grid = { columns: Math.max(1, this.spriteColumns), rows: Math.max(1, this.spriteRows) };
     const hover = this.hover;
     return html`<div
@@ -335,7 +335,7 @@ export class SoraPlayer extends SoraElement {
       ${
         hover
           ? html`<div part="preview" class="preview" style="left: ${hover.x}px">
-            <span class="tile" style="background-image: url(${JSON.stringify(sprite)}); ${tileStyle(hover.fraction, grid)}"></span>
+            <span class="tile" style="aspect-ratio: ${ratio}; background-image: url(${JSON.stringify(sprite)}); ${tileStyle(hover.fraction, grid)}"></span>
             <span class="time">${clockTime(hover.fraction * (this.duration || this.job?.seconds || 0))}</span>
           </div>`
           : nothing

@@ -110,7 +110,7 @@ export const playerStyles = [
     }
     .tile {
       display: block;
-      width: 160px;
+      height: 90px;
       aspect-ratio: 16 / 9;
       border-radius: var(--_radius-sm);
       border: 2px solid var(--_surface);

@@ -1,0 +1,208 @@
+import { SoraApiError } from '@sora-kit/core';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import spriteUrl from '../../server/media/spritesheet-1280x720.jpg?url';
+import thumbUrl from '../../server/media/thumbnail-1280x720.jpg?url';
+import videoUrl from '../../server/media/video-1280x720-4s.mp4?url';
+import type { SoraPlayer } from '../src/sora-player.js';
+import { $, $$, axeViolations, collect, mount, unmountAll, until } from './support/dom.js';
+import { createFakeStore, type FakeStore, makeJob } from './support/fake-store.js';
+
+let fake: FakeStore;
+
+beforeEach(() => {
+  fake = createFakeStore();
+  let renewals = 0;
+  fake.behaviour.mediaLink = async (_jobId, options) => {
+    const variant = options?.variant ?? 'video';
+    if (variant === 'thumbnail') return { url: thumbUrl, expiresAt: '2026-11-24T11:00:00Z' };
+    if (variant === 'spritesheet') return { url: spriteUrl, expiresAt: '2026-11-24T11:00:00Z' };
+    renewals += 1;
+    return { url: `${videoUrl}?link=${renewals}${options?.download ? '&download=1' : ''}`, expiresAt: '' };
+  };
+});
+afterEach(unmountAll);
+
+const mountPlayer = (jobId: string, setup: (el: SoraPlayer) => void = () => undefined) =>
+  mount<SoraPlayer>('sora-player', (el) => {
+    el.store = fake.store;
+    el.jobId = jobId;
+    setup(el);
+  });
+
+const loaded = (video: HTMLVideoElement) =>
+  new Promise<void>((resolve) => {
+    if (video.readyState >= 1) resolve();
+    else video.addEventListener('loadedmetadata', () => resolve(), { once: true });
+  });
+
+describe('<sora-player>', () => {
+  test('without a job it invites a selection', async () => {
+    const el = await mountPlayer('');
+    expect($(el, '[part~="placeholder"]').textContent).toContain('Select a video');
+    expect(await axeViolations(el)).toEqual([]);
+  });
+
+  test('queued and in-progress jobs show a labelled progress bar and the percentage', async () => {
+    fake.jobs.value = [makeJob({ jobId: 'job_q', status: 'queued', progress: 0 })];
+    const el = await mountPlayer('job_q');
+    expect($(el, '[part~="percent"]').textContent).toContain('Waiting');
+    expect(await axeViolations(el)).toEqual([]);
+    fake.upsert(makeJob({ jobId: 'job_q', status: 'in_progress', progress: 57 }));
+    await el.updateComplete;
+    const bar = $(el, '[role="progressbar"]');
+    expect(bar.getAttribute('aria-valuenow')).toBe('57');
+    expect($(el, '[part~="percent"]').textContent).toBe('57%');
+    expect($(el, '[aria-live="polite"]').textContent).toContain('50%');
+    expect(await axeViolations(el)).toEqual([]);
+  });
+
+  test('a moderation failure explains how to rephrase and offers no retry', async () => {
+    fake.jobs.value = [
+      makeJob({
+        jobId: 'job_m',
+        status: 'failed',
+        progress: 40,
+        error: { code: 'moderation_blocked', message: 'blocked', retryable: false },
+      }),
+    ];
+    const el = await mountPlayer('job_m');
+    expect($(el, '[part~="error"]').textContent).toContain('Rephrase');
+    expect($$(el, '[part~="retry"]')).toHaveLength(0);
+    expect(await axeViolations(el)).toEqual([]);
+  });
+
+  test('a retryable failure offers a retry that calls the store', async () => {
+    fake.jobs.value = [
+      makeJob({
+        jobId: 'job_f',
+        status: 'failed',
+        progress: 40,
+        error: { code: 'upstream_failed', message: 'The provider failed.', retryable: true },
+      }),
+    ];
+    const el = await mountPlayer('job_f', (p) => {
+      p.theme = 'dark';
+    });
+    expect($(el, '[part~="error"]').textContent).toContain('The provider failed.');
+    expect(await axeViolations(el)).toEqual([]);
+    $(el, '[part~="retry"]').click();
+    await until(() => fake.callsOf('retry').length === 1);
+    await el.updateComplete;
+    expect($(el, '[role="progressbar"]').getAttribute('aria-valuenow')).toBe('0');
+  });
+
+  test('fetches a job it does not know, then plays it with the thumbnail as poster', async () => {
+    fake.behaviour.fetchJob = async (jobId) => makeJob({ jobId });
+    const el = await mountPlayer('job_far');
+    await until(() => $$(el, 'video').length === 1 && $<HTMLVideoElement>(el, 'video').src !== '');
+    expect(fake.callsOf('fetchJob')[0]?.args).toEqual(['job_far']);
+    const video = $<HTMLVideoElement>(el, 'video');
+    expect(video.controls).toBe(true);
+    expect(video.playsInline).toBe(true);
+    expect(video.autoplay).toBe(false);
+    expect(video.poster).toContain('thumbnail-1280x720');
+    await loaded(video);
+    expect(`${video.videoWidth}x${video.videoHeight}`).toBe('1280x720');
+    expect(await axeViolations(el)).toEqual([]);
+  });
+
+  test('an unknown job id ends in an error, not a spinner', async () => {
+    fake.behaviour.fetchJob = async () => {
+      throw new SoraApiError({ status: 404, code: 'not_found', message: 'No such job' });
+    };
+    const el = await mountPlayer('job_nope');
+    await until(() => $$(el, '[part~="error"]').length === 1);
+  });
+
+  test('an expired link is renewed without losing the position or the play state', async () => {
+    fake.jobs.value = [makeJob({ jobId: 'job_r' })];
+    const el = await mountPlayer('job_r');
+    await until(() => $$(el, 'video').length === 1 && $<HTMLVideoElement>(el, 'video').src !== '');
+    const video = $<HTMLVideoElement>(el, 'video');
+    await loaded(video);
+    video.currentTime = 2;
+    video.dispatchEvent(new Event('error'));
+    await until(() => video.src.includes('link=2'));
+    await until(() => Math.abs(video.currentTime - 2) < 0.01 && video.readyState >= 1);
+    expect(video.paused).toBe(true);
+    expect($$(el, '[part~="error"]')).toHaveLength(0);
+  });
+
+  test('download asks for an attachment link and follows it', async () => {
+    fake.jobs.value = [makeJob({ jobId: 'job_d' })];
+    const el = await mountPlayer('job_d');
+    await until(() => $$(el, '[part~="download"]').length === 1);
+    const followed: string[] = [];
+    el.shadowRoot?.addEventListener('click', (event) => {
+      const anchor = event.target as HTMLAnchorElement;
+      if (anchor.localName === 'a') {
+        event.preventDefault();
+        followed.push(anchor.href);
+      }
+    });
+    const events = collect<{ url: string }>(document, 'sora-download');
+    $(el, '[part~="download"]').click();
+    await until(() => events.length === 1);
+    expect(fake.callsOf('mediaLink').some((c) => JSON.stringify(c.args[1]) === '{"download":true}')).toBe(
+      true,
+    );
+    expect(followed[0]).toContain('download=1');
+  });
+
+  test('hovering the timeline shows the spritesheet tile for that moment', async () => {
+    fake.jobs.value = [makeJob({ jobId: 'job_s' })];
+    const el = await mountPlayer('job_s');
+    await until(() => $$(el, '[part~="timeline"]').length === 1);
+    const strip = $(el, '[part~="timeline"]');
+    const box = strip.getBoundingClientRect();
+    strip.dispatchEvent(
+      new PointerEvent('pointermove', {
+        clientX: box.left + box.width * 0.55,
+        clientY: box.top + 2,
+        bubbles: true,
+      }),
+    );
+    await el.updateComplete;
+    const tile = $(el, '[part~="preview"] .tile');
+    // 4×3 grid, 55 % of the way: tile 6 of 12 = column 2, row 1.
+    expect(tile.style.backgroundPosition).toBe('66.6667% 50%');
+    expect(tile.style.backgroundImage).toContain('spritesheet-1280x720');
+    strip.dispatchEvent(new PointerEvent('pointerleave'));
+    await el.updateComplete;
+    expect($$(el, '[part~="preview"]')).toHaveLength(0);
+  });
+
+  test('keyboard: k toggles playback, j and l seek by ten seconds', async () => {
+    fake.jobs.value = [makeJob({ jobId: 'job_k' })];
+    const el = await mountPlayer('job_k');
+    await until(() => $$(el, 'video').length === 1 && $<HTMLVideoElement>(el, 'video').src !== '');
+    const video = $<HTMLVideoElement>(el, 'video');
+    video.muted = true;
+    await loaded(video);
+    $(el, '[part~="stage"]').focus();
+    await userEvent.keyboard('k');
+    await until(() => !video.paused);
+    await userEvent.keyboard('k');
+    await until(() => video.paused);
+    video.currentTime = 1;
+    await userEvent.keyboard('l');
+    expect(video.currentTime).toBeCloseTo(video.duration, 1);
+    await userEvent.keyboard('j');
+    expect(video.currentTime).toBe(0);
+    expect(getComputedStyle($(el, '[part~="stage"]')).outlineStyle).toBe('solid');
+  });
+
+  test('changing job-id switches the video', async () => {
+    fake.jobs.value = [
+      makeJob({ jobId: 'job_1' }),
+      makeJob({ jobId: 'job_2', status: 'queued', progress: 0 }),
+    ];
+    const el = await mountPlayer('job_1');
+    await until(() => $$(el, 'video').length === 1);
+    el.setAttribute('job-id', 'job_2');
+    await el.updateComplete;
+    expect($$(el, 'video')).toHaveLength(0);
+    expect($$(el, '[role="progressbar"]')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,108 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { page } from 'vitest/browser';
+import type { SoraJobList } from '../src/sora-job-list.js';
+import type { SoraPlayer } from '../src/sora-player.js';
+import type { SoraPrompt } from '../src/sora-prompt.js';
+import type { SoraStudio } from '../src/sora-studio.js';
+import { $, $$, axeViolations, mount, unmountAll, until } from './support/dom.js';
+import { createFakeStore, type FakeStore, makeJob } from './support/fake-store.js';
+
+let fake: FakeStore;
+
+beforeEach(() => {
+  fake = createFakeStore({
+    jobs: [
+      makeJob({ jobId: 'job_2', prompt: 'A glass city at dawn', status: 'in_progress', progress: 35 }),
+      makeJob({ jobId: 'job_1', prompt: 'A fox in the snow' }),
+    ],
+  });
+});
+afterEach(async () => {
+  unmountAll();
+  await page.viewport(1280, 900);
+});
+
+const mountStudio = () =>
+  mount<SoraStudio>('sora-studio', (el) => {
+    el.store = fake.store;
+  });
+
+const parts = (el: SoraStudio) => ({
+  prompt: $<SoraPrompt>(el, 'sora-prompt'),
+  list: $<SoraJobList>(el, 'sora-job-list'),
+  player: $<SoraPlayer>(el, 'sora-player'),
+});
+
+describe('<sora-studio>', () => {
+  test('selecting a row plays it', async () => {
+    const el = await mountStudio();
+    const { list, player } = parts(el);
+    await list.updateComplete;
+    $(list, 'li[data-job-id="job_1"] [part~="play"]').click();
+    await el.updateComplete;
+    expect(player.jobId).toBe('job_1');
+    expect(list.selected).toBe('job_1');
+  });
+
+  test('a new job is selected as soon as it is created', async () => {
+    const el = await mountStudio();
+    const { prompt, list, player } = parts(el);
+    const field = $<HTMLTextAreaElement>(prompt, 'textarea');
+    field.value = 'A whale in the clouds';
+    field.dispatchEvent(new Event('input'));
+    await prompt.updateComplete;
+    $(prompt, '[part~="submit"]').click();
+    await until(() => fake.callsOf('create').length === 1 && player.jobId !== '');
+    const created = fake.jobs.value[0];
+    expect(created?.prompt).toBe('A whale in the clouds');
+    expect(player.jobId).toBe(created?.jobId);
+    await el.updateComplete;
+    expect(list.selected).toBe(created?.jobId);
+  });
+
+  test('remix puts the prompt in remix mode; reuse fills it', async () => {
+    const el = await mountStudio();
+    const { prompt, list } = parts(el);
+    await list.updateComplete;
+    $(list, 'li[data-job-id="job_1"] [part~="remix"]').click();
+    await prompt.updateComplete;
+    expect(prompt.remixOf).toBe('job_1');
+    expect($(prompt, '[part~="remix-banner"]').textContent).toContain('A fox in the snow');
+    $(list, 'li[data-job-id="job_2"] [part~="reuse"]').click();
+    await prompt.updateComplete;
+    expect(prompt.remixOf).toBe('');
+    expect($<HTMLTextAreaElement>(prompt, 'textarea').value).toBe('A glass city at dawn');
+  });
+
+  test('list and player sit side by side on desktop and stack on a phone', async () => {
+    await page.viewport(1280, 900);
+    const el = await mountStudio();
+    const { list, player } = parts(el);
+    player.jobId = 'job_1';
+    await player.updateComplete;
+    el.requestUpdate();
+    await el.updateComplete;
+    $(list, 'li[data-job-id="job_1"] [part~="row-button"]').click();
+    await el.updateComplete;
+    let l = list.getBoundingClientRect();
+    let p = player.getBoundingClientRect();
+    expect(p.left).toBeGreaterThan(l.right - 1);
+    await page.viewport(390, 844);
+    await until(() => player.getBoundingClientRect().left < list.getBoundingClientRect().right - 1);
+    l = list.getBoundingClientRect();
+    p = player.getBoundingClientRect();
+    expect(Math.round(p.width)).toBe(Math.round(l.width));
+    expect(p.bottom).toBeLessThanOrEqual(l.top + 1);
+  });
+
+  test('the whole studio passes axe, light and dark', async () => {
+    const el = await mountStudio();
+    await parts(el).list.updateComplete;
+    expect(await axeViolations(el)).toEqual([]);
+    el.theme = 'dark';
+    await el.updateComplete;
+    expect(await axeViolations(el)).toEqual([]);
+    expect($$(parts(el).list, '[theme="dark"]')).toHaveLength(0);
+    expect(parts(el).list.getAttribute('theme')).toBe('dark');
+  });
+});
