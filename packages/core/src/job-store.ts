@@ -38,8 +38,14 @@ export interface JobStore {
   remix(jobId: string, input: RemixVideoInput): Promise<Job>;
   /** Removes at once (optimistic), restored on error. */
   remove(jobId: string): Promise<void>;
-  /** A signed link, cached and renewed shortly before it expires. */
-  mediaLink(jobId: string, options?: { variant?: Variant; download?: boolean }): Promise<MediaLink>;
+  /**
+   * A signed link, cached and renewed shortly before it expires. `fresh: true` skips the cache
+   * (the media element refused the link, e.g. because of clock skew) and caches the new one.
+   */
+  mediaLink(
+    jobId: string,
+    options?: { variant?: Variant; download?: boolean; fresh?: boolean },
+  ): Promise<MediaLink>;
   /**
    * Keeps live updates running while anything holds the store; returns the release function.
    * The connection closes when the last holder releases (an element removed from the page).

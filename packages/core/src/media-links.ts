@@ -12,7 +12,11 @@ export interface MediaLinkCacheOptions {
 
 /** Per-(job, variant, download) signed links, fetched once and renewed before they expire. */
 export interface MediaLinkCache {
-  get(jobId: string, options?: { variant?: Variant; download?: boolean }): Promise<MediaLink>;
+  /** The cached link, or a new one when it is due for renewal or `fresh` is set. */
+  get(
+    jobId: string,
+    options?: { variant?: Variant; download?: boolean; fresh?: boolean },
+  ): Promise<MediaLink>;
   /** Forgets every link of a job (it was deleted, or retried). */
   invalidate(jobId: string): void;
   clear(): void;
@@ -64,10 +68,10 @@ export function createMediaLinkCache(options: MediaLinkCacheOptions): MediaLinkC
   }
 
   return {
-    get(jobId, { variant = 'video', download = false } = {}) {
+    get(jobId, { variant = 'video', download = false, fresh = false } = {}) {
       const key = JSON.stringify([jobId, variant, download]);
       const cached = entries.get(key);
-      if (cached && now() < cached.renewAt) return cached.promise;
+      if (cached && !fresh && now() < cached.renewAt) return cached.promise;
       return fetchEntry(key, jobId, variant, download).promise;
     },
     invalidate(jobId) {

@@ -236,9 +236,14 @@ describe('media links', () => {
     expect(renewed.url).not.toBe(first.url);
     expect(requests).toHaveLength(4);
 
+    const forced = await store.mediaLink('job_1', { fresh: true });
+    expect(forced.url).not.toBe(renewed.url);
+    expect(await store.mediaLink('job_1')).toEqual(forced);
+    expect(requests).toHaveLength(5);
+
     await store.remove('job_1');
     await store.mediaLink('job_1', { variant: 'thumbnail' });
-    expect(requests).toHaveLength(5);
+    expect(requests).toHaveLength(6);
   });
 
   it('a failed link request is not cached', async () => {
@@ -254,6 +259,28 @@ describe('media links', () => {
     await expect(store.mediaLink('job_1')).rejects.toMatchObject({ code: 'not_ready' });
     fail = false;
     await expect(store.mediaLink('job_1')).resolves.toMatchObject({ url: `${API}/m` });
+  });
+});
+
+describe('capabilities', () => {
+  it('are fetched once and published as a signal; a failure is not kept', async () => {
+    let calls = 0;
+    const caps = { provider: 'fake', models: [], limits: { maxPromptChars: 100, maxReferenceBytes: 10 } };
+    server.use(
+      http.get(`${API}/capabilities`, () => {
+        calls += 1;
+        return calls === 1
+          ? HttpResponse.json(envelope('unauthorized', 'sign in'), { status: 401 })
+          : HttpResponse.json(caps);
+      }),
+    );
+    const store = newStore();
+    await expect(store.loadCapabilities()).rejects.toMatchObject({ code: 'unauthorized' });
+    expect(store.capabilities.value).toBeNull();
+    await expect(store.loadCapabilities()).resolves.toEqual(caps);
+    await store.loadCapabilities();
+    expect(store.capabilities.value).toEqual(caps);
+    expect(calls).toBe(2);
   });
 });
 
