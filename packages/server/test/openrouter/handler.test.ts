@@ -5,7 +5,7 @@
 import type { Capabilities, Job, MediaLink } from '@sora-kit/core';
 import { afterEach, describe, expect, test } from 'vitest';
 import { openrouterProvider } from '../../src/providers/openrouter.js';
-import { createFakeOpenRouter, type FakeOpenRouter } from '../../src/providers/openrouter-fake/create.js';
+import { createFakeOpenRouter, type FakeOpenRouter } from '../../src/providers/openrouter-fake/fake.js';
 import { browser, type Harness, harness } from '../support/harness.js';
 import { API_KEY, boxType } from './helpers.js';
 
@@ -22,10 +22,13 @@ async function openrouterHost(options: { webhooks?: boolean } = {}) {
   const clock = { now: () => (h ? h.clock.now().getTime() : Date.parse('2026-01-01T00:00:00Z')) };
   const fake: FakeOpenRouter = createFakeOpenRouter({
     apiKey: API_KEY,
-    clock,
-    durationMs: 20_000,
-    webhookSecret: SECRET,
-    webhookFetch: async (input, init) => (handler as Harness['handler']).request(String(input), init),
+    now: clock.now,
+    generationSeconds: 20,
+    webhook: {
+      secret: SECRET,
+      fetch: async (request) => (handler as Harness['handler']).request(request),
+      timestamp: clock.now,
+    },
   });
   const provider = openrouterProvider({
     apiKey: API_KEY,
@@ -75,7 +78,7 @@ describe('createSoraHandler with openrouterProvider', () => {
       variants: ['video'],
     });
     expect(done.asset?.seconds).toBeCloseTo(8, 0);
-    expect(fake.counters.content).toBe(1);
+    expect(fake.counters.get('GET /videos/:id/content')).toBe(1);
 
     const link = await user.json<MediaLink>(`/videos/${job.jobId}/media`);
     const media = await h.handler.request(link.body.url);
@@ -88,7 +91,7 @@ describe('createSoraHandler with openrouterProvider', () => {
     const refused = await user.post('/videos', { prompt: 'x', model: 'google/veo-3.1', seconds: 5 });
     expect(refused.status).toBe(400);
     expect((refused.body as { error: { code: string } }).error.code).toBe('invalid_request');
-    expect(fake.counters.create).toBe(0);
+    expect(fake.counters.get('POST /videos')).toBe(0);
   });
 
   test('a job the provider cancelled fails as upstream_failed, retryable', async () => {
@@ -110,13 +113,13 @@ describe('createSoraHandler with openrouterProvider', () => {
     const { jobId } = body as Job;
     await h.handler.pollOnce();
     h.clock.advance(21_000);
-    await fake.flushWebhooks();
-    expect(fake.deliveries[0]).toMatchObject({ state: 'delivered', statuses: [200] });
+    await fake.advance(0);
+    expect(fake.webhookDeliveries().map((d) => d.status)).toEqual([200]);
     // The nudge re-read the job and copied the video without waiting for the next poll.
     const done = (await user.json<Job>(`/videos/${jobId}`)).body;
     expect(done.status).toBe('completed');
 
-    const delivery = fake.deliveries[0];
+    const delivery = fake.webhookDeliveries()[0];
     const forged = await h.handler.request('http://localhost/webhooks/openrouter', {
       method: 'POST',
       headers: {

@@ -1,17 +1,19 @@
 /** Shared set-up for the OpenRouter suites: a fake on a manual clock and clients pointed at it. */
 import { HTTPClient, OpenRouter } from '@openrouter/sdk';
-import { createManualClock, type ManualClock } from '../../src/providers/openrouter-fake/clock.js';
+import { createFakeClock, type FakeClock } from '../../src/providers/fake/clock.js';
 import {
   createFakeOpenRouter,
   type FakeOpenRouter,
   type FakeOpenRouterOptions,
-} from '../../src/providers/openrouter-fake/create.js';
+} from '../../src/providers/openrouter-fake/fake.js';
 
 export const API_KEY = 'sk-or-v1-test-key-0123456789';
+/** 2026-10-01T00:00:00Z, after the OpenAI Videos API shut down. */
+export const T0 = Date.UTC(2026, 9, 1);
 
 /** A fake that only accepts {@link API_KEY}, on a clock the test drives. */
-export function setup(options: FakeOpenRouterOptions = {}): { fake: FakeOpenRouter; clock: ManualClock } {
-  const clock = createManualClock();
+export function setup(options: FakeOpenRouterOptions = {}): { fake: FakeOpenRouter; clock: FakeClock } {
+  const clock = options.clock ?? createFakeClock(() => T0);
   const fake = createFakeOpenRouter({ apiKey: API_KEY, clock, ...options });
   return { fake, clock };
 }

@@ -2,15 +2,15 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { ProviderError } from '../../src/providers/errors.js';
+import type { FakeClock } from '../../src/providers/fake/clock.js';
 import { openrouterProvider } from '../../src/providers/openrouter.js';
-import type { ManualClock } from '../../src/providers/openrouter-fake/clock.js';
-import type { FakeOpenRouter } from '../../src/providers/openrouter-fake/create.js';
+import type { FakeOpenRouter } from '../../src/providers/openrouter-fake/fake.js';
 import type { ProviderCreateInput } from '../../src/providers/types.js';
 import { API_KEY, boxType, readAll, setup } from './helpers.js';
 
 function providerFor(
   fake: FakeOpenRouter,
-  clock: ManualClock,
+  clock: FakeClock,
   extra: Parameters<typeof openrouterProvider>[0] = {},
 ) {
   return openrouterProvider({ apiKey: API_KEY, fetch: fake.fetch, now: clock.now, ...extra });
@@ -68,16 +68,16 @@ describe('openrouterProvider capabilities', () => {
     const provider = providerFor(fake, clock, { capabilitiesTtlMs: 60_000 });
     await provider.capabilities();
     await provider.create(input());
-    expect(fake.counters.models).toBe(1);
+    expect(fake.counters.get('GET /videos/models')).toBe(1);
     clock.advance(61_000);
     await provider.capabilities();
-    expect(fake.counters.models).toBe(2);
+    expect(fake.counters.get('GET /videos/models')).toBe(2);
   });
 });
 
 describe('openrouterProvider jobs', () => {
   it('creates, estimates progress below 100 while running, then completes and downloads the MP4', async () => {
-    const { fake, clock } = setup({ durationMs: 100_000 });
+    const { fake, clock } = setup({ generationSeconds: 100 });
     const provider = providerFor(fake, clock, { estimatedSeconds: 60 });
     const startedAt = clock.now();
     const created = await provider.create(input({ model: 'google/veo-3.1', size: '720x1280', seconds: 8 }));
@@ -111,7 +111,7 @@ describe('openrouterProvider jobs', () => {
   });
 
   it('estimates progress from the first sighting when the handler gives no start time', async () => {
-    const { fake, clock } = setup({ durationMs: 100_000 });
+    const { fake, clock } = setup({ generationSeconds: 100 });
     const provider = providerFor(fake, clock, { estimatedSeconds: 100 });
     const { id } = await provider.create(input());
     clock.advance(50_000);
@@ -178,7 +178,18 @@ describe('openrouterProvider jobs', () => {
     const { fake, clock } = setup();
     const error = await rejection(providerFor(fake, clock).create(input({ seconds: 5 })));
     expect(error.kind).toBe('rejected');
-    expect(fake.counters.create).toBe(0);
+    expect(fake.counters.get('POST /videos')).toBe(0);
+  });
+
+  it('passes a download cut mid-way on as a failing stream, and an expired video as not_found', async () => {
+    const { fake, clock } = setup({ faults: { cutDownloadRate: 1 } });
+    const provider = providerFor(fake, clock);
+    const { id } = await provider.create(input());
+    const old = await provider.create(input({ prompt: 'a fox fake:expired' }));
+    clock.advance(30_000);
+    const download = await provider.download(id, 'video');
+    await expect(readAll(download.body)).rejects.toThrow();
+    expect((await rejection(provider.download(old.id, 'video'))).kind).toBe('not_found');
   });
 
   it('offers no thumbnail or spritesheet', async () => {
@@ -206,7 +217,7 @@ describe('openrouterProvider errors', () => {
   });
 
   it('maps 5xx to a retryable unavailable and an unknown id to not_found', async () => {
-    const { fake, clock } = setup({ faults: [{ route: 'retrieve', status: 502 }] });
+    const { fake, clock } = setup({ script: [{ route: 'GET /videos/:id', status: 502 }] });
     const provider = providerFor(fake, clock);
     const { id } = await provider.create(input());
     expect(await rejection(provider.retrieve(id))).toMatchObject({ kind: 'unavailable', retryable: true });

@@ -73,7 +73,8 @@ describe('the fake OpenRouter video API, through @openrouter/sdk', () => {
     expect(error).toBeInstanceOf(BadRequestResponseError);
     expect((error as BadRequestResponseError).error.code).toBe(400);
     expect((error as BadRequestResponseError).message).toMatch(/duration 5 .*supported: 4, 6, 8/);
-    expect(fake.counters.errors).toBe(1);
+    expect(fake.counters.get('POST /videos')).toBe(1);
+    expect(fake.jobs()).toHaveLength(0);
   });
 
   it('refuses a wrong key with 401, and the content route without a bearer too', async () => {
@@ -97,7 +98,7 @@ describe('the fake OpenRouter video API, through @openrouter/sdk', () => {
     const sdk = sdkFor(fake);
     const request = { model: 'openai/sora-2-pro', prompt: 'x', duration: 4, size: '1280x720' };
     await sdk.videoGeneration.generate({ videoGenerationRequest: request });
-    expect(fake.credits).toBeCloseTo(0.8);
+    expect(fake.credits()).toBeCloseTo(0.8);
     const error = await sdk.videoGeneration
       .generate({ videoGenerationRequest: request })
       .catch((e: unknown) => e);
@@ -134,8 +135,36 @@ describe('the fake OpenRouter video API, through @openrouter/sdk', () => {
     expect(settled.unsignedUrls).toBeUndefined();
   });
 
+  it('answers the content route 409 before completion and 410 once expired', async () => {
+    const { fake, clock } = setup();
+    const sdk = sdkFor(fake);
+    const running = await sdk.videoGeneration.generate({
+      videoGenerationRequest: { model: 'openai/sora-2-pro', prompt: 'a fox' },
+    });
+    const expired = await sdk.videoGeneration.generate({
+      videoGenerationRequest: { model: 'openai/sora-2-pro', prompt: 'a fox fake:expired' },
+    });
+    const headers = { Authorization: `Bearer ${API_KEY}` };
+    const content = (id: string) =>
+      fake.fetch(`https://openrouter.ai/api/v1/videos/${id}/content?index=0`, { headers });
+    expect((await content(running.id)).status).toBe(409);
+    clock.advance(30_000);
+    expect((await content(expired.id)).status).toBe(410);
+    expect((await content(running.id)).status).toBe(200);
+    expect((await content('job-nope')).status).toBe(404);
+  });
+
+  it('answers random faults like the OpenAI fake: every request a 500 at rate 1', async () => {
+    const { fake } = setup({ faults: { serverErrorRate: 1 } });
+    const response = await fake.fetch('https://openrouter.ai/api/v1/videos/job-1', {
+      headers: { Authorization: `Bearer ${API_KEY}` },
+    });
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({ error: { code: 500, message: 'Internal Server Error' } });
+  });
+
   it('serves injected 5xx faults before doing any work', async () => {
-    const { fake } = setup({ faults: [{ route: 'models', status: 503, retryAfter: 7 }] });
+    const { fake } = setup({ script: [{ route: 'GET /videos/models', status: 503, retryAfter: 7 }] });
     const response = await fake.fetch('https://openrouter.ai/api/v1/videos/models');
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('7');

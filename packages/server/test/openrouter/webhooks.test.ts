@@ -1,9 +1,11 @@
 /** Signed webhooks: the fake sends them as OpenRouter documents, the adapter verifies them. */
 import { describe, expect, it } from 'vitest';
 import { ProviderError } from '../../src/providers/errors.js';
+import { createFakeClock } from '../../src/providers/fake/clock.js';
 import { openrouterProvider } from '../../src/providers/openrouter.js';
+import { MAX_ATTEMPTS } from '../../src/providers/openrouter-fake/webhooks.js';
 import { signOpenRouterWebhook } from '../../src/providers/openrouter-signature.js';
-import { API_KEY, setup } from './helpers.js';
+import { API_KEY, setup, T0 } from './helpers.js';
 
 interface Received {
   body: string;
@@ -13,8 +15,8 @@ interface Received {
 /** A receiver that records deliveries and answers the given statuses in turn (0: a network error; then 200). */
 function receiver(statuses: number[] = []) {
   const received: Received[] = [];
-  const fetch: typeof globalThis.fetch = async (_url, init) => {
-    received.push({ body: String(init?.body), headers: new Headers(init?.headers) });
+  const fetch = async (request: Request) => {
+    received.push({ body: await request.text(), headers: request.headers });
     const status = statuses.shift() ?? 200;
     if (status === 0) throw new TypeError('fetch failed: connection reset');
     return new Response(null, { status });
@@ -26,7 +28,8 @@ const SECRET = 'whsec-test-secret';
 
 async function settledJob(statuses: number[] = [], prompt = 'a fox') {
   const hook = receiver(statuses);
-  const { fake, clock } = setup({ webhookSecret: SECRET, webhookFetch: hook.fetch, webhookMaxAttempts: 3 });
+  const clock = createFakeClock(() => T0);
+  const { fake } = setup({ clock, webhook: { secret: SECRET, fetch: hook.fetch, timestamp: clock.now } });
   const provider = openrouterProvider({
     apiKey: API_KEY,
     fetch: fake.fetch,
@@ -56,12 +59,11 @@ async function refusal(promise: Promise<unknown>): Promise<ProviderError> {
 
 describe('OpenRouter video webhooks', () => {
   it('are sent once the job settles, signed, and verified into a nudge for that video', async () => {
-    const { fake, clock, provider, hook, id } = await settledJob();
-    await fake.flushWebhooks();
+    const { fake, provider, hook, id } = await settledJob();
+    await fake.advance(0);
     expect(hook.received).toHaveLength(0);
-    clock.advance(30_000);
-    await fake.flushWebhooks();
-    await fake.flushWebhooks();
+    await fake.advance(30_000);
+    await fake.advance(1_000);
     expect(hook.received).toHaveLength(1);
     const [delivery] = hook.received;
     const event = JSON.parse(delivery?.body ?? '');
@@ -79,9 +81,8 @@ describe('OpenRouter video webhooks', () => {
   });
 
   it('carry the failure status and message of a failed job', async () => {
-    const { fake, clock, provider, hook } = await settledJob([], 'a fox fake:cancelled');
-    clock.advance(30_000);
-    await fake.flushWebhooks();
+    const { fake, provider, hook } = await settledJob([], 'a fox fake:cancelled');
+    await fake.advance(30_000);
     const event = JSON.parse(hook.received[0]?.body ?? '');
     expect(event).toMatchObject({ type: 'video.generation.cancelled', data: { status: 'cancelled' } });
     expect(event.data.error).toMatch(/cancelled/);
@@ -91,16 +92,42 @@ describe('OpenRouter video webhooks', () => {
     );
   });
 
+  it('go to the workspace default URL when a job has no callback_url, and nowhere without one', async () => {
+    const hook = receiver();
+    const clock = createFakeClock(() => T0);
+    const withDefault = setup({
+      clock,
+      webhook: { secret: SECRET, fetch: hook.fetch, timestamp: clock.now, url: 'https://host.test/default' },
+    }).fake;
+    const provider = openrouterProvider({ apiKey: API_KEY, fetch: withDefault.fetch, now: clock.now });
+    const job = {
+      prompt: 'a fox',
+      model: 'openai/sora-2-pro',
+      size: '1280x720',
+      seconds: 4,
+      idempotencyKey: 'k',
+    };
+    await provider.create(job);
+    await withDefault.advance(30_000);
+    expect(withDefault.webhookDeliveries().map((d) => d.url)).toEqual(['https://host.test/default']);
+
+    const silent = setup({
+      clock,
+      webhook: { secret: SECRET, fetch: hook.fetch, timestamp: clock.now },
+    }).fake;
+    await openrouterProvider({ apiKey: API_KEY, fetch: silent.fetch, now: clock.now }).create(job);
+    await silent.advance(30_000);
+    expect(silent.webhookDeliveries()).toEqual([]);
+  });
+
   it('are retried with the same idempotency key until the receiver answers 2xx', async () => {
-    const { fake, clock, provider, hook } = await settledJob([500, 0]);
-    clock.advance(30_000);
-    await fake.flushWebhooks();
-    clock.advance(1_000);
-    await fake.flushWebhooks();
-    clock.advance(2_000);
-    await fake.flushWebhooks();
+    const { fake, provider, hook } = await settledJob([500, 0]);
+    await fake.advance(30_000);
+    await fake.advance(1_000);
+    await fake.advance(2_000);
+    await fake.advance(60_000);
     expect(hook.received).toHaveLength(3);
-    expect(fake.deliveries[0]).toMatchObject({ state: 'delivered', attempts: 3, statuses: [500, 0, 200] });
+    expect(fake.webhookDeliveries().map((d) => d.status)).toEqual([500, 0, 200]);
     const keys = new Set(hook.received.map((r) => r.headers.get('x-openrouter-idempotency-key')));
     expect(keys.size).toBe(1);
     const stamps = new Set(hook.received.map((r) => r.headers.get('x-openrouter-signature')));
@@ -112,20 +139,15 @@ describe('OpenRouter video webhooks', () => {
   });
 
   it('give up after the bounded number of attempts', async () => {
-    const { fake, clock, hook } = await settledJob([500, 500, 500, 500]);
-    clock.advance(30_000);
-    for (let i = 0; i < 6; i++) {
-      await fake.flushWebhooks();
-      clock.advance(10_000);
-    }
-    expect(hook.received).toHaveLength(3);
-    expect(fake.deliveries[0]?.state).toBe('gave_up');
+    const { fake, hook } = await settledJob(Array(10).fill(500));
+    for (let i = 0; i < 10; i++) await fake.advance(30_000);
+    expect(hook.received).toHaveLength(MAX_ATTEMPTS);
+    expect(fake.webhookDeliveries().every((d) => d.status === 500)).toBe(true);
   });
 
   it('are refused when tampered with, signed with another secret, stale, or unconfigured', async () => {
     const { fake, clock, provider, hook } = await settledJob();
-    clock.advance(30_000);
-    await fake.flushWebhooks();
+    await fake.advance(30_000);
     const { body, headers } = hook.received[0] as Received;
 
     await refusal(

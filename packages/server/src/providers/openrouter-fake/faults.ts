@@ -1,10 +1,15 @@
 /**
- * Fault injection: the next N calls to a route answer an error (429 with `Retry-After`, 5xx, 402)
- * in OpenRouter's envelope instead of doing their work.
+ * Scripted faults: the next N calls to one route answer a given error (429 with `Retry-After`,
+ * 5xx, 402…) in OpenRouter's envelope instead of doing their work. Random faults (shares of
+ * requests, latency, cut downloads) use the OpenAI fake's `FakeFaults` options.
  */
 
-/** The routes faults can target. */
-export type FakeOpenRouterRoute = 'create' | 'retrieve' | 'content' | 'models';
+/** The routes faults can target, keyed like the counters. */
+export type FakeOpenRouterRoute =
+  | 'POST /videos'
+  | 'GET /videos/:id'
+  | 'GET /videos/:id/content'
+  | 'GET /videos/models';
 
 /** One injected failure. */
 export interface FakeOpenRouterFault {
@@ -26,17 +31,17 @@ const DEFAULT_MESSAGES: Record<number, string> = {
 };
 
 /** A queue of faults per route. */
-export interface FaultQueue {
+export interface ScriptedFaults {
   add(fault: FakeOpenRouterFault): void;
-  /** Takes the next fault for a route, if any, counting it down. */
-  take(route: FakeOpenRouterRoute): { status: number; message: string; retryAfter?: number } | undefined;
+  /** Takes the next fault for a route key, if any, counting it down. */
+  take(route: string): { status: number; message: string; retryAfter?: number } | undefined;
   clear(): void;
 }
 
 /** Creates an empty queue, preloaded with `initial`. */
-export function createFaultQueue(initial: FakeOpenRouterFault[] = []): FaultQueue {
+export function createScriptedFaults(initial: FakeOpenRouterFault[] = []): ScriptedFaults {
   const pending: { fault: FakeOpenRouterFault; left: number }[] = [];
-  const queue: FaultQueue = {
+  const queue: ScriptedFaults = {
     add(fault) {
       pending.push({ fault, left: fault.times ?? 1 });
     },
