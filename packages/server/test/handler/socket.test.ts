@@ -1,0 +1,73 @@
+/** The handler over a real socket (@hono/node-server), mounted under a base path as the demo does. */
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { Job, JobPage, MediaLink } from '@sora-kit/core';
+import { Hono } from 'hono';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { type Harness, harness } from '../support/harness.js';
+import { sseReader } from '../support/sse.js';
+
+let h: Harness;
+let server: ReturnType<typeof serve>;
+let base: string;
+
+beforeAll(async () => {
+  h = await harness();
+  const app = new Hono();
+  app.route('/api/sora', h.handler);
+  server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/sora`;
+});
+
+afterAll(async () => {
+  (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+  await new Promise((resolve) => server.close(resolve));
+  await h.cleanup();
+});
+
+test('over a socket: create, stream progress, complete and fetch a byte range of the video', async () => {
+  const created = await fetch(`${base}/videos`, {
+    method: 'POST',
+    body: JSON.stringify({ prompt: 'Over the wire' }),
+    headers: { 'content-type': 'application/json' },
+  });
+  expect(created.status).toBe(202);
+  const cookie = (created.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { jobId } = (await created.json()) as Job;
+
+  const controller = new AbortController();
+  const stream = await fetch(`${base}/videos/${jobId}/events`, {
+    headers: { cookie },
+    signal: controller.signal,
+  });
+  expect(stream.headers.get('content-type')).toMatch(/text\/event-stream/);
+  const events = sseReader(stream);
+  expect((await events.next())?.event).toBe('job');
+  await h.run(11_000);
+  let last: Job | undefined;
+  for (let event = await events.next(); event; event = await events.next()) last = JSON.parse(event.data);
+  expect(last?.status).toBe('completed');
+
+  const list = (await (await fetch(`${base}/videos`, { headers: { cookie } })).json()) as JobPage;
+  expect(list.items.map((job) => job.jobId)).toEqual([jobId]);
+  const link = (await (
+    await fetch(`${base}/videos/${jobId}/media`, { headers: { cookie } })
+  ).json()) as MediaLink;
+  expect(link.url.startsWith(`${base}/media/${jobId}/video?`)).toBe(true);
+  const range = await fetch(link.url, { headers: { range: 'bytes=0-9' } });
+  expect(range.status).toBe(206);
+  expect(range.headers.get('content-range')).toMatch(/^bytes 0-9\/\d+$/);
+  expect((await range.arrayBuffer()).byteLength).toBe(10);
+  controller.abort();
+});
+
+test('over a socket: a client that disconnects from /events does not keep the server busy', async () => {
+  const controller = new AbortController();
+  const response = await fetch(`${base}/events`, { signal: controller.signal });
+  expect(response.status).toBe(200);
+  controller.abort();
+  // The server still answers promptly after the disconnect.
+  const health = await fetch(`${base}/health`);
+  expect(await health.json()).toEqual({ ok: true });
+});
