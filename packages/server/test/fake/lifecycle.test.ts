@@ -1,6 +1,12 @@
-import { toFile } from 'openai';
+import { BadRequestError, toFile } from 'openai';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { isJpeg, isMp4, setup, T0 } from './helpers.js';
+
+async function image(width: number, height: number, format: 'png' | 'jpeg' | 'webp') {
+  const raw = sharp({ create: { width, height, channels: 3, background: '#336699' } });
+  return new Uint8Array(await raw[format]().toBuffer());
+}
 
 describe('fake OpenAI: a video from create to download, through the official SDK', () => {
   it('creates a queued video with the defaults of the real API', async () => {
@@ -45,15 +51,59 @@ describe('fake OpenAI: a video from create to download, through the official SDK
     expect(done.expires_at).toBe(completedAt + 3600);
   });
 
-  it('accepts a multipart create with an input_reference image', async () => {
+  it('accepts a multipart create with an input_reference image of the requested size', async () => {
+    const { fake, client } = setup();
+    for (const format of ['png', 'jpeg', 'webp'] as const) {
+      const bytes = await image(1280, 720, format);
+      const video = await client.videos.create({
+        prompt: `animate this ${format}`,
+        size: '1280x720',
+        input_reference: await toFile(bytes, `ref.${format}`, { type: `image/${format}` }),
+      });
+      expect(video).toMatchObject({ status: 'queued', size: '1280x720' });
+    }
+    expect(fake.counters.get('POST /videos')).toBe(3);
+  });
+
+  it('refuses a reference whose size differs from the requested one, as the real API', async () => {
     const { client } = setup();
-    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    const video = await client.videos.create({
-      prompt: 'animate this',
-      size: '1280x720',
-      input_reference: await toFile(png, 'ref.png', { type: 'image/png' }),
+    const bytes = await image(720, 1280, 'png');
+    const error = await client.videos
+      .create({
+        prompt: 'x',
+        size: '1280x720',
+        input_reference: await toFile(bytes, 'ref.png', { type: 'image/png' }),
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect((error as BadRequestError).param).toBe('input_reference');
+  });
+
+  it('refuses a reference that is not an image', async () => {
+    const { client } = setup();
+    const error = await client.videos
+      .create({
+        prompt: 'x',
+        input_reference: await toFile(new Uint8Array([1, 2, 3]), 'a.txt', { type: 'text/plain' }),
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect((error as BadRequestError).code).toBe('unsupported_file_mimetype');
+  });
+
+  it('accepts a JSON create with an image_url reference', async () => {
+    const { fake } = setup();
+    const response = await fake.fetch('http://fake.local/v1/videos', {
+      method: 'POST',
+      headers: { authorization: 'Bearer sk-test', 'content-type': 'application/json' },
+      body: JSON.stringify({
+        prompt: 'from a url',
+        seconds: 8,
+        input_reference: { image_url: 'https://example.com/a.png' },
+      }),
     });
-    expect(video).toMatchObject({ status: 'queued', size: '1280x720' });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ object: 'video', seconds: '8', status: 'queued' });
   });
 
   it('serves a real MP4, a JPEG thumbnail and a JPEG spritesheet once completed', async () => {

@@ -13,6 +13,7 @@ export {
   type FakeMediaLoader,
   type FakeMediaVariant,
   fixtureName,
+  type NodeMediaLoaderOptions,
   nodeMediaLoader,
   urlMediaLoader,
 } from './media.js';

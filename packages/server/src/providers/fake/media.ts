@@ -50,11 +50,11 @@ export function urlMediaLoader(baseUrl: string | URL, fetcher: typeof fetch = fe
 // Kept in variables so bundlers do not try to resolve them as assets.
 const CANDIDATE_DIRS = ['../../../media/', '../media/'];
 
-/** Where the fixtures are on disk: the first candidate holding the 720p poster. */
-async function findMediaDir(): Promise<string> {
+/** Where the fixtures are on disk: the first candidate (relative to `moduleUrl`) holding the 720p poster. */
+async function findMediaDir(moduleUrl: string): Promise<string> {
   const [{ access }, { fileURLToPath }] = await Promise.all([import('node:fs/promises'), import('node:url')]);
   for (const candidate of CANDIDATE_DIRS) {
-    const dir = fileURLToPath(new URL(candidate, import.meta.url));
+    const dir = fileURLToPath(new URL(candidate, moduleUrl));
     try {
       await access(`${dir}thumbnail-1280x720.jpg`);
       return dir;
@@ -65,16 +65,26 @@ async function findMediaDir(): Promise<string> {
   throw new Error('sora-kit fake: sample media not found next to the package (media/)');
 }
 
+/** Options of {@link nodeMediaLoader}. */
+export interface NodeMediaLoaderOptions {
+  /** A folder holding the fixtures (default: the package's `media/`). */
+  dir?: string;
+  /** The module the default folder is looked up from (default this module; tests pass a `dist/` URL). */
+  moduleUrl?: string;
+}
+
 /**
- * The Node default: reads the committed fixtures from the package's `media/` folder (or `dir`).
- * Files are read whole: they are a few tens of kilobytes.
+ * The Node default: reads the committed fixtures from the package's `media/` folder, found from
+ * the sources (`src/providers/fake/`) or the built package (`dist/`). Files are read whole: they
+ * are a few tens of kilobytes.
  */
-export function nodeMediaLoader(dir?: string): FakeMediaLoader {
+export function nodeMediaLoader(options: NodeMediaLoaderOptions = {}): FakeMediaLoader {
+  const { dir } = options;
   let resolved: Promise<string> | undefined = dir
     ? Promise.resolve(dir.endsWith('/') ? dir : `${dir}/`)
     : undefined;
   return async (variant, size, seconds) => {
-    resolved ??= findMediaDir();
+    resolved ??= findMediaDir(options.moduleUrl ?? import.meta.url);
     const root = await resolved.catch((error: unknown) => {
       resolved = undefined;
       throw error;

@@ -6,7 +6,7 @@ import { FAKE_DEFAULTS, FAKE_EXTENSION_SECONDS } from './models.js';
 import { parseScenario } from './scenarios.js';
 import type { FakeState } from './state.js';
 import { type FakeVideoRecord, viewVideo } from './store.js';
-import { isIssue, validateCreate, validatePrompt } from './validate.js';
+import { isIssue, referenceIssue, validateCreate, validatePrompt } from './validate.js';
 
 type Shape = Pick<FakeVideoRecord, 'model' | 'prompt' | 'size' | 'seconds' | 'remixedFrom'>;
 
@@ -81,6 +81,8 @@ export function mountCreateRoutes(app: Hono, state: FakeState): void {
     if (body instanceof Response) return body;
     const valid = validateCreate(body);
     if (isIssue(valid)) return invalidParam(c, valid.param, valid.message, valid.code);
+    const refused = await referenceIssue(valid.reference, valid.size);
+    if (refused) return invalidParam(c, refused.param, refused.message, refused.code);
     const { prompt, model, size, seconds } = valid;
     return start(state, c, { prompt, model, size, seconds, remixedFrom: null });
   });

@@ -1,5 +1,6 @@
 /** Validation of create parameters, with the API's messages and `param` names. */
 import { type FieldValue, textField } from './body.js';
+import { imageSize } from './image-size.js';
 import { FAKE_DEFAULTS, FAKE_MODEL_SIZES, FAKE_SECONDS } from './models.js';
 
 /** A problem with one parameter: answered `400 invalid_request_error`. */
@@ -113,3 +114,30 @@ export function validateCreate(fields: Record<string, FieldValue>): ValidCreate 
 }
 
 export { isIssue };
+
+/**
+ * The real API renders from the reference as the first frame, so it must have the requested size;
+ * an upload whose header cannot be read is refused too.
+ */
+export async function referenceIssue(
+  reference: FakeReference | undefined,
+  size: string,
+): Promise<ParamIssue | undefined> {
+  if (reference?.kind !== 'file') return undefined;
+  const dimensions = imageSize(new Uint8Array(await reference.file.arrayBuffer()));
+  if (!dimensions) {
+    return {
+      param: 'input_reference',
+      message: 'The input_reference image could not be read. Upload a valid PNG, JPEG or WebP image.',
+      code: 'invalid_image',
+    };
+  }
+  if (`${dimensions.width}x${dimensions.height}` !== size) {
+    return {
+      param: 'input_reference',
+      message: `Inpaint image must match the requested width and height (got ${dimensions.width}x${dimensions.height}, expected ${size}).`,
+      code: 'invalid_value',
+    };
+  }
+  return undefined;
+}
