@@ -2,14 +2,14 @@
  * The live job store: the caller's jobs as signals, shared by every element and script bound to
  * the same endpoint. Mutations are optimistic; live updates arrive while anything `retain()`s it.
  */
-import { batch, computed, signal } from '@preact/signals-core';
+import { batch, signal } from '@preact/signals-core';
 import { createSoraClient, type HeadersOption, type SoraClient } from './client.js';
 import type { Capabilities } from './contract.js';
-import { isTerminal } from './contract.js';
 import { canShareAcrossTabs, createSharedLive } from './cross-tab.js';
 import { resolveEndpoint } from './endpoint.js';
 import { isSoraApiError, type SoraApiError } from './errors.js';
-import type { ConnectionState, HistoryState, JobStore } from './job-store.js';
+import { createHistory } from './history.js';
+import type { ConnectionState, JobStore } from './job-store.js';
 import { createJobTable } from './job-table.js';
 import {
   createLiveConnection,
@@ -60,17 +60,13 @@ export function createJobStore(options: JobStoreOptions & { onDispose?: () => vo
   const now = options.now ?? (() => Date.now());
   const pageSize = options.pageSize ?? 20;
   const table = createJobTable();
-  const history = signal<HistoryState>('idle');
-  const historyError = signal<SoraApiError | null>(null);
-  const cursor = signal<string | null>(null);
+  const history = createHistory(client, table, pageSize);
   const connection = signal<ConnectionState>('idle');
   const capabilities = signal<Capabilities | null>(null);
   const media = createMediaLinkCache({
     now,
     fetchLink: (jobId, variant, download) => client.getMediaLink(jobId, { variant, download }),
   });
-  let loading: Promise<void> | undefined;
-  let loadingMore: Promise<void> | undefined;
   let capabilitiesPromise: Promise<Capabilities> | undefined;
   let holders = 0;
   let live: (LiveConnection & { publish?(message: unknown): void }) | undefined;
@@ -79,41 +75,6 @@ export function createJobStore(options: JobStoreOptions & { onDispose?: () => vo
     table.remove(jobId);
     media.invalidate(jobId);
   };
-
-  async function fetchPage(after: string | null): Promise<void> {
-    const page = await client.listVideos({ limit: pageSize, ...(after ? { cursor: after } : {}) });
-    batch(() => {
-      table.upsertMany(page.items);
-      cursor.value = page.nextCursor;
-    });
-  }
-
-  /**
-   * One polling round: the first page, then every unfinished job the page did not include.
-   * Results go through `h` so a leading tab also broadcasts them.
-   */
-  async function refresh(h: LiveHandlers, signalOpt?: AbortSignal): Promise<void> {
-    const page = await client.listVideos({ limit: pageSize, signal: signalOpt, retry: false });
-    batch(() => {
-      for (const job of page.items) h.onJob(job);
-      if (history.value === 'idle') {
-        cursor.value = page.nextCursor;
-        history.value = 'ready';
-      }
-    });
-    const seen = new Set(page.items.map((job) => job.jobId));
-    const unfinished = table
-      .all()
-      .filter((job) => !seen.has(job.jobId) && !table.isPending(job.jobId) && !isTerminal(job.status));
-    for (const job of unfinished) {
-      try {
-        h.onJob(await client.getVideo(job.jobId, { signal: signalOpt, retry: false }));
-      } catch (error) {
-        if (toApiError(error)?.status === 404) h.onDeleted(job.jobId);
-        else throw error;
-      }
-    }
-  }
 
   function makeLive(): LiveConnection & { publish?(message: unknown): void } {
     const handlers: LiveHandlers = {
@@ -128,7 +89,7 @@ export function createJobStore(options: JobStoreOptions & { onDispose?: () => vo
         ...options.live,
         ...h,
         lastEventId,
-        poll: (abort) => refresh(h, abort),
+        poll: (abort) => history.refresh(h, abort),
         open: (id, abort) =>
           client.raw('/events', {
             headers: { Accept: 'text/event-stream', ...(id ? { 'Last-Event-ID': id } : {}) },
@@ -146,42 +107,14 @@ export function createJobStore(options: JobStoreOptions & { onDispose?: () => vo
     endpoint: client.endpoint,
     client,
     jobs: table.jobs,
-    history,
-    historyError,
-    hasMore: computed(() => cursor.value !== null),
+    history: history.history,
+    historyError: history.historyError,
+    hasMore: history.hasMore,
     connection,
     capabilities,
     job: (jobId) => table.job(jobId),
-    load() {
-      if (loading) return loading;
-      history.value = 'loading';
-      historyError.value = null;
-      loading = fetchPage(null).then(
-        () => {
-          history.value = 'ready';
-        },
-        (error: unknown) => {
-          loading = undefined; // a failed load may be tried again
-          batch(() => {
-            history.value = 'error';
-            historyError.value = toApiError(error);
-          });
-          throw error;
-        },
-      );
-      return loading;
-    },
-    loadMore() {
-      if (history.value !== 'ready' || loadingMore) return loadingMore ?? loading ?? store.load();
-      if (cursor.value === null) return Promise.resolve();
-      loadingMore = fetchPage(cursor.value).finally(() => {
-        loadingMore = undefined;
-      });
-      loadingMore.catch((error: unknown) => {
-        historyError.value = toApiError(error);
-      });
-      return loadingMore;
-    },
+    load: history.load,
+    loadMore: history.loadMore,
     loadCapabilities() {
       capabilitiesPromise ??= client.getCapabilities().then(
         (value) => (capabilities.value = value),
