@@ -3,7 +3,7 @@
  * (ranges, validators, caching) to anyone holding a valid signed link — no cookie needed, so
  * `<video src>`, downloads and shared links work — until the link expires or the job is deleted.
  */
-import type { JobAsset, JobStatus } from '@sora-kit/core';
+import type { JobAsset, JobStatus, Variant } from '@sora-kit/core';
 import { type Context, Hono } from 'hono';
 import type { BlobInfo, BlobStore } from '../blobs/types.js';
 import { contentDisposition, downloadFilename } from '../media/filename.js';
@@ -43,7 +43,34 @@ export function createMediaRoutes(options: MediaRoutesOptions): Hono {
   return app;
 }
 
+/** A link that passed every check: whose file to send, and how. */
+interface AuthorisedRequest {
+  key: string;
+  job: MediaJobView;
+  variant: Variant;
+  expiresAt: Date;
+  download: boolean;
+}
+
 async function serveMedia(c: Context, options: MediaRoutesOptions): Promise<Response> {
+  const authorised = await authorise(c, options);
+  if (authorised instanceof Response) return authorised;
+  const { key, job, variant, expiresAt, download } = authorised;
+  const secondsLeft = Math.floor((expiresAt.getTime() - options.now().getTime()) / 1000);
+  const cacheControl = `private, max-age=${Math.max(0, secondsLeft)}`;
+
+  if (options.usePublicUrls && options.blobs.publicUrl) {
+    const filename = download ? downloadFilename(job.prompt, variant) : undefined;
+    const url = await options.blobs.publicUrl(key, { expiresAt, download: filename });
+    if (url)
+      return new Response(null, { status: 302, headers: { Location: url, 'Cache-Control': cacheControl } });
+  }
+  const disposition = download ? contentDisposition(job.prompt, variant) : undefined;
+  return serveBlob(c, options.blobs, key, cacheControl, disposition);
+}
+
+/** Checks the signature, then the job: 403, 404 or 409 as a response, or what to serve. */
+async function authorise(c: Context, options: MediaRoutesOptions): Promise<AuthorisedRequest | Response> {
   const jobId = c.req.param('jobId') ?? '';
   const variant = c.req.param('variant') ?? '';
   const exp = c.req.query('exp');
@@ -56,22 +83,24 @@ async function serveMedia(c: Context, options: MediaRoutesOptions): Promise<Resp
   if (!job) return fail(c, 404, 'not_found', 'No such video');
   if (job.status !== 'completed') return fail(c, 409, 'not_ready', 'The video is not ready yet');
   if (job.asset && !job.asset.variants.includes(variant)) return fail(c, 404, 'not_found', 'No such variant');
+  return {
+    key: blobKey(jobId, variant),
+    job,
+    variant,
+    expiresAt: new Date(Number(exp) * 1000),
+    download: dl === '1',
+  };
+}
 
-  const key = blobKey(jobId, variant);
-  const expiresAt = new Date(Number(exp) * 1000);
-  const cacheControl = `private, max-age=${Math.max(0, Math.floor((expiresAt.getTime() - options.now().getTime()) / 1000))}`;
-  const disposition = dl === '1' ? contentDisposition(job.prompt, variant) : undefined;
-
-  if (options.usePublicUrls && options.blobs.publicUrl) {
-    const url = await options.blobs.publicUrl(key, {
-      expiresAt,
-      download: disposition && downloadFilename(job.prompt, variant),
-    });
-    if (url)
-      return new Response(null, { status: 302, headers: { Location: url, 'Cache-Control': cacheControl } });
-  }
-
-  const info = await options.blobs.stat(key);
+/** Streams the blob like a CDN: validators, conditional requests and one range. */
+async function serveBlob(
+  c: Context,
+  blobs: BlobStore,
+  key: string,
+  cacheControl: string,
+  disposition: string | undefined,
+): Promise<Response> {
+  const info = await blobs.stat(key);
   if (!info) return fail(c, 404, 'not_found', 'No such video');
   const headers = baseHeaders(info, cacheControl, disposition);
   const decision = decideServe(info, {
@@ -81,15 +110,7 @@ async function serveMedia(c: Context, options: MediaRoutesOptions): Promise<Resp
     ifRange: c.req.header('if-range'),
   });
   if (decision.status === 304) return new Response(null, { status: 304, headers: validatorHeaders(headers) });
-  if (decision.status === 416) {
-    headers.set('Content-Range', `bytes */${info.bytes}`);
-    headers.set('Content-Type', 'application/json');
-    headers.delete('Content-Disposition');
-    const body = {
-      error: { code: 'range_not_satisfiable', message: 'The requested range is not satisfiable' },
-    };
-    return new Response(JSON.stringify(body), { status: 416, headers });
-  }
+  if (decision.status === 416) return unsatisfiable(info, headers);
   const { range } = decision;
   headers.set('Content-Length', String(Math.max(0, range.end - range.start + 1)));
   if (decision.status === 206)
@@ -97,9 +118,19 @@ async function serveMedia(c: Context, options: MediaRoutesOptions): Promise<Resp
   // Hono answers HEAD by running this GET handler and dropping the body: never open the blob then.
   if (c.req.raw.method === 'HEAD' || info.bytes === 0)
     return new Response(null, { status: decision.status, headers });
-  const blob = await options.blobs.get(key, range);
+  const blob = await blobs.get(key, range);
   if (!blob) return fail(c, 404, 'not_found', 'No such video');
   return new Response(blob.body, { status: decision.status, headers });
+}
+
+function unsatisfiable(info: BlobInfo, headers: Headers): Response {
+  headers.set('Content-Range', `bytes */${info.bytes}`);
+  headers.set('Content-Type', 'application/json');
+  headers.delete('Content-Disposition');
+  const body = {
+    error: { code: 'range_not_satisfiable', message: 'The requested range is not satisfiable' },
+  };
+  return new Response(JSON.stringify(body), { status: 416, headers });
 }
 
 function baseHeaders(info: BlobInfo, cacheControl: string, disposition: string | undefined): Headers {
