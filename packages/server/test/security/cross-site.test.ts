@@ -1,0 +1,149 @@
+/** Cross-site protection, CORS and auth adapters as the real handler applies them. */
+import { SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jwtAuth } from '../../src/auth/jwt.js';
+import { identityFrom } from '../../src/auth/request-identity.js';
+import { BASE, type JarClient, jarClient } from './support/client.js';
+import { createHarness, type Harness } from './support/handler.js';
+
+const EVIL = 'https://evil.example';
+
+describe('cross-origin state changes answer 403', () => {
+  let h: Harness;
+  let alice: JarClient;
+  let done: string;
+  let failed: string;
+
+  beforeAll(async () => {
+    h = createHarness({ allowedOrigins: ['https://shop.example'] });
+    alice = jarClient(h.app);
+    done = (await (await alice.json('/videos', { prompt: 'kept' })).json()).jobId;
+    failed = (await (await alice.json('/videos', { prompt: 'fake:failed' })).json()).jobId;
+    await h.settle();
+  });
+  afterAll(() => h.close());
+
+  const attacks = () => [
+    { name: 'create', run: (o: HeadersInit) => alice.json('/videos', { prompt: 'csrf' }, { headers: o }) },
+    {
+      name: 'retry',
+      run: (o: HeadersInit) => alice.request(`/videos/${failed}/retry`, { method: 'POST', headers: o }),
+    },
+    {
+      name: 'remix',
+      run: (o: HeadersInit) => alice.json(`/videos/${done}/remix`, { prompt: 'csrf' }, { headers: o }),
+    },
+    {
+      name: 'delete',
+      run: (o: HeadersInit) => alice.request(`/videos/${done}`, { method: 'DELETE', headers: o }),
+    },
+  ];
+
+  it('refuses create, retry, remix and delete from another origin with the forbidden envelope', async () => {
+    const before = h.double.counters.create + h.double.counters.remix;
+    for (const attack of attacks()) {
+      for (const headers of [
+        { origin: EVIL },
+        { 'sec-fetch-site': 'cross-site' },
+        { referer: `${EVIL}/page` },
+      ]) {
+        const res = await attack.run(headers);
+        expect(res.status, `${attack.name} ${JSON.stringify(headers)}`).toBe(403);
+        expect(await res.json()).toEqual({ error: { code: 'forbidden', message: expect.any(String) } });
+      }
+    }
+    expect(h.double.counters.create + h.double.counters.remix).toBe(before);
+    const page = await (await alice.request('/videos')).json();
+    expect(page.items.map((j: { jobId: string; attempts: number }) => [j.jobId, j.attempts]).sort()).toEqual(
+      [
+        [done, 1],
+        [failed, 1],
+      ].sort(),
+    );
+  });
+
+  it('lets the same origin and the allowed origins through', async () => {
+    expect(
+      (await alice.json('/videos', { prompt: 'same origin' }, { headers: { origin: BASE } })).status,
+    ).toBe(202);
+    const allowed = await alice.json(
+      '/videos',
+      { prompt: 'shop' },
+      { headers: { origin: 'https://shop.example' } },
+    );
+    expect(allowed.status).toBe(202);
+  });
+
+  it('never blocks reads from another origin (they are not state changes)', async () => {
+    expect((await alice.request('/videos', { headers: { origin: EVIL } })).status).toBe(200);
+  });
+});
+
+describe('CORS through the handler', () => {
+  it('answers the preflight of a listed origin and lets its POST through, with credentials when asked', async () => {
+    const h = createHarness({ cors: { origins: ['https://widgets.example'], credentials: true } });
+    const client = jarClient(h.app);
+    const preflight = await client.request('/videos', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://widgets.example', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('https://widgets.example');
+    expect(preflight.headers.get('access-control-allow-credentials')).toBe('true');
+    const post = await client.json(
+      '/videos',
+      { prompt: 'embedded' },
+      { headers: { origin: 'https://widgets.example' } },
+    );
+    expect(post.status).toBe(202);
+    expect(post.headers.get('access-control-allow-origin')).toBe('https://widgets.example');
+    const evil = await client.json('/videos', { prompt: 'x' }, { headers: { origin: EVIL } });
+    expect(evil.status).toBe(403);
+    expect(evil.headers.get('access-control-allow-origin')).toBeNull();
+    await h.close();
+  });
+
+  it('sends no CORS headers when CORS is not configured', async () => {
+    const h = createHarness();
+    const res = await jarClient(h.app).request('/capabilities', {
+      headers: { origin: 'https://widgets.example' },
+    });
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    await h.close();
+  });
+});
+
+describe('auth adapters in the handler', () => {
+  const SECRET_KEY = 'jwt-secret-for-the-handler-test-0123456789';
+
+  it('jwtAuth: 401 without a valid token; jobs belong to the token subject', async () => {
+    const h = createHarness({ auth: jwtAuth({ secret: SECRET_KEY, audience: 'sora' }) });
+    const client = jarClient(h.app);
+    const token = (sub: string) =>
+      new SignJWT({ sub, aud: 'sora' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setExpirationTime('1h')
+        .sign(new TextEncoder().encode(SECRET_KEY));
+    const none = await client.json('/videos', { prompt: 'x' });
+    expect(none.status).toBe(401);
+    expect(await none.json()).toEqual({ error: { code: 'unauthorized', message: expect.any(String) } });
+    const bad = await client.json('/videos', { prompt: 'x' }, { headers: { authorization: 'Bearer nope' } });
+    expect(bad.status).toBe(401);
+    const alice = { authorization: `Bearer ${await token('alice')}` };
+    const created = await client.json('/videos', { prompt: 'mine' }, { headers: alice });
+    expect(created.status).toBe(202);
+    const jobId = (await created.json()).jobId;
+    expect((await client.request(`/videos/${jobId}`, { headers: alice })).status).toBe(200);
+    const bob = { authorization: `Bearer ${await token('bob')}` };
+    expect((await client.request(`/videos/${jobId}`, { headers: bob })).status).toBe(404);
+    await h.close();
+  });
+
+  it("identityFrom: the host's own session decides, and nobody is a 401", async () => {
+    const h = createHarness({ auth: identityFrom((c) => c.req.header('x-test-user')) });
+    const client = jarClient(h.app);
+    expect((await client.request('/videos')).status).toBe(401);
+    expect((await client.request('/videos', { headers: { 'x-test-user': 'u1' } })).status).toBe(200);
+    await h.close();
+  });
+});
