@@ -35,22 +35,35 @@ export async function announceCreated(rt: Runtime, record: JobRecord): Promise<v
   await callHook(rt, 'onJobCreated', record);
 }
 
+/**
+ * Gives the job's admission reservation back exactly once per attempt: `completed` keeps the
+ * quota charged, `failed` refunds it; both free the active-job slot.
+ */
+export async function settleOnce(
+  rt: Runtime,
+  record: JobRecord,
+  outcome: 'completed' | 'failed',
+): Promise<void> {
+  const { jobId, attempts } = record.job;
+  if (!record.reservation || !rt.admission) return;
+  if (!(await rt.leases.claimOnce(keys.once(jobId, attempts, 'settled')))) return;
+  try {
+    await rt.admission.settle(record.reservation, outcome);
+  } catch (error) {
+    rt.logger.warn('admission settle failed', {
+      jobId,
+      error: error instanceof Error ? error.message : String(error),
+    });
+  }
+}
+
 /** Called after a job reached `completed` or `failed` (once per attempt). */
 export async function announceTerminal(rt: Runtime, record: JobRecord): Promise<void> {
   const { jobId, status, attempts } = record.job;
   if (status !== 'completed' && status !== 'failed') return;
   await rt.repo.deactivate(jobId);
   if (!(await rt.leases.claimOnce(keys.once(jobId, attempts, status)))) return;
-  if (record.reservation && rt.admission) {
-    try {
-      await rt.admission.settle(record.reservation, status);
-    } catch (error) {
-      rt.logger.warn('admission settle failed', {
-        jobId,
-        error: error instanceof Error ? error.message : String(error),
-      });
-    }
-  }
+  await settleOnce(rt, record, status);
   if (status === 'completed') {
     rt.metrics.inc('sora_jobs_completed_total');
     rt.logger.info('job completed', { jobId, attempts });

@@ -14,6 +14,7 @@ import {
 import { type Context, Hono } from 'hono';
 import { HttpError, jobNotFound } from '../http-error.js';
 import { createJob, retryJob } from '../jobs/create.js';
+import { settleOnce } from '../jobs/finish.js';
 import {
   idempotencyStorageKey,
   isValidIdempotencyKey,
@@ -221,11 +222,9 @@ export function createVideoRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
     const { jobId } = record.job;
     // The record goes first: from then on media links and streams see the job as gone.
     await rt.repo.remove(record);
-    // A job deleted before it ended never reaches the lifecycle's settle: free its active slot here.
-    // Its cost is kept ('completed'): the provider may already be generating it.
-    if (record.reservation && !isTerminal(record.job.status)) {
-      await rt.admission?.settle(record.reservation, 'completed').catch(() => {});
-    }
+    // A job deleted before it ended never reaches the lifecycle's settle: free its active slot here
+    // (once, guarded like every settle). Its cost is kept: the provider may already be generating it.
+    if (!isTerminal(record.job.status)) await settleOnce(rt, record, 'completed');
     await rt.feed.publish(record.owner, jobId, 'deleted');
     await Promise.all(jobBlobKeys(jobId).map((key) => rt.blobs.delete(key)));
     if (record.providerVideoId && rt.provider.delete) {

@@ -155,3 +155,48 @@ test('progress never goes backwards and reaches 100 only when completed', async 
   expect(seen).toEqual([...seen].sort((a, b) => a - b));
   expect(seen.at(-1)).toBe(100);
 });
+
+test('admission is asked before any upstream call and settled exactly once per job', async () => {
+  const events: string[] = [];
+  let next = 0;
+  const admission = {
+    admit: async ({ seconds }: { seconds: number }) => {
+      if (seconds === 12) {
+        events.push('refused');
+        return {
+          ok: false as const,
+          code: 'quota_exceeded' as const,
+          message: 'No more today.',
+          retryAfterSeconds: 60,
+        };
+      }
+      const reservation = `r${++next}`;
+      events.push(`admit:${reservation}`);
+      return { ok: true as const, reservation };
+    },
+    settle: async (reservation: string, outcome: string) =>
+      void events.push(`settle:${reservation}:${outcome}`),
+  };
+  h = await harness({ admission });
+  const other = h.restart({ admission });
+  const user = browser(h.handler);
+  const refused = await user.post('/videos', { prompt: 'long', seconds: 12 });
+  expect(refused.status).toBe(429);
+  expect(refused.response.headers.get('retry-after')).toBe('60');
+  expect(refused.body).toMatchObject({ error: { code: 'quota_exceeded', message: 'No more today.' } });
+  expect(h.fake.calls.create).toBe(0);
+
+  await user.post('/videos', { prompt: 'ok' }); // r1 completes
+  await user.post('/videos', { prompt: 'fake:failed' }); // r2 fails
+  const doomed = (await user.post('/videos', { prompt: 'deleted early' })).body as Job; // r3 deleted
+  await user.fetch(`/videos/${doomed.jobId}`, { method: 'DELETE' });
+  for (let i = 0; i < 12; i++) {
+    h.clock.advance(1000);
+    await Promise.all([h.handler.pollOnce(), other.pollOnce()]);
+  }
+  expect(events.filter((e) => e.startsWith('settle')).sort()).toEqual([
+    'settle:r1:completed',
+    'settle:r2:failed',
+    'settle:r3:completed',
+  ]);
+});
