@@ -118,7 +118,7 @@ test('a reference image is prepared, stored with the job, and resent on retry', 
   const form = new FormData();
   form.set('prompt', 'fake:failed from this picture');
   form.set('seconds', '4');
-  form.set('input_reference', new File([png], 'me.png', { type: 'image/png' }));
+  form.set('input_reference', new File([new Uint8Array(png)], 'me.png', { type: 'image/png' }));
   const created = await user.json<Job>('/videos', { method: 'POST', body: form });
   expect(created.status).toBe(202);
   expect(created.body.hasReference).toBe(true);
