@@ -35,6 +35,7 @@ interface Links {
  *
  * @fires sora-download - A download started. `detail: { jobId, url }`.
  * @fires sora-retry - Retry was pressed on a failed job. `detail: { jobId }`.
+ * @fires sora-prompt-reuse - "Edit prompt" was pressed on a job the content policy refused. `detail: { prompt, job }`.
  *
  * @csspart stage - The focusable box holding the video or the state.
  * @csspart video - The `<video>`.
@@ -44,6 +45,7 @@ interface Links {
  * @csspart percent - The percentage text.
  * @csspart error - Why the job failed, or why the video could not play.
  * @csspart retry - The retry button.
+ * @csspart edit-prompt - "Edit prompt", offered when the content policy refused the job.
  * @csspart timeline - The hover strip under the video.
  * @csspart preview - The spritesheet tile shown while hovering the timeline.
  * @csspart toolbar - The row under the video.
@@ -222,7 +224,7 @@ export class SoraPlayer extends SoraElement {
     }
     if (!job) return this.renderProblem(t.mediaError, false);
     if (job.status === 'failed')
-      return this.renderProblem(jobErrorText(job, t), job.error?.retryable === true);
+      return this.renderProblem(jobErrorText(job, t), job.error?.retryable === true, job);
     if (job.status !== 'completed') return this.renderProgress(job);
     return this.renderVideo(job);
   }
@@ -253,7 +255,7 @@ export class SoraPlayer extends SoraElement {
     </div>`;
   }
 
-  private renderProblem(message: string, retryable: boolean) {
+  private renderProblem(message: string, retryable: boolean, job?: Job) {
     const t = this.t;
     return html`<div part="stage state" class="stage state failed" style="aspect-ratio: ${aspectRatio(this.job?.size)}" role="group" aria-label=${t.playerLabel}>
       <div class="state-inner" role="alert">
@@ -265,6 +267,13 @@ export class SoraPlayer extends SoraElement {
                 this.emit('sora-retry', { jobId: this.jobId });
                 this.bound.current?.retry(this.jobId).catch(() => undefined);
               }}>${t.retry}</button>`
+            : nothing
+        }
+        ${
+          job?.error?.code === 'moderation_blocked'
+            ? html`<button class="btn" part="edit-prompt" @click=${() => this.emit('sora-prompt-reuse', { prompt: job.prompt, job })}>
+                ${t.editPrompt}
+              </button>`
             : nothing
         }
       </div>

@@ -113,7 +113,7 @@ export class SoraStudio extends SoraElement {
         theme=${shared.theme ?? ''}
         @sora-job-created=${this.onCreated}
       ></sora-prompt>
-      <div class="layout" part="layout">
+      <div class="layout" part="layout" @sora-prompt-reuse=${this.onReuse}>
         <sora-job-list
           part="list"
           .store=${store}
@@ -123,7 +123,6 @@ export class SoraStudio extends SoraElement {
           .selected=${this.selected}
           @sora-job-select=${this.onSelect}
           @sora-job-remix=${this.onRemix}
-          @sora-prompt-reuse=${this.onReuse}
           @sora-job-deleted=${this.onDeleted}
         >
           <slot name="empty" slot="empty"></slot>

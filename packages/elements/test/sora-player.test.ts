@@ -70,6 +70,9 @@ describe('<sora-player>', () => {
     expect($(el, '[part~="error"]').textContent).toContain('Rephrase');
     expect($$(el, '[part~="retry"]')).toHaveLength(0);
     expect(await axeViolations(el)).toEqual([]);
+    const reuses = collect<{ prompt: string }>(document, 'sora-prompt-reuse');
+    $(el, '[part~="edit-prompt"]').click();
+    expect(reuses[0]?.detail.prompt).toBe(fake.jobs.value[0]?.prompt);
   });
 
   test('a retryable failure offers a retry that calls the store', async () => {

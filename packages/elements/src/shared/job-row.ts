@@ -116,9 +116,7 @@ export function renderRow(job: Job, index: number, ctx: RowContext) {
         data-index=${index}
         tabindex=${ctx.active ? 0 : -1}
         aria-current=${selected ? 'true' : 'false'}
-      >
-        ${job.prompt}
-      </button>
+      >${job.prompt}</button>
       <div part="meta" class="meta">
         <span part="status" class="badge" data-status=${job.status}>${t.status[job.status]}</span>
         <span>${job.model}</span><span>${sizeLabel(job.size, t)}</span><span>${t.seconds(job.seconds)}</span>

@@ -77,7 +77,7 @@ export const listStyles = [
       font-weight: 600;
       line-height: 1.35;
       overflow-wrap: anywhere;
-      white-space: pre-wrap;
+      text-align: start;
       cursor: pointer;
       border-radius: 4px;
     }

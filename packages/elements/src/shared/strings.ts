@@ -65,6 +65,7 @@ export interface SoraStrings {
   queuedBody: string;
   inProgressBody: (percent: string) => string;
   failedTitle: string;
+  editPrompt: string;
   download: string;
   downloading: string;
   previewLabel: string;
@@ -132,6 +133,7 @@ export const en: SoraStrings = {
   queuedBody: 'Waiting for a free slot…',
   inProgressBody: (percent) => `Generating… ${percent}`,
   failedTitle: 'This video could not be made',
+  editPrompt: 'Edit prompt',
   download: 'Download',
   downloading: 'Preparing…',
   previewLabel: 'Timeline preview',
@@ -197,6 +199,7 @@ export const fr: SoraStrings = {
   queuedBody: 'En attente d’un créneau…',
   inProgressBody: (percent) => `Génération… ${percent}`,
   failedTitle: 'Cette vidéo n’a pas pu être créée',
+  editPrompt: 'Modifier la demande',
   download: 'Télécharger',
   downloading: 'Préparation…',
   previewLabel: 'Aperçu de la timeline',
