@@ -56,7 +56,16 @@ export default defineConfig({
         test: {
           name: 'elements',
           include: ['packages/elements/{src,test}/**/*.test.ts'],
+          exclude: ['packages/elements/**/*.node.test.ts'],
           browser: browser(),
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'elements-node',
+          environment: 'node',
+          include: ['packages/elements/{src,test}/**/*.node.test.ts'],
         },
       },
       {
