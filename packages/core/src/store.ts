@@ -17,6 +17,7 @@ import {
   type LiveHandlers,
   type LiveOptions,
   type LiveTuning,
+  type Visibility,
 } from './live.js';
 import { createMediaLinkCache } from './media-links.js';
 import { optimisticJob } from './optimistic.js';
@@ -84,9 +85,10 @@ export function createJobStore(options: JobStoreOptions & { onDispose?: () => vo
         connection.value = state;
       },
     };
-    const direct = (h: LiveHandlers, lastEventId: string | undefined) =>
+    const direct = (h: LiveHandlers, lastEventId: string | undefined, visibility?: Visibility) =>
       createLiveConnection({
         ...options.live,
+        ...(visibility ? { visibility } : {}),
         ...h,
         lastEventId,
         poll: (abort) => history.refresh(h, abort),
@@ -100,7 +102,7 @@ export function createJobStore(options: JobStoreOptions & { onDispose?: () => vo
     const crossTab = options.crossTab ?? true;
     if (crossTab === false || !canShareAcrossTabs()) return direct(handlers, undefined);
     const name = (typeof crossTab === 'object' && crossTab.name) || `sora-kit:${client.endpoint}`;
-    return createSharedLive({ ...handlers, name, createLive: direct });
+    return createSharedLive({ ...handlers, name, visibility: options.live?.visibility, createLive: direct });
   }
 
   const store: JobStore = {

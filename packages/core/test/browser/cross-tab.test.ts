@@ -47,7 +47,7 @@ describe('cross-tab sharing', () => {
     releaseB();
     releaseA();
     await vi.waitFor(() => expect(server.open()).toHaveLength(0));
-    expect(await heldLocks(name)).toBe(0);
+    await vi.waitFor(async () => expect(await heldLocks(name)).toBe(0));
   });
 
   it('when the leading tab goes, the other takes over and resumes from the last event id', async () => {
@@ -130,5 +130,43 @@ describe('cross-tab sharing while polling', () => {
     expect(server.pollRequests()).toBe(2);
     releaseA();
     releaseB();
+  });
+});
+
+describe('cross-tab visibility', () => {
+  it('a hidden leader keeps polling while another tab is shown, and pauses when all are hidden', async () => {
+    const server = fakeServer();
+    server.state.eventsStatus = 404;
+    const name = `sora-kit-vis-${Math.random()}`;
+    const clock = manualTimers();
+    const pages = [manualVisibility(), manualVisibility()];
+    const [a, b] = pages.map((page) =>
+      createJobStore({
+        endpoint: ENDPOINT,
+        fetch: server.fetch,
+        crossTab: { name },
+        live: { timers: clock.timers, visibility: page.visibility },
+      }),
+    ) as [JobStore, JobStore];
+    const releaseA = a.retain();
+    await vi.waitFor(() => expect(a.connection.value).toBe('polling'));
+    const releaseB = b.retain();
+    await vi.waitFor(() => expect(b.connection.value).toBe('polling'));
+    await vi.waitFor(() => expect(clock.count()).toBe(1));
+
+    pages[0]?.set(true); // the leader's tab goes to the background; b is still shown
+    expect(clock.count()).toBe(1);
+    const polls = server.pollRequests();
+    clock.fireAll();
+    await vi.waitFor(() => expect(server.pollRequests()).toBe(polls + 1));
+
+    pages[1]?.set(true); // now nobody looks
+    await vi.waitFor(() => expect(clock.count()).toBe(0));
+    pages[1]?.set(false); // b shows again: a polls at once
+    await vi.waitFor(() => expect(server.pollRequests()).toBe(polls + 2));
+    await vi.waitFor(() => expect(clock.count()).toBe(1));
+    releaseB();
+    releaseA();
+    expect(clock.count()).toBe(0);
   });
 });
