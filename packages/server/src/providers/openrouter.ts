@@ -7,7 +7,7 @@ import { ProviderError } from './errors.js';
 import { DEFAULT_OPENROUTER_MODELS, selectModels, ttlCache } from './openrouter-capabilities.js';
 import { json, type OpenRouterHttp, send } from './openrouter-http.js';
 import { toProviderVideo } from './openrouter-mapping.js';
-import { sizeFields } from './openrouter-sizes.js';
+import { createRequest, dataUrl } from './openrouter-request.js';
 import { verifyOpenRouterWebhook } from './openrouter-webhook.js';
 import type {
   OpenRouterVideoJob,
@@ -60,14 +60,6 @@ const FIRST_SEEN_LIMIT = 1000;
 function envKey(): string | undefined {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
   return env?.OPENROUTER_API_KEY;
-}
-
-function dataUrl(reference: ProviderReference): string {
-  let binary = '';
-  for (let i = 0; i < reference.bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...reference.bytes.subarray(i, i + 0x8000));
-  }
-  return `data:${reference.contentType};base64,${btoa(binary)}`;
 }
 
 /**
@@ -133,31 +125,10 @@ export function openrouterProvider(options: OpenRouterProviderOptions = {}): Vid
     },
 
     async create(input: ProviderCreateInput, call?: ProviderCallOptions): Promise<ProviderVideo> {
-      const model = await wireModel(input.model);
-      const size = sizeFields(model, input.size);
-      if (!size || !model.supported_durations?.includes(input.seconds)) {
-        throw new ProviderError('rejected', `${model.id} cannot make ${input.size} for ${input.seconds} s`, {
-          code: 'invalid_request',
-        });
-      }
-      const body = {
-        model: model.id,
-        prompt: input.prompt,
-        duration: input.seconds,
-        ...size,
-        ...(options.callbackUrl ? { callback_url: options.callbackUrl } : {}),
-        ...(input.reference
-          ? {
-              frame_images: [
-                {
-                  type: 'image_url',
-                  image_url: { url: await referenceUrl(input.reference) },
-                  frame_type: 'first_frame',
-                },
-              ],
-            }
-          : {}),
-      };
+      const body = await createRequest(await wireModel(input.model), input, {
+        callbackUrl: options.callbackUrl,
+        referenceUrl,
+      });
       // OpenRouter does not document Idempotency-Key on videos; it is sent anyway (ignored if unknown).
       const response = await send(http, '/videos', {
         method: 'POST',
