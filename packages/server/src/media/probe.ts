@@ -74,10 +74,18 @@ function describe(movie: Movie, bytes: number): VideoProbe {
   if (!track) throw new InvalidMediaError('The MP4 has no video track');
   const width = track.video?.width ?? Math.round(track.track_width);
   const height = track.video?.height ?? Math.round(track.track_height);
-  const duration = movie.timescale > 0 ? movie.duration / movie.timescale : track.duration / track.timescale;
+  const duration = durationOf(movie, track);
   if (!(width > 0 && height > 0 && Number.isFinite(duration)))
     throw new InvalidMediaError('Unreadable video track');
   return { contentType: 'video/mp4', bytes, width, height, seconds: Math.round(duration * 1000) / 1000 };
+}
+
+/** Seconds from the movie header; a fragmented MP4 (duration 0 there) says it in `mehd` or its tracks. */
+function durationOf(movie: Movie, track: Movie['videoTracks'][number]): number {
+  if (movie.duration > 0 && movie.timescale > 0) return movie.duration / movie.timescale;
+  const fragments = movie.fragment_duration;
+  if (fragments && fragments.num > 0 && fragments.den > 0) return fragments.num / fragments.den;
+  return track.timescale > 0 ? track.duration / track.timescale : Number.NaN;
 }
 
 /** Reads one range of a blob into a fresh buffer (bounded by the caller's chunk size). */

@@ -53,6 +53,12 @@ describe('probeVideo', () => {
     expect(fetched).toBeLessThan(bytes.byteLength / 2);
   });
 
+  it('reads the duration of a fragmented MP4 from its fragments', async () => {
+    const bytes = await readFile(fixture('fragmented-128x72-2s.mp4'));
+    await blobs.put('v/f.mp4', streamOf(bytes), { contentType: 'video/mp4' });
+    expect(await probeVideo(blobs, 'v/f.mp4')).toMatchObject({ width: 128, height: 72, seconds: 2 });
+  });
+
   it('refuses a blob that is not an MP4', async () => {
     await blobs.put('v/c.mp4', streamOf(new TextEncoder().encode('hello, not a video')), {
       contentType: 'video/mp4',
