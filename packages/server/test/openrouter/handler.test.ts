@@ -51,7 +51,7 @@ describe('createSoraHandler with openrouterProvider', () => {
     expect(caps.provider).toBe('openrouter');
     expect(caps.models.map((m) => m.id)).toEqual(['google/veo-3.1', 'openai/sora-2-pro']);
     expect(caps.models[0]).toMatchObject({
-      sizes: ['1280x720', '720x1280'],
+      sizes: ['1280x720', '720x1280', '1920x1080', '1080x1920'],
       seconds: [4, 6, 8],
       remix: false,
     });

@@ -46,11 +46,11 @@ describe('openrouterProvider capabilities', () => {
     const [veo, sora, wan] = caps.models;
     expect(veo).toEqual({
       id: 'google/veo-3.1',
-      sizes: ['1280x720', '720x1280'],
+      sizes: ['1280x720', '720x1280', '1920x1080', '1080x1920'],
       seconds: [4, 6, 8],
       reference: true,
       remix: false,
-      pricePerSecondUsd: { '1280x720': 0.4, '720x1280': 0.4 },
+      pricePerSecondUsd: { '1280x720': 0.4, '720x1280': 0.4, '1920x1080': 0.5, '1080x1920': 0.5 },
     });
     expect(sora?.sizes).toEqual(['1280x720', '720x1280', '1792x1024', '1024x1792']);
     expect(sora?.pricePerSecondUsd).toEqual({
@@ -172,6 +172,17 @@ describe('openrouterProvider jobs', () => {
     });
     expect(sent[0]?.body).not.toHaveProperty('size');
     expect(sent[0]?.headers.get('idempotency-key')).toBe('idem-42');
+  });
+
+  it('asks Veo for 1080x1920 as 1080p at 9:16 and gets that clip, billed at the 1080p price', async () => {
+    const { fake, clock } = setup();
+    const provider = providerFor(fake, clock);
+    const { id } = await provider.create(input({ model: 'google/veo-3.1', size: '1080x1920', seconds: 4 }));
+    clock.advance(30_000);
+    expect(fake.jobs()[0]?.usage).toEqual({ cost: 2, is_byok: false });
+    const bytes = await readAll((await provider.download(id, 'video')).body);
+    const sample = await readFile(new URL('../../media/video-1080x1920-4s.mp4', import.meta.url));
+    expect(Buffer.from(bytes).equals(sample)).toBe(true);
   });
 
   it('refuses a length the model does not offer without calling upstream', async () => {

@@ -22,7 +22,7 @@ describe('the fake OpenRouter video API, through @openrouter/sdk', () => {
     expect(sora?.supportedSizes).toContain('1792x1024');
     const veo = data.find((m) => m.id === 'google/veo-3.1');
     expect(veo?.supportedSizes).toBeNull();
-    expect(veo?.supportedResolutions).toEqual(['720p']);
+    expect(veo?.supportedResolutions).toEqual(['720p', '1080p']);
     expect(veo?.pricingSkus?.['per-video-second']).toBe('0.40');
   });
 

@@ -1,6 +1,6 @@
 /**
  * The fake's `GET /videos/models`: a few real OpenRouter video models, trimmed to the sizes the
- * committed sample media can serve (1280x720, 720x1280, 1792x1024, 1024x1792), and with every
+ * committed sample media can serve (720p and 1080p both ways, 1792x1024, 1024x1792), and with every
  * field the API reference (and the SDK's schema) requires.
  */
 import type { OpenRouterVideoModel } from '../openrouter-wire.js';
@@ -42,7 +42,7 @@ export function defaultFakeModels(): OpenRouterVideoModel[] {
       name: 'Google: Veo 3.1',
       description: 'Veo 3.1 (resolution and aspect ratio; no explicit sizes).',
       supported_durations: [4, 6, 8],
-      supported_resolutions: ['720p'],
+      supported_resolutions: ['720p', '1080p'],
       supported_aspect_ratios: ['16:9', '9:16'],
       supported_sizes: null,
       supported_frame_images: ['first_frame', 'last_frame'],
