@@ -106,3 +106,26 @@ describe('<sora-studio>', () => {
     expect(parts(el).list.getAttribute('theme')).toBe('dark');
   });
 });
+
+describe('<sora-studio> language', () => {
+  test('the page language reaches every element inside the studio', async () => {
+    const wrapper = document.createElement('div');
+    wrapper.lang = 'fr';
+    document.body.appendChild(wrapper);
+    try {
+      const el = await mount<SoraStudio>(
+        'sora-studio',
+        (s) => {
+          s.store = fake.store;
+        },
+        wrapper,
+      );
+      const { prompt, list } = parts(el);
+      await list.updateComplete;
+      expect($(prompt, '[part~="submit"]').textContent?.trim()).toBe('Générer');
+      expect($(list, 'li[data-job-id="job_1"] [part~="status"]').textContent).toBe('Prête');
+    } finally {
+      wrapper.remove();
+    }
+  });
+});

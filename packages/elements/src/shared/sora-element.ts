@@ -8,6 +8,16 @@ import { property } from 'lit/decorators.js';
 import type { StoreHost } from './bind-store.js';
 import { resolveStrings, type SoraStrings } from './strings.js';
 
+/** The nearest `lang`, looking through shadow roots (an element inside `<sora-studio>` too). */
+function inheritedLang(start: Element): string | undefined {
+  let node: Element | null = start;
+  while (node) {
+    if (node instanceof HTMLElement && node.lang) return node.lang;
+    node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host || null);
+  }
+  return undefined;
+}
+
 /** Common attributes and properties of the sora elements. */
 export class SoraElement extends LitElement implements StoreHost {
   /** Where the sora-kit handler is mounted. Elements with the same endpoint share one store. */
@@ -27,8 +37,7 @@ export class SoraElement extends LitElement implements StoreHost {
 
   /** The strings in effect: the locale pack of `lang` (own or inherited), then `strings`. */
   protected get t(): SoraStrings {
-    const lang = this.lang || this.closest<HTMLElement>('[lang]')?.lang || undefined;
-    return resolveStrings(lang, this.strings);
+    return resolveStrings(inheritedLang(this), this.strings);
   }
 
   /** Fires a `sora-*` CustomEvent that bubbles out of shadow roots. */
