@@ -42,6 +42,11 @@ export interface LiveTuning {
   pollMaxMs?: number;
   /** While polling, try the stream again every this many polls (default 6). */
   probeEvery?: number;
+  /**
+   * A stream silent this long (no event, no heartbeat comment) is presumed dead — a half-open
+   * connection after sleep or a network change — and replaced (default 45 000 ms; 0 disables).
+   */
+  idleTimeoutMs?: number;
 }
 
 /** Everything a live connection needs. */
@@ -108,6 +113,7 @@ export function createLiveConnection(options: LiveOptions): LiveConnection {
   let running = false;
   let controller: AbortController | undefined;
   let timer: unknown;
+  let watchdog: unknown;
   let pending: (() => void) | undefined;
   let unsubscribe: (() => void) | undefined;
   let failures = 0;
@@ -149,6 +155,22 @@ export function createLiveConnection(options: LiveOptions): LiveConnection {
     }
   }
 
+  function arm(ctrl: AbortController) {
+    timers.clearTimeout(watchdog);
+    const idleMs = options.idleTimeoutMs ?? 45_000;
+    if (idleMs <= 0) return;
+    watchdog = timers.setTimeout(() => {
+      watchdog = undefined;
+      if (!running || controller !== ctrl) return;
+      ctrl.abort();
+      fail('error');
+    }, idleMs);
+  }
+  function disarm() {
+    timers.clearTimeout(watchdog);
+    watchdog = undefined;
+  }
+
   async function connect() {
     controller?.abort();
     const ctrl = new AbortController();
@@ -165,12 +187,20 @@ export function createLiveConnection(options: LiveOptions): LiveConnection {
       failures = 0;
       mode = 'stream';
       setState('live');
-      await readEventStream(response.body as ReadableStream<Uint8Array>, { onEvent, onRetry }, ctrl.signal);
+      arm(ctrl);
+      const onChunk = () => arm(ctrl);
+      await readEventStream(
+        response.body as ReadableStream<Uint8Array>,
+        { onEvent, onRetry, onChunk },
+        ctrl.signal,
+      );
+      disarm();
       if (!running || ctrl.signal.aborted) return;
       // The server closed the stream (a deploy, a proxy timeout): come back soon, resuming.
       setState('connecting');
       schedule(connect, backoffDelay(1, reconnectBase, reconnectBase, random));
     } catch (error) {
+      if (controller === ctrl) disarm();
       if (!running || ctrl.signal.aborted) return;
       fail(!opened && isNetworkFailure(error) ? 'network' : 'error');
     }
@@ -250,6 +280,7 @@ export function createLiveConnection(options: LiveOptions): LiveConnection {
       controller = undefined;
       timers.clearTimeout(timer);
       timer = undefined;
+      disarm();
       unsubscribe?.();
       unsubscribe = undefined;
       setState('idle');

@@ -13,11 +13,12 @@ export function isEventStream(response: Response): boolean {
 
 /**
  * Reads an event stream until it ends (resolves) or fails or is aborted (rejects).
- * `onRetry` receives the server's `retry:` hint in ms.
+ * `onRetry` receives the server's `retry:` hint in ms; `onChunk` is called for any bytes at all
+ * (heartbeat comments included).
  */
 export async function readEventStream(
   body: ReadableStream<Uint8Array>,
-  handlers: { onEvent(message: EventSourceMessage): void; onRetry?(ms: number): void },
+  handlers: { onEvent(message: EventSourceMessage): void; onRetry?(ms: number): void; onChunk?(): void },
   signal: AbortSignal,
 ): Promise<void> {
   const reader = body.getReader();
@@ -35,6 +36,7 @@ export async function readEventStream(
         parser.feed(decoder.decode());
         return;
       }
+      handlers.onChunk?.();
       parser.feed(decoder.decode(value, { stream: true }));
     }
   } finally {

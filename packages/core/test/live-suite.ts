@@ -69,7 +69,8 @@ export function liveSuite() {
       // A clean end (a deploy, a proxy timeout) is resumed the same way.
       server.streams[1]?.send('job', later(j, { progress: 80 }), 'evt-8');
       server.streams[1]?.end();
-      await vi.waitFor(() => expect(clock.count()).toBe(1));
+      await vi.waitFor(() => expect(store.connection.value).toBe('connecting'));
+      expect(clock.count()).toBe(1);
       clock.fireAll();
       await vi.waitFor(() => expect(server.eventRequests()).toBe(3));
       expect(server.streams[2]?.lastEventId).toBe('evt-8');
@@ -147,9 +148,27 @@ export function liveSuite() {
       server.state.offline = false;
       backOnline();
       await vi.waitFor(() => expect(store.connection.value).toBe('live'));
-      expect(clock.count()).toBe(0);
+      // Only the idle watchdog is left: the backoff wait was skipped.
+      expect(clock.delays()).toEqual([45_000]);
       release();
       expect(networkListeners()).toBe(0);
+      expect(clock.count()).toBe(0);
+    });
+
+    it('replaces a stream that goes silent (a half-open connection), resuming from the last event', async () => {
+      const { server, clock, store } = setup();
+      const release = store.retain();
+      await vi.waitFor(() => expect(store.connection.value).toBe('live'));
+      server.open()[0]?.send('job', job(), 'e9');
+      await vi.waitFor(() => expect(store.jobs.value).toHaveLength(1));
+      expect(clock.delays()).toEqual([45_000]);
+      clock.fireAll(); // 45 s without a byte, not even a heartbeat
+      await vi.waitFor(() => expect(store.connection.value).toBe('connecting'));
+      expect(server.streams[0]?.closed).toBe(true);
+      clock.fireAll();
+      await vi.waitFor(() => expect(store.connection.value).toBe('live'));
+      expect(server.streams[1]?.lastEventId).toBe('e9');
+      release();
     });
 
     it('pauses polling while the page is hidden and catches up when it shows again', async () => {
