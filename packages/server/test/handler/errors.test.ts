@@ -118,3 +118,43 @@ test('secrets shorter than 32 characters are refused with a clear message', asyn
     /at least 32 characters/,
   );
 });
+
+test('malformed or oversized multipart bodies answer 400 and 413, never 500', async () => {
+  const user = browser(h.handler);
+  const garbage = await user.fetch('/videos', {
+    method: 'POST',
+    body: 'this is not multipart at all',
+    headers: { 'content-type': 'multipart/form-data; boundary=xyz' },
+  });
+  await expectError(garbage, 400, 'invalid_request');
+
+  const small = await harness({ maxReferenceBytes: 1024 });
+  try {
+    const form = new FormData();
+    form.set('prompt', 'big picture');
+    form.set('input_reference', new File([new Uint8Array(200_000)], 'big.png', { type: 'image/png' }));
+    const big = await browser(small.handler).fetch('/videos', { method: 'POST', body: form });
+    await expectError(big, 413, 'payload_too_large');
+    const text = new FormData();
+    text.set('prompt', 'text reference');
+    text.set('input_reference', 'not a file');
+    const notFile = await browser(small.handler).fetch('/videos', { method: 'POST', body: text });
+    const body = await expectError(notFile, 400, 'invalid_request');
+    expect(body.error.details).toEqual([{ path: 'input_reference', message: expect.any(String) }]);
+  } finally {
+    await small.cleanup();
+  }
+});
+
+test('remix and retry of unknown jobs answer 404; remix with bad JSON answers 400', async () => {
+  const user = browser(h.handler);
+  expect((await user.fetch('/videos/job_unknown/retry', { method: 'POST' })).status).toBe(404);
+  expect((await user.post('/videos/job_unknown/remix', { prompt: 'x' })).status).toBe(404);
+  const { jobId } = (await user.post('/videos', { prompt: 'source' })).body as Job;
+  const bad = await user.fetch(`/videos/${jobId}/remix`, {
+    method: 'POST',
+    body: '{oops',
+    headers: { 'content-type': 'application/json' },
+  });
+  await expectError(bad, 400, 'invalid_request');
+});

@@ -1,5 +1,5 @@
 import type { Job } from '@sora-kit/core';
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { browser, type Harness, harness } from '../support/harness.js';
 import { sseReader } from '../support/sse.js';
 
@@ -115,4 +115,36 @@ test("another user's job stream answers 404", async () => {
   const response = await browser(h.handler).fetch(`/videos/${jobId}/events`);
   expect(response.status).toBe(404);
   expect(((await response.json()) as { error: { code: string } }).error.code).toBe('not_found');
+});
+
+test('an idle stream sends a heartbeat comment every 15 seconds', async () => {
+  const user = browser(h.handler);
+  const { jobId } = (await user.post('/videos', { prompt: 'quiet' })).body as Job;
+  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+  try {
+    const response = await user.fetch(`/videos/${jobId}/events`);
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let text = decoder.decode((await reader.read()).value);
+    expect(text).toContain('event: job');
+    vi.advanceTimersByTime(15_000);
+    while (!text.includes(': heartbeat')) text += decoder.decode((await reader.read()).value);
+    expect(text).toMatch(/\n: heartbeat\n\n$/);
+    await reader.cancel();
+  } finally {
+    vi.useRealTimers();
+  }
+});
+
+test('a client that disconnects ends its streams and leaves no timers behind', async () => {
+  const user = browser(h.handler);
+  const { jobId } = (await user.post('/videos', { prompt: 'leave' })).body as Job;
+  const timers = () => process.getActiveResourcesInfo().filter((name) => name === 'Timeout').length;
+  const baseline = timers();
+  const streams = await Promise.all([user.fetch(`/videos/${jobId}/events`), user.fetch('/events')]);
+  const readers = streams.map((response) => sseReader(response));
+  await Promise.all(readers.map((reader) => reader.next()));
+  expect(timers()).toBeGreaterThan(baseline);
+  await Promise.all(readers.map((reader) => reader.close()));
+  await vi.waitFor(() => expect(timers()).toBe(baseline), { timeout: 3000, interval: 20 });
 });
