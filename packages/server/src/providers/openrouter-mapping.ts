@@ -45,8 +45,15 @@ export function toProviderVideo(
         status: 'in_progress',
         ...(elapsedMs === undefined ? {} : { progress: estimateProgress(elapsedMs, typicalMs) }),
       };
-    case 'completed':
-      return { id: job.id, status: 'completed', progress: 100 };
+    case 'completed': {
+      const cost = job.usage?.cost;
+      return {
+        id: job.id,
+        status: 'completed',
+        progress: 100,
+        ...(typeof cost === 'number' && Number.isFinite(cost) ? { costUsd: cost } : {}),
+      };
+    }
     case 'failed':
       return isRefusal(message)
         ? failed(job.id, 'moderation_blocked', message ?? 'The provider refused the request.', false)

@@ -33,6 +33,11 @@ export interface ProviderVideo {
   /** Epoch milliseconds after which the provider's files are gone, when known. */
   expiresAt?: number;
   error?: { code: JobErrorCode; message: string; retryable: boolean };
+  /**
+   * What the provider actually charged, in USD, when it reports it (OpenRouter's `usage.cost`),
+   * so quotas can settle against the real cost rather than the reservation's estimate.
+   */
+  costUsd?: number;
 }
 
 /** A variant's bytes as a stream, never whole in memory. */

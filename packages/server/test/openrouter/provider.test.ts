@@ -100,6 +100,7 @@ describe('openrouterProvider jobs', () => {
       id: created.id,
       status: 'completed',
       progress: 100,
+      costUsd: 3.2,
     });
     const download = await provider.download(created.id, 'video');
     expect(download.contentType).toBe('video/mp4');
