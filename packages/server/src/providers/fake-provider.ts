@@ -38,8 +38,11 @@ export interface FakeVideoProvider extends VideoProvider {
 export function fakeProvider(options: FakeProviderOptions = {}): FakeVideoProvider {
   const { fake: given, name, provider, ...fakeOptions } = options;
   const fake = given ?? createFakeOpenAI({ ...fakeOptions, apiKey: FAKE_KEY });
+  const webhookSecret = provider?.webhookSecret ?? fakeOptions.webhook?.secret;
   const adapter = openaiProvider({
     ...provider,
+    // The fake signs with the secret it was given; the adapter verifies with the same by default.
+    ...(webhookSecret ? { webhookSecret } : {}),
     name: name ?? 'fake',
     apiKey: FAKE_KEY,
     baseURL: 'http://fake.local/v1',

@@ -37,3 +37,32 @@ describe('fakeProvider: the OpenAI adapter over the in-process fake', () => {
     expect(capabilities.models[1]?.pricePerSecondUsd?.['1792x1024']).toBe(0.5);
   });
 });
+
+describe('fakeProvider webhooks', () => {
+  it('verifies the events its own fake signs, with no second secret to configure', async () => {
+    const secret = `whsec_${btoa('fake provider secret, 32 bytes..')}`;
+    const deliveries: Request[] = [];
+    const provider = fakeProvider({
+      now: () => T0,
+      webhook: {
+        url: 'https://app.example/api/sora/webhooks/openai',
+        secret,
+        fetch: async (request) => {
+          deliveries.push(request);
+          return new Response(null, { status: 204 });
+        },
+      },
+    });
+    const { id } = await provider.create({
+      prompt: 'hook',
+      model: 'sora-2',
+      size: '720x1280',
+      seconds: 4,
+      idempotencyKey: 'w1',
+    });
+    await provider.fake.advance(12_000);
+    const delivery = deliveries[0] as Request;
+    const event = await provider.verifyWebhook?.(await delivery.text(), delivery.headers);
+    expect(event).toMatchObject({ videoId: id, type: 'video.completed' });
+  });
+});

@@ -37,8 +37,10 @@ export function fixtureName(variant: FakeMediaVariant, size: string, seconds: nu
 
 /** A loader fetching fixtures from a URL prefix (e.g. Storybook's static dir `/sora-kit-media/`). */
 export function urlMediaLoader(baseUrl: string | URL, fetcher: typeof fetch = fetch): FakeMediaLoader {
+  // A relative base ('/sora-kit-media/') resolves against the page, as in Storybook.
+  const page = (globalThis as { location?: { href: string } }).location?.href;
   return async (variant, size, seconds) => {
-    const response = await fetcher(new URL(fixtureName(variant, size, seconds), baseUrl));
+    const response = await fetcher(new URL(fixtureName(variant, size, seconds), new URL(baseUrl, page)));
     if (!response.ok || !response.body) {
       throw new Error(`Fixture ${fixtureName(variant, size, seconds)}: HTTP ${response.status}`);
     }
