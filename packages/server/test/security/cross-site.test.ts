@@ -42,11 +42,12 @@ describe('cross-origin state changes answer 403', () => {
   it('refuses create, retry, remix and delete from another origin with the forbidden envelope', async () => {
     const before = h.double.counters.create + h.double.counters.remix;
     for (const attack of attacks()) {
-      for (const headers of [
+      const variants: Record<string, string>[] = [
         { origin: EVIL },
         { 'sec-fetch-site': 'cross-site' },
         { referer: `${EVIL}/page` },
-      ]) {
+      ];
+      for (const headers of variants) {
         const res = await attack.run(headers);
         expect(res.status, `${attack.name} ${JSON.stringify(headers)}`).toBe(403);
         expect(await res.json()).toEqual({ error: { code: 'forbidden', message: expect.any(String) } });

@@ -183,7 +183,7 @@ describe('fuzzing every route', () => {
     );
     await fc.assert(
       fc.asyncProperty(route, jobId(), query, rawBody, contentType, async (r, id, q, body, type) => {
-        const headers = type ? { 'content-type': type } : {};
+        const headers: Record<string, string> = type ? { 'content-type': type } : {};
         if (r === 'GET') return check(h, `/videos/${id}?${q}`);
         if (r === 'GET media') return check(h, `/videos/${id}/media?${q}`);
         if (r === 'GET events')

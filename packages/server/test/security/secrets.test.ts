@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { describe, expect, it } from 'vitest';
 import { createFakeOpenAI } from '../../src/providers/fake/fake.js';
+import type { FakeFaults } from '../../src/providers/fake/faults.js';
 import { openaiProvider } from '../../src/providers/openai.js';
 import { jarClient } from './support/client.js';
 import { createHarness, type Harness, SECRET } from './support/handler.js';
@@ -32,7 +33,7 @@ async function transcript(res: Response): Promise<string> {
   return `${res.status}\n${headers}\n${body}`;
 }
 
-function harnessWith(apiKey: string, faults: Parameters<typeof createFakeOpenAI>[0]['faults'] = {}): Harness {
+function harnessWith(apiKey: string, faults: FakeFaults = {}): Harness {
   const fake = createFakeOpenAI({
     apiKey: API_KEY,
     generationSeconds: 1,
