@@ -82,6 +82,8 @@ export class SoraPlayer extends SoraElement {
   private renewals = 0;
   private playing = false;
   private readonly bound = new StoreController(this, {
+    // Live updates keep a job's progress moving even when no list is on the page.
+    retain: true,
     read: (store) => {
       if (this.jobId) store.job(this.jobId).value;
     },
@@ -100,9 +102,7 @@ export class SoraPlayer extends SoraElement {
       this.renewals = 0;
       this.bound.resubscribe();
     }
-  }
-
-  protected override updated(): void {
+    // Links are asked for before render, so their arrival is the only extra update.
     const job = this.job;
     if (job?.status === 'completed' && this.links?.jobId !== job.jobId) void this.loadLinks(job);
   }

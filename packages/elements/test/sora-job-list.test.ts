@@ -153,7 +153,8 @@ describe('<sora-job-list>', () => {
     expect(fake.callsOf('remove')).toHaveLength(0);
     expect(await axeViolations(el)).toEqual([]);
 
-    $(el, 'li[data-job-id="job_b"] [part~="cancel-delete"]').click();
+    expect(el.shadowRoot?.activeElement?.getAttribute('part')).toContain('cancel-delete');
+    await userEvent.keyboard('{Escape}');
     await el.updateComplete;
     expect($$(el, '[part~="confirm"]')).toHaveLength(0);
 

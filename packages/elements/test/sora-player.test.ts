@@ -209,3 +209,16 @@ describe('<sora-player>', () => {
     expect($$(el, '[role="progressbar"]')).toHaveLength(1);
   });
 });
+
+describe('<sora-player> on and off the page', () => {
+  test('keeps live updates while shown and releases them when removed', async () => {
+    fake.jobs.value = [makeJob({ jobId: 'job_live', status: 'in_progress', progress: 5 })];
+    const el = await mountPlayer('job_live');
+    expect(fake.holders).toBe(1);
+    fake.upsert(makeJob({ jobId: 'job_live', status: 'in_progress', progress: 45 }));
+    await el.updateComplete;
+    expect($(el, '[role="progressbar"]').getAttribute('aria-valuenow')).toBe('45');
+    el.remove();
+    expect(fake.holders).toBe(0);
+  });
+});

@@ -77,6 +77,8 @@ describe('<sora-prompt>', () => {
     expect(created[0]?.detail.job.prompt).toBe('A red kite over the sea');
     await el.updateComplete;
     expect($<HTMLTextAreaElement>(el, 'textarea').value).toBe('');
+    // Focus stays where the person can type the next prompt.
+    expect(el.shadowRoot?.activeElement?.localName).toBe('textarea');
   });
 
   test('Ctrl+Enter submits, and the button is disabled while sending', async () => {
@@ -122,6 +124,7 @@ describe('<sora-prompt>', () => {
     expect($(el, '[part~="error"]').dataset.code).toBe('rate_limited');
     expect($(el, '[part~="countdown"]').textContent).toContain('3 s');
     expect($<HTMLButtonElement>(el, '[part~="submit"]').disabled).toBe(true);
+    expect(await axeViolations(el)).toEqual([]);
     vi.advanceTimersByTime(1000);
     await el.updateComplete;
     expect($(el, '[part~="countdown"]').textContent).toContain('2 s');
@@ -187,6 +190,20 @@ describe('<sora-prompt>', () => {
     $(el, '[part~="reference-remove"]').click();
     await el.updateComplete;
     expect($$(el, '[part~="reference-preview"]')).toHaveLength(0);
+  });
+
+  test('an image dropped on the prompt becomes the reference', async () => {
+    const el = await mountPrompt();
+    const form = $(el, 'form');
+    const data = new DataTransfer();
+    data.items.add(new File([new Uint8Array(10)], 'dropped.jpg', { type: 'image/jpeg' }));
+    form.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    await el.updateComplete;
+    expect(form.classList.contains('dragging')).toBe(true);
+    form.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    await el.updateComplete;
+    expect(form.classList.contains('dragging')).toBe(false);
+    expect($$(el, '[part~="reference-preview"]')).toHaveLength(1);
   });
 
   test('remix mode names the source, calls remix, and can be cancelled', async () => {

@@ -70,7 +70,15 @@ function actions(job: Job, ctx: RowContext) {
   const { t, on } = ctx;
   const tab = ctx.active ? 0 : -1;
   if (ctx.confirming) {
-    return html`<div part="confirm" class="actions confirm" role="group" aria-label=${t.confirmDelete}>
+    return html`<div
+      part="confirm"
+      class="actions confirm"
+      role="group"
+      aria-label=${t.confirmDelete}
+      @keydown=${(e: KeyboardEvent) => {
+        if (e.key === 'Escape') on.cancelDelete(job);
+      }}
+    >
       <span class="confirm-text">${t.confirmDelete}</span>
       <button class="btn small danger solid" part="action confirm-delete" @click=${() => on.confirmDelete(job)}>
         ${t.confirmYes}
