@@ -4,6 +4,7 @@
  * (paused while the page is hidden). Decisions are plain functions; timers and visibility are
  * injected so tests drive them.
  */
+import { batch } from '@preact/signals-core';
 import type { Job } from './contract.js';
 import type { ConnectionState } from './job-store.js';
 import { backoffDelay, isEventStream, readEventStream } from './sse.js';
@@ -191,7 +192,7 @@ export function createLiveConnection(options: LiveOptions): LiveConnection {
       const onChunk = () => arm(ctrl);
       await readEventStream(
         response.body as ReadableStream<Uint8Array>,
-        { onEvent, onRetry, onChunk },
+        { onEvent, onRetry, onChunk, batch },
         ctrl.signal,
       );
       disarm();

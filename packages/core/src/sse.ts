@@ -18,12 +18,19 @@ export function isEventStream(response: Response): boolean {
  */
 export async function readEventStream(
   body: ReadableStream<Uint8Array>,
-  handlers: { onEvent(message: EventSourceMessage): void; onRetry?(ms: number): void; onChunk?(): void },
+  handlers: {
+    onEvent(message: EventSourceMessage): void;
+    onRetry?(ms: number): void;
+    onChunk?(): void;
+    /** Runs the handling of one chunk, e.g. in a signals `batch` so its events notify once. */
+    batch?(fn: () => void): void;
+  },
   signal: AbortSignal,
 ): Promise<void> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   const parser = createParser({ onEvent: handlers.onEvent, onRetry: handlers.onRetry });
+  const run = handlers.batch ?? ((fn: () => void) => fn());
   const cancel = () => {
     reader.cancel().catch(() => undefined);
   };
@@ -33,11 +40,11 @@ export async function readEventStream(
       const { done, value } = await reader.read();
       if (signal.aborted) throw signal.reason ?? new DOMException('Aborted', 'AbortError');
       if (done) {
-        parser.feed(decoder.decode());
+        run(() => parser.feed(decoder.decode()));
         return;
       }
       handlers.onChunk?.();
-      parser.feed(decoder.decode(value, { stream: true }));
+      run(() => parser.feed(decoder.decode(value, { stream: true })));
     }
   } finally {
     signal.removeEventListener('abort', cancel);
