@@ -4,16 +4,19 @@
  * fake (`fakeProvider()`), which is the point: tests exercise the real adapter.
  */
 import type { ModelCapabilities, Variant } from '@sora-kit/core';
-import OpenAI, { toFile } from 'openai';
-import type { Video } from 'openai/resources/videos';
-import { ProviderError } from './errors.js';
+import OpenAI from 'openai';
+import {
+  createVideo,
+  downloadVariant,
+  requestOptions,
+  toProviderVideo,
+  verifyOpenAIWebhook,
+} from './openai-calls.js';
 import { toProviderError } from './openai-errors.js';
 import type {
   ProviderCallOptions,
   ProviderCapabilities,
   ProviderCreateInput,
-  ProviderVideo,
-  ProviderWebhookEvent,
   VideoProvider,
 } from './types.js';
 
@@ -94,29 +97,6 @@ function makeClient(options: OpenAIProviderOptions): OpenAI {
   });
 }
 
-/** Our view of an OpenAI video. */
-export function toProviderVideo(video: Video): ProviderVideo {
-  const mapped: ProviderVideo = { id: video.id, status: video.status, progress: video.progress ?? 0 };
-  if (typeof video.expires_at === 'number') mapped.expiresAt = video.expires_at * 1000;
-  if (video.status === 'failed') {
-    const code = video.error?.code;
-    const message = video.error?.message ?? 'The video generation failed.';
-    mapped.error =
-      code === 'moderation_blocked'
-        ? { code: 'moderation_blocked', message, retryable: false }
-        : { code: 'upstream_failed', message, retryable: true };
-  }
-  return mapped;
-}
-
-function requestOptions(options: ProviderCallOptions | undefined, idempotencyKey?: string) {
-  return {
-    ...(options?.signal ? { signal: options.signal } : {}),
-    // The SDK accepts `idempotencyKey` but OpenAI's client sends no header for it; send it ourselves.
-    ...(idempotencyKey ? { idempotencyKey, headers: { 'Idempotency-Key': idempotencyKey } } : {}),
-  };
-}
-
 /**
  * A {@link VideoProvider} for OpenAI's Videos API (or Azure OpenAI's).
  *
@@ -141,37 +121,10 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): VideoProvid
     name: options.name ?? 'openai',
     capabilities: async (): Promise<ProviderCapabilities> => ({ models, variants: [...VARIANTS] }),
     create: (input: ProviderCreateInput, callOptions?: ProviderCallOptions) =>
-      call(async () => {
-        const reference = input.reference
-          ? await toFile(input.reference.bytes, input.reference.filename, {
-              type: input.reference.contentType,
-            })
-          : undefined;
-        const video = await client.videos.create(
-          {
-            prompt: input.prompt,
-            model: input.model,
-            size: input.size as Video['size'],
-            seconds: String(input.seconds) as Video['seconds'] & '4',
-            ...(reference ? { input_reference: reference } : {}),
-          },
-          requestOptions(callOptions, input.idempotencyKey),
-        );
-        return toProviderVideo(video);
-      }),
+      call(() => createVideo(client, input, callOptions)),
     retrieve: (id, callOptions) =>
       call(async () => toProviderVideo(await client.videos.retrieve(id, requestOptions(callOptions)))),
-    download: (id, variant, callOptions) =>
-      call(async () => {
-        const response = await client.videos.downloadContent(id, { variant }, requestOptions(callOptions));
-        if (!response.body) throw new ProviderError('unavailable', `OpenAI sent no body for ${variant}`);
-        const length = Number(response.headers.get('content-length'));
-        return {
-          body: response.body,
-          contentType: response.headers.get('content-type') ?? 'application/octet-stream',
-          ...(Number.isFinite(length) && length > 0 ? { bytes: length } : {}),
-        };
-      }),
+    download: (id, variant, callOptions) => call(() => downloadVariant(client, id, variant, callOptions)),
     remix: (id, input, callOptions) =>
       call(async () =>
         toProviderVideo(
@@ -190,26 +143,4 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): VideoProvid
   };
 }
 
-/** Checks a webhook's signature with the SDK, then reads the video id from the event. */
-export async function verifyOpenAIWebhook(
-  client: OpenAI,
-  rawBody: string,
-  headers: Headers,
-  secret: string | undefined,
-): Promise<ProviderWebhookEvent> {
-  if (!secret) throw new ProviderError('invalid_webhook', 'No OpenAI webhook secret is configured');
-  let event: unknown;
-  try {
-    event = await client.webhooks.unwrap(rawBody, headers, secret);
-  } catch (error) {
-    throw new ProviderError('invalid_webhook', `OpenAI webhook refused: ${(error as Error).message}`, {
-      cause: error,
-    });
-  }
-  const { type, data } = (event ?? {}) as { type?: unknown; data?: { id?: unknown } };
-  const videoId = data?.id;
-  if (typeof type !== 'string' || typeof videoId !== 'string') {
-    throw new ProviderError('invalid_webhook', 'OpenAI webhook without a type and data.id');
-  }
-  return { eventId: headers.get('webhook-id') ?? '', videoId, type };
-}
+export { toProviderVideo, verifyOpenAIWebhook };

@@ -10,9 +10,9 @@ import { createFakeClock, type FakeClock } from './clock.js';
 import { createCounters, type FakeCounters } from './counters.js';
 import { createFaultInjector, type FakeFaults } from './faults.js';
 import { type FakeMediaLoader, nodeMediaLoader } from './media.js';
-import { createNotifier } from './notifier.js';
+import { createNotifier, type FakeNotifier } from './notifier.js';
 import { type FakeState, randomId } from './state.js';
-import { createVideoStore, viewVideo } from './store.js';
+import { createVideoStore, type FakeVideoStore, viewVideo } from './store.js';
 import type { FakeWebhookDelivery, FakeWebhookOptions } from './webhooks.js';
 
 /** Options of {@link createFakeOpenAI}. */
@@ -75,6 +75,30 @@ export interface FakeOpenAI {
   listen(options?: FakeListenOptions): Promise<FakeOpenAIServer>;
 }
 
+/** The per-instance state the routes share. */
+function createState(
+  options: FakeOpenAIOptions,
+  clock: FakeClock,
+  store: FakeVideoStore,
+  notifier: FakeNotifier,
+  newId: (prefix: string) => string,
+): FakeState {
+  return {
+    clock,
+    store,
+    counters: createCounters(),
+    faults: createFaultInjector(options.faults),
+    media: options.media ?? nodeMediaLoader(),
+    notifier,
+    newId,
+    generationMs: (options.generationSeconds ?? 12) * 1000,
+    ...(options.apiKey !== undefined ? { apiKey: options.apiKey } : {}),
+    idempotency: new Map(),
+    rateLimitHits: new Map(),
+    characters: new Map(),
+  };
+}
+
 /**
  * Creates a fake OpenAI Videos API.
  *
@@ -99,20 +123,7 @@ export function createFakeOpenAI(options: FakeOpenAIOptions = {}): FakeOpenAI {
       void notifier.sweep(inner.now());
     },
   };
-  const state: FakeState = {
-    clock,
-    store,
-    counters: createCounters(),
-    faults: createFaultInjector(options.faults),
-    media: options.media ?? nodeMediaLoader(),
-    notifier,
-    newId,
-    generationMs: (options.generationSeconds ?? 12) * 1000,
-    ...(options.apiKey !== undefined ? { apiKey: options.apiKey } : {}),
-    idempotency: new Map(),
-    rateLimitHits: new Map(),
-    characters: new Map(),
-  };
+  const state = createState(options, clock, store, notifier, newId);
   const app = createFakeApp(state);
   const fetchFake = async (input: RequestInfo | URL, init?: RequestInit) =>
     app.fetch(input instanceof Request && !init ? input : new Request(input, init));

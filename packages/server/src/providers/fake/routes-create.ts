@@ -74,65 +74,67 @@ async function fields(c: Context): Promise<Record<string, FieldValue> | Response
   return body.ok ? body.fields : apiError(c, 400, body.message);
 }
 
+async function createRoute(state: FakeState, c: Context): Promise<Response> {
+  const body = await fields(c);
+  if (body instanceof Response) return body;
+  const valid = validateCreate(body);
+  if (isIssue(valid)) return invalidParam(c, valid.param, valid.message, valid.code);
+  const refused = await referenceIssue(valid.reference, valid.size);
+  if (refused) return invalidParam(c, refused.param, refused.message, refused.code);
+  const { prompt, model, size, seconds } = valid;
+  return start(state, c, { prompt, model, size, seconds, remixedFrom: null });
+}
+
+async function editRoute(state: FakeState, c: Context): Promise<Response> {
+  const body = await fields(c);
+  if (body instanceof Response) return body;
+  const prompt = validatePrompt(body.prompt);
+  if (typeof prompt !== 'string') return invalidParam(c, prompt.param, prompt.message, prompt.code);
+  const source = sourceOf(state, c, body.video);
+  if (source instanceof Response) return source;
+  const base = source === 'upload' ? { ...FAKE_DEFAULTS } : source;
+  return start(state, c, {
+    prompt,
+    model: base.model,
+    size: base.size,
+    seconds: base.seconds,
+    remixedFrom: null,
+  });
+}
+
+async function extendRoute(state: FakeState, c: Context): Promise<Response> {
+  const body = await fields(c);
+  if (body instanceof Response) return body;
+  const prompt = validatePrompt(body.prompt);
+  if (typeof prompt !== 'string') return invalidParam(c, prompt.param, prompt.message, prompt.code);
+  const added = textField(body.seconds);
+  if (!added || !(FAKE_EXTENSION_SECONDS as readonly string[]).includes(added)) {
+    const allowed = FAKE_EXTENSION_SECONDS.map((s) => `'${s}'`).join(', ');
+    return invalidParam(c, 'seconds', `Invalid value: '${added ?? ''}'. Supported values are: ${allowed}.`);
+  }
+  const source = sourceOf(state, c, body.video);
+  if (source instanceof Response) return source;
+  const base = source === 'upload' ? { ...FAKE_DEFAULTS } : source;
+  // Extensions report the stitched total.
+  const seconds = String(Number(base.seconds) + Number(added));
+  return start(state, c, { prompt, model: base.model, size: base.size, seconds, remixedFrom: null });
+}
+
+async function remixRoute(state: FakeState, c: Context): Promise<Response> {
+  const body = await fields(c);
+  if (body instanceof Response) return body;
+  const prompt = validatePrompt(body.prompt);
+  if (typeof prompt !== 'string') return invalidParam(c, prompt.param, prompt.message, prompt.code);
+  const source = completedSource(state, c, c.req.param('id') ?? '');
+  if (source instanceof Response) return source;
+  const { model, size, seconds, id } = source;
+  return start(state, c, { prompt, model, size, seconds, remixedFrom: id });
+}
+
 /** Mounts create, remix, edit and extend on `app`. */
 export function mountCreateRoutes(app: Hono, state: FakeState): void {
-  app.post('/videos', async (c) => {
-    const body = await fields(c);
-    if (body instanceof Response) return body;
-    const valid = validateCreate(body);
-    if (isIssue(valid)) return invalidParam(c, valid.param, valid.message, valid.code);
-    const refused = await referenceIssue(valid.reference, valid.size);
-    if (refused) return invalidParam(c, refused.param, refused.message, refused.code);
-    const { prompt, model, size, seconds } = valid;
-    return start(state, c, { prompt, model, size, seconds, remixedFrom: null });
-  });
-
-  app.post('/videos/edits', async (c) => {
-    const body = await fields(c);
-    if (body instanceof Response) return body;
-    const prompt = validatePrompt(body.prompt);
-    if (typeof prompt !== 'string') return invalidParam(c, prompt.param, prompt.message, prompt.code);
-    const source = sourceOf(state, c, body.video);
-    if (source instanceof Response) return source;
-    const base = source === 'upload' ? { ...FAKE_DEFAULTS } : source;
-    return start(state, c, {
-      prompt,
-      model: base.model,
-      size: base.size,
-      seconds: base.seconds,
-      remixedFrom: null,
-    });
-  });
-
-  app.post('/videos/extensions', async (c) => {
-    const body = await fields(c);
-    if (body instanceof Response) return body;
-    const prompt = validatePrompt(body.prompt);
-    if (typeof prompt !== 'string') return invalidParam(c, prompt.param, prompt.message, prompt.code);
-    const added = textField(body.seconds);
-    if (!added || !(FAKE_EXTENSION_SECONDS as readonly string[]).includes(added)) {
-      return invalidParam(
-        c,
-        'seconds',
-        `Invalid value: '${added ?? ''}'. Supported values are: ${FAKE_EXTENSION_SECONDS.map((s) => `'${s}'`).join(', ')}.`,
-      );
-    }
-    const source = sourceOf(state, c, body.video);
-    if (source instanceof Response) return source;
-    const base = source === 'upload' ? { ...FAKE_DEFAULTS } : source;
-    // Extensions report the stitched total.
-    const seconds = String(Number(base.seconds) + Number(added));
-    return start(state, c, { prompt, model: base.model, size: base.size, seconds, remixedFrom: null });
-  });
-
-  app.post('/videos/:id/remix', async (c) => {
-    const body = await fields(c);
-    if (body instanceof Response) return body;
-    const prompt = validatePrompt(body.prompt);
-    if (typeof prompt !== 'string') return invalidParam(c, prompt.param, prompt.message, prompt.code);
-    const source = completedSource(state, c, c.req.param('id'));
-    if (source instanceof Response) return source;
-    const { model, size, seconds, id } = source;
-    return start(state, c, { prompt, model, size, seconds, remixedFrom: id });
-  });
+  app.post('/videos', (c) => createRoute(state, c));
+  app.post('/videos/edits', (c) => editRoute(state, c));
+  app.post('/videos/extensions', (c) => extendRoute(state, c));
+  app.post('/videos/:id/remix', (c) => remixRoute(state, c));
 }
