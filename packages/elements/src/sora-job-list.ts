@@ -44,6 +44,7 @@ const TICK_MS = 30_000;
  * @csspart thumbnail - The thumbnail box (a placeholder until the video is ready).
  * @csspart meta - Status, model, size, length and time.
  * @csspart status - The status badge.
+ * @csspart tag - "Remix" and "From an image" tags.
  * @csspart progress - The progress bar.
  * @csspart row-error - Why a job failed.
  * @csspart actions - The row's buttons.

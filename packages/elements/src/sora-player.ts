@@ -76,6 +76,7 @@ export class SoraPlayer extends SoraElement {
   @state() private downloading = false;
   @state() private hover: { fraction: number; x: number } | undefined;
   @state() private duration = 0;
+  @state() private position = 0;
 
   @query('video') private video?: HTMLVideoElement;
 
@@ -219,6 +220,7 @@ export class SoraPlayer extends SoraElement {
     const t = this.t;
     if (!this.jobId || (!job && !this.mediaError)) {
       return html`<div part="placeholder" class="placeholder" style="aspect-ratio: 16 / 9">
+        <svg aria-hidden="true" viewBox="0 0 24 24" width="40" height="40"><path fill="currentColor" d="M8 5.5v13a1 1 0 0 0 1.5.9l10.4-6.5a1 1 0 0 0 0-1.8L9.5 4.6A1 1 0 0 0 8 5.5Z" /></svg>
         <p>${this.jobId ? t.loading : t.playerEmpty}</p>
       </div>`;
     }
@@ -312,6 +314,9 @@ export class SoraPlayer extends SoraElement {
               @loadedmetadata=${(e: Event) => {
                 this.duration = (e.target as HTMLVideoElement).duration;
               }}
+              @timeupdate=${(e: Event) => {
+                this.position = (e.target as HTMLVideoElement).currentTime;
+              }}
             ></video>`
             : html`<div class="poster-wait"></div>`
         }
@@ -340,7 +345,7 @@ export class SoraPlayer extends SoraElement {
       }}
       @click=${this.onTimelineClick}
     >
-      <span class="track"></span>
+      <span class="track"><span class="played" style="width: ${this.duration ? (this.position / this.duration) * 100 : 0}%"></span></span>
       ${
         hover
           ? html`<div part="preview" class="preview" style="left: ${hover.x}px">

@@ -296,7 +296,7 @@ export class SoraPrompt extends SoraElement {
     >
       <slot name="heading"></slot>
       ${this.remixOf ? this.renderRemixBanner() : nothing}
-      <label part="label" for="prompt">${t.promptLabel}</label>
+      <label part="label" for="prompt">${this.remixOf ? t.remixLabel : t.promptLabel}</label>
       <div class="field">
         <textarea
           id="prompt"

@@ -128,6 +128,8 @@ export function renderRow(job: Job, index: number, ctx: RowContext) {
       <div part="meta" class="meta">
         <span part="status" class="badge" data-status=${job.status}>${t.status[job.status]}</span>
         <span>${job.model}</span><span>${sizeLabel(job.size, t)}</span><span>${t.seconds(job.seconds)}</span>
+        ${job.remixOf ? html`<span part="tag" class="tag">${t.remixBadge}</span>` : nothing}
+        ${job.hasReference ? html`<span part="tag" class="tag">${t.referenceBadge}</span>` : nothing}
         <time datetime=${job.createdAt}>${relativeTime(job.createdAt, ctx.now, t.locale)}</time>
       </div>
       ${progress(job, t)}

@@ -119,6 +119,12 @@ export const listStyles = [
     .badge[data-status='queued'] {
       color: var(--_accent);
     }
+    .tag {
+      padding: 0 6px;
+      border-radius: 6px;
+      background: var(--_surface-2);
+      color: var(--_text);
+    }
     .progress-row {
       display: flex;
       align-items: center;

@@ -43,6 +43,15 @@ export const playerStyles = [
       color: var(--_muted);
       text-align: center;
       padding: 16px;
+      align-content: center;
+      gap: 8px;
+    }
+    .placeholder svg {
+      justify-self: center;
+      opacity: 0.5;
+    }
+    .placeholder p {
+      margin: 0;
     }
     .state {
       background: linear-gradient(
@@ -97,6 +106,16 @@ export const playerStyles = [
       border-radius: 999px;
       background: var(--_surface-2);
       border: 1px solid var(--_border);
+      overflow: hidden;
+    }
+    .played {
+      display: block;
+      height: 100%;
+      border-radius: inherit;
+      background: color-mix(in srgb, var(--_accent) 60%, transparent);
+    }
+    .timeline:hover .track {
+      border-color: var(--_accent);
     }
     .preview {
       position: absolute;

@@ -13,6 +13,9 @@ export interface SoraStrings {
   locale: string;
   promptLabel: string;
   promptPlaceholder: string;
+  remixLabel: string;
+  remixBadge: string;
+  referenceBadge: string;
   charCount: (used: number, max: number) => string;
   model: string;
   size: string;
@@ -80,6 +83,9 @@ export const en: SoraStrings = {
   locale: 'en',
   promptLabel: 'Describe your video',
   promptPlaceholder: 'A paper boat drifting down a rainy street at dusk, close-up, soft light…',
+  remixLabel: 'Describe what to change',
+  remixBadge: 'Remix',
+  referenceBadge: 'From an image',
   charCount: (used, max) => `${used.toLocaleString('en')} / ${max.toLocaleString('en')}`,
   model: 'Model',
   size: 'Size',
@@ -146,6 +152,9 @@ export const fr: SoraStrings = {
   locale: 'fr',
   promptLabel: 'Décrivez votre vidéo',
   promptPlaceholder: 'Un bateau en papier descend une rue pluvieuse au crépuscule, gros plan, lumière douce…',
+  remixLabel: 'Décrivez ce qui change',
+  remixBadge: 'Remix',
+  referenceBadge: 'À partir d’une image',
   charCount: (used, max) => `${used.toLocaleString('fr')} / ${max.toLocaleString('fr')}`,
   model: 'Modèle',
   size: 'Format',

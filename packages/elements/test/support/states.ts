@@ -36,6 +36,12 @@ export function storeWithEveryKindOfJob(media: SampleMedia): FakeStore {
       }),
       makeJob({ jobId: 'job_c', prompt: 'A paper boat drifting down a rainy street at dusk', seconds: 4 }),
       makeJob({
+        jobId: 'job_r',
+        prompt: 'The same boat, now at night with lanterns',
+        remixOf: 'job_c',
+        hasReference: true,
+      }),
+      makeJob({
         jobId: 'job_m',
         prompt: 'fake:moderation_blocked a scene the policy refuses',
         status: 'failed',
@@ -76,6 +82,23 @@ export const states: Record<string, (fake: FakeStore) => Promise<void>> = {
       const player = $(el, 'sora-player');
       return $$(player, 'video').length === 1 && $<HTMLVideoElement>(player, 'video').readyState >= 2;
     });
+  },
+  'player-hover-preview': async (fake) => {
+    const el = await studio(fake);
+    $(el, 'sora-job-list')
+      .shadowRoot?.querySelector<HTMLElement>('li[data-job-id="job_c"] [part~="play"]')
+      ?.click();
+    const player = $(el, 'sora-player');
+    await until(() => $$(player, '[part~="timeline"]').length === 1);
+    const strip = $(player, '[part~="timeline"]');
+    const box = strip.getBoundingClientRect();
+    strip.dispatchEvent(
+      new PointerEvent('pointermove', {
+        clientX: box.left + box.width * 0.6,
+        clientY: box.top + 4,
+        bubbles: true,
+      }),
+    );
   },
   'studio-in-progress': async (fake) => {
     const el = await studio(fake);
