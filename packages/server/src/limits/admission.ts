@@ -5,7 +5,7 @@
  */
 import type { Storage } from 'unstorage';
 import { type ActiveSlots, readSlots, writeSlots } from './active-jobs.js';
-import { DEFAULT_LIMITS_PREFIX, identityKey, limitKeys } from './keys.js';
+import { DEFAULT_LIMITS_PREFIX, identityKey, type LimitKeys, limitKeys } from './keys.js';
 import { costMicros, DEFAULT_PRICES, type PriceTable } from './pricing.js';
 import {
   addUsage,
@@ -70,6 +70,127 @@ function resolveQuotas(quotas: QuotaOptions | false | undefined): QuotaOptions |
   return quotas === undefined ? DEFAULT_QUOTAS : quotas;
 }
 
+/** The options with every default resolved (internal). */
+interface Config {
+  storage: Storage;
+  now: () => number;
+  newId: () => string;
+  keys: LimitKeys;
+  rate: Required<RateLimitOptions> | undefined;
+  perIdentity: number | undefined;
+  global: number | undefined;
+  quotas: QuotaOptions | undefined;
+  ttlMs: number;
+  prices: () => Promise<PriceTable>;
+}
+
+function configOf(options: AdmissionOptions): Config {
+  const given = options.prices ?? DEFAULT_PRICES;
+  return {
+    storage: options.storage,
+    now: options.now ?? Date.now,
+    newId: options.id ?? (() => crypto.randomUUID()),
+    keys: limitKeys(options.prefix ?? DEFAULT_LIMITS_PREFIX),
+    rate: options.rateLimit === false ? undefined : { ...DEFAULT_RATE_LIMIT, ...options.rateLimit },
+    perIdentity: options.activeJobs === false ? undefined : (options.activeJobs ?? 3),
+    global: options.globalActiveJobs === false ? undefined : (options.globalActiveJobs ?? 50),
+    quotas: resolveQuotas(options.quotas),
+    ttlMs: (options.activeJobTtlSeconds ?? 6 * 3600) * 1000,
+    prices: async () => (typeof given === 'function' ? given() : given),
+  };
+}
+
+async function checkQuotas(
+  cfg: Config,
+  who: string,
+  cost: JobCost,
+  at: number,
+): Promise<PeriodCheck[] | Refusal> {
+  const { quotas } = cfg;
+  if (!quotas) return [];
+  const periods = (['day', 'month'] as const).filter((p) => periodEnabled(p, quotas));
+  const usageKey = (period: string) => cfg.keys.usage(who, period);
+  const checks = await Promise.all(
+    periods.map((p) => checkPeriod(cfg.storage, usageKey, p, cost, quotas, at)),
+  );
+  const over = checks.filter((c) => !c.fits);
+  if (over.length === 0) return checks;
+  const until = Math.max(...over.map((c) => c.endsAt));
+  const which = over.map((c) => c.period).join(' and ');
+  return refuse('quota_exceeded', `This would go over your video quota for the ${which}`, until - at);
+}
+
+/** Reads the active slots under `key` when `cap` is on; a refusal when they are full. */
+async function checkSlots(
+  cfg: Config,
+  key: string,
+  cap: number | undefined,
+  at: number,
+  message: string,
+): Promise<ActiveSlots | undefined | Refusal> {
+  if (cap === undefined) return undefined;
+  const slots = await readSlots(cfg.storage, key, at, cfg.ttlMs);
+  if (Object.keys(slots).length < cap) return slots;
+  return refuse('rate_limited', message, ACTIVE_RETRY_AFTER_SECONDS * 1000);
+}
+
+function isRefusal(value: unknown): value is Refusal {
+  return typeof value === 'object' && value !== null && (value as Refusal).ok === false;
+}
+
+async function admitNow(cfg: Config, request: AdmissionRequest): Promise<Admission> {
+  const { storage, keys, ttlMs } = cfg;
+  const who = await identityKey(request.identity);
+  const at = cfg.now();
+  const rate = cfg.rate ? await checkRateLimit(storage, keys.rate(who), cfg.rate, at) : undefined;
+  if (rate && !rate.allowed) {
+    return refuse('rate_limited', 'Too many videos started in a short time', rate.retryAfterMs);
+  }
+  const mine = await checkSlots(
+    cfg,
+    keys.active(who),
+    cfg.perIdentity,
+    at,
+    `At most ${cfg.perIdentity} videos can be in progress at once`,
+  );
+  if (isRefusal(mine)) return mine;
+  const all = await checkSlots(
+    cfg,
+    keys.globalActive(),
+    cfg.global,
+    at,
+    'The service is busy; try again shortly',
+  );
+  if (isRefusal(all)) return all;
+  const micros = costMicros(await cfg.prices(), request.model, request.size, request.seconds) ?? 0;
+  const cost: JobCost = { seconds: request.seconds, micros };
+  const periods = await checkQuotas(cfg, who, cost, at);
+  if (!Array.isArray(periods)) return periods;
+
+  // Every check passed: only now is anything written.
+  const reservation = cfg.newId();
+  const record: ReservationRecord = { who, cost, usageKeys: periods.map((p) => p.key) };
+  await storage.setItem(keys.reservation(reservation), record, { ttl: Math.ceil(ttlMs / 1000) * 2 });
+  await rate?.commit();
+  if (mine) await writeSlots(storage, keys.active(who), { ...mine, [reservation]: at }, ttlMs);
+  if (all) await writeSlots(storage, keys.globalActive(), { ...all, [reservation]: at }, ttlMs);
+  for (const p of periods) await addUsage(storage, p.key, cost, 1, usageTtlSeconds(p));
+  return { ok: true, reservation };
+}
+
+async function settleNow(cfg: Config, reservation: string, outcome: 'completed' | 'failed'): Promise<void> {
+  const { storage, keys, ttlMs } = cfg;
+  const key = keys.reservation(reservation);
+  const record = asRecord(await storage.getItem(key));
+  if (!record) return; // settled already, or never ours: settling twice must not give back twice
+  await storage.removeItem(key);
+  await releaseSlot(storage, keys.active(record.who), reservation, cfg.now(), ttlMs);
+  await releaseSlot(storage, keys.globalActive(), reservation, cfg.now(), ttlMs);
+  if (outcome === 'failed') {
+    for (const usageKey of record.usageKeys) await addUsage(storage, usageKey, record.cost, -1, 40 * 86400);
+  }
+}
+
 /**
  * Admission control over unstorage: limits that hold across every instance sharing `storage`.
  *
@@ -82,91 +203,11 @@ function resolveQuotas(quotas: QuotaOptions | false | undefined): QuotaOptions |
  * const verdict = await admission.admit({ identity: 'u1', model: 'sora-2', size: '1280x720', seconds: 4 });
  */
 export function createAdmissionControl(options: AdmissionOptions): AdmissionControl {
-  const { storage } = options;
-  const now = options.now ?? Date.now;
-  const newId = options.id ?? (() => crypto.randomUUID());
-  const keys = limitKeys(options.prefix ?? DEFAULT_LIMITS_PREFIX);
-  const rate = options.rateLimit === false ? undefined : { ...DEFAULT_RATE_LIMIT, ...options.rateLimit };
-  const perIdentity = options.activeJobs === false ? undefined : (options.activeJobs ?? 3);
-  const global = options.globalActiveJobs === false ? undefined : (options.globalActiveJobs ?? 50);
-  const quotas = resolveQuotas(options.quotas);
-  const ttlMs = (options.activeJobTtlSeconds ?? 6 * 3600) * 1000;
+  const cfg = configOf(options);
   const serial = createSerializer();
-
-  const prices = async (): Promise<PriceTable> => {
-    const p = options.prices ?? DEFAULT_PRICES;
-    return typeof p === 'function' ? p() : p;
-  };
-
-  async function checkQuotas(who: string, cost: JobCost, at: number): Promise<PeriodCheck[] | Refusal> {
-    if (!quotas) return [];
-    const periods = (['day', 'month'] as const).filter((p) => periodEnabled(p, quotas));
-    const checks = await Promise.all(
-      periods.map((p) => checkPeriod(storage, (period) => keys.usage(who, period), p, cost, quotas, at)),
-    );
-    const over = checks.filter((c) => !c.fits);
-    if (over.length === 0) return checks;
-    const until = Math.max(...over.map((c) => c.endsAt));
-    const which = over.map((c) => c.period).join(' and ');
-    return refuse('quota_exceeded', `This would go over your video quota for the ${which}`, until - at);
-  }
-
-  async function admitNow(request: AdmissionRequest): Promise<Admission> {
-    const who = await identityKey(request.identity);
-    const at = now();
-    const rateCheck = rate ? await checkRateLimit(storage, keys.rate(who), rate, at) : undefined;
-    if (rateCheck && !rateCheck.allowed) {
-      return refuse('rate_limited', 'Too many videos started in a short time', rateCheck.retryAfterMs);
-    }
-    const mine =
-      perIdentity === undefined ? undefined : await readSlots(storage, keys.active(who), at, ttlMs);
-    if (mine && perIdentity !== undefined && Object.keys(mine).length >= perIdentity) {
-      return refuse(
-        'rate_limited',
-        `At most ${perIdentity} videos can be in progress at once`,
-        ACTIVE_RETRY_AFTER_SECONDS * 1000,
-      );
-    }
-    const all = global === undefined ? undefined : await readSlots(storage, keys.globalActive(), at, ttlMs);
-    if (all && global !== undefined && Object.keys(all).length >= global) {
-      return refuse(
-        'rate_limited',
-        'The service is busy; try again shortly',
-        ACTIVE_RETRY_AFTER_SECONDS * 1000,
-      );
-    }
-    const cost: JobCost = {
-      seconds: request.seconds,
-      micros: costMicros(await prices(), request.model, request.size, request.seconds) ?? 0,
-    };
-    const periods = await checkQuotas(who, cost, at);
-    if (!Array.isArray(periods)) return periods;
-
-    const reservation = newId();
-    const record: ReservationRecord = { who, cost, usageKeys: periods.map((p) => p.key) };
-    await storage.setItem(keys.reservation(reservation), record, { ttl: Math.ceil(ttlMs / 1000) * 2 });
-    await rateCheck?.commit();
-    if (mine) await writeSlots(storage, keys.active(who), { ...mine, [reservation]: at }, ttlMs);
-    if (all) await writeSlots(storage, keys.globalActive(), { ...all, [reservation]: at }, ttlMs);
-    for (const p of periods) await addUsage(storage, p.key, cost, 1, usageTtlSeconds(p));
-    return { ok: true, reservation };
-  }
-
-  async function settleNow(reservation: string, outcome: 'completed' | 'failed'): Promise<void> {
-    const key = keys.reservation(reservation);
-    const record = asRecord(await storage.getItem(key));
-    if (!record) return; // settled already, or never ours: settling twice must not give back twice
-    await storage.removeItem(key);
-    await releaseSlot(storage, keys.active(record.who), reservation, now(), ttlMs);
-    await releaseSlot(storage, keys.globalActive(), reservation, now(), ttlMs);
-    if (outcome === 'failed') {
-      for (const usageKey of record.usageKeys) await addUsage(storage, usageKey, record.cost, -1, 40 * 86400);
-    }
-  }
-
   return {
-    admit: (request) => serial(() => admitNow(request)),
-    settle: (reservation, outcome) => serial(() => settleNow(reservation, outcome)),
+    admit: (request) => serial(() => admitNow(cfg, request)),
+    settle: (reservation, outcome) => serial(() => settleNow(cfg, reservation, outcome)),
   };
 }
 
