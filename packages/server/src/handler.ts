@@ -84,6 +84,7 @@ function buildRuntime(options: SoraHandlerOptions, isPolling: () => boolean): Ru
     metrics: createMetrics(),
     hooks: options.hooks ?? {},
     polling,
+    copyRetry: options.copy ?? {},
     limits: resolveLimits(options),
     now,
     id: options.id ?? createJobIds(now),

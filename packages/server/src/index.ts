@@ -29,6 +29,7 @@ export { createMediaSigner, type MediaSigner, type MediaSignerOptions } from './
 export type {
   BeforeCreateContext,
   BeforeCreateResult,
+  CopyRetryOptions,
   JobHookContext,
   PollingOptions,
   SoraHandlerOptions,

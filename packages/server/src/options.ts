@@ -37,6 +37,16 @@ export interface PollingOptions {
   concurrency?: number;
 }
 
+/** Retries of one download while copying a finished video. */
+export interface CopyRetryOptions {
+  /** Tries per file, the first included (default 4). */
+  attempts?: number;
+  /** First pause in milliseconds, doubled each time (default 500). */
+  baseDelayMs?: number;
+  /** Longest pause (default 8000). */
+  maxDelayMs?: number;
+}
+
 /** Webhook handling. With webhooks on, polling becomes a slow safety net. */
 export interface WebhookOptions {
   /** Whether the provider sends webhooks to `POST /webhooks/:provider` (default false). */
@@ -111,6 +121,11 @@ export interface SoraHandlerOptions {
   /** Largest JSON body accepted (default 64 KB). */
   maxJsonBytes?: number;
   polling?: PollingOptions;
+  /**
+   * How copying a finished video into the blob store retries a failed or cut-off download before
+   * the job's failure budget takes over (default 4 tries, 500 ms doubling up to 8 s).
+   */
+  copy?: CopyRetryOptions;
   webhooks?: WebhookOptions;
   hooks?: SoraHooks;
   /** `GET /metrics`: on by default; `false` turns it off, `{ token }` requires `Authorization: Bearer <token>`. */

@@ -13,6 +13,9 @@ import type { JobRecord } from './repository.js';
 import type { Runtime } from './runtime.js';
 import { completed, expiredError } from './transitions.js';
 
+/** Later passes a copy gets when an optional variant (thumbnail, spritesheet) failed every try. */
+const OPTIONAL_COPY_RETRIES = 2;
+
 /** What the copy step borrows from the lifecycle. */
 export interface CompleteHelpers {
   fail(record: JobRecord, error: JobError): Promise<JobRecord>;
@@ -54,7 +57,18 @@ export async function copyAndComplete(
       signal: controller.signal,
       expiresAt: video.expiresAt,
       now: rt.now,
+      retry: rt.copyRetry,
     });
+    const missing = variants.filter((variant) => !asset.variants.includes(variant));
+    if (
+      missing.length > 0 &&
+      record.poll.failures < Math.min(OPTIONAL_COPY_RETRIES, rt.polling.failureBudget - 2)
+    ) {
+      // A thumbnail or spritesheet that failed every try is worth another pass later (the copy is
+      // idempotent) before the job completes without it.
+      await helpers.onUpstreamError(record, new Error(`could not copy ${missing.join(', ')}`));
+      return;
+    }
     const current = await rt.repo.get(jobId);
     if (!current) {
       // Deleted while we copied: drop what we just stored.

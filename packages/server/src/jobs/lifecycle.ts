@@ -99,8 +99,11 @@ export function createLifecycle(rt: Runtime) {
   async function applyVideo(record: JobRecord, video: ProviderVideo): Promise<JobRecord> {
     const decision = decideRefresh(record, video, nowMs());
     if (decision.type === 'fail') return fail(record, decision.error);
-    if (decision.type === 'copy')
-      return persist({ ...record, poll: { nextAt: nowMs(), failures: 0 } }, record);
+    // Failed copies keep counting across passes (the retrieve before each one succeeds), so a
+    // download that never works ends in the failure budget instead of looping to the deadline.
+    if (decision.type === 'copy') {
+      return persist({ ...record, poll: { ...record.poll, nextAt: nowMs() } }, record);
+    }
     const next = withProgress(record, decision.status, decision.progress, nowIso());
     return persist({ ...next, poll: { nextAt: nowMs() + delayFor(next), failures: 0 } }, record);
   }

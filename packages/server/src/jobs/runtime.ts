@@ -5,7 +5,7 @@ import type { BlobStore } from '../blobs/types.js';
 import type { AdmissionControl } from '../limits/types.js';
 import type { Logger } from '../logger.js';
 import type { MediaSigner } from '../media/signing.js';
-import type { ResolvedPolling, SoraHooks } from '../options.js';
+import type { CopyRetryOptions, ResolvedPolling, SoraHooks } from '../options.js';
 import type { ProviderCapabilities, VideoProvider } from '../providers/types.js';
 import type { ChangeFeed, Notifier } from './feed.js';
 import type { Leases } from './lease.js';
@@ -36,6 +36,8 @@ export interface Runtime {
   metrics: Metrics;
   hooks: SoraHooks;
   polling: ResolvedPolling;
+  /** Retry policy of asset copies. */
+  copyRetry: CopyRetryOptions;
   limits: Limits;
   now: () => Date;
   id: () => string;

@@ -200,3 +200,38 @@ test('admission is asked before any upstream call and settled exactly once per j
     'settle:r3:completed',
   ]);
 });
+
+test('a video whose download always fails ends upstream_failed instead of looping to the deadline', async () => {
+  h = await harness({
+    polling: { failureBudget: 4, maxDelayMs: 2000, leaseSettleMs: 0 },
+    copy: { attempts: 1 },
+  });
+  const user = browser(h.handler);
+  const { jobId } = (await user.post('/videos', { prompt: 'unreachable file' })).body as Job;
+  h.fake.provider.download = async () => {
+    throw new (await import('../../src/providers/errors.js')).ProviderError('unavailable', 'CDN down');
+  };
+  await h.run(60_000);
+  expect(await get(user, jobId)).toMatchObject({
+    status: 'failed',
+    error: { code: 'upstream_failed', retryable: true },
+  });
+});
+
+test('a thumbnail that fails every try gets another pass, and the job completes with it', async () => {
+  h = await harness({ copy: { attempts: 1 } });
+  const user = browser(h.handler);
+  const { jobId } = (await user.post('/videos', { prompt: 'thumb' })).body as Job;
+  const download = h.fake.provider.download.bind(h.fake.provider);
+  let refused = 0;
+  h.fake.provider.download = async (id, variant, options) => {
+    if (variant === 'thumbnail' && refused++ < 1) {
+      throw new (await import('../../src/providers/errors.js')).ProviderError('unavailable', 'flaky');
+    }
+    return download(id, variant, options);
+  };
+  await h.run(20_000);
+  const job = await get(user, jobId);
+  expect(job.status).toBe('completed');
+  expect(job.asset?.variants).toEqual(['video', 'thumbnail', 'spritesheet']);
+});
