@@ -142,3 +142,24 @@ describe('fake OpenAI: errors in the real envelope, as the SDK classifies them',
     await expect(response.arrayBuffer()).rejects.toThrow();
   });
 });
+
+describe('fake OpenAI: request ids and targeted faults', () => {
+  it('answers every call with an x-request-id the SDK exposes', async () => {
+    const { fake, client } = setup();
+    const video = await client.videos.create({ prompt: 'ids' });
+    expect(video._request_id).toMatch(/^req_[0-9a-f]{32}$/);
+    await fake.advance(12_000);
+    const { response } = await client.videos.downloadContent(video.id).withResponse();
+    expect(response.headers.get('x-request-id')).toMatch(/^req_/);
+    const error = await rejection(client.videos.retrieve('video_missing'));
+    expect((error as NotFoundError).requestID).toMatch(/^req_/);
+  });
+
+  it('limits faults to the routes named', async () => {
+    const { fake, client } = setup({ faults: { serverErrorRate: 1, routes: ['GET /videos/:id/content'] } });
+    const { id } = await client.videos.create({ prompt: 'only downloads fail' });
+    await fake.advance(12_000);
+    expect((await client.videos.retrieve(id)).status).toBe('completed');
+    await expect(client.videos.downloadContent(id)).rejects.toBeInstanceOf(InternalServerError);
+  });
+});

@@ -1,6 +1,7 @@
 import { fakeProvider, openaiProvider, ProviderError } from '@sora-kit/server';
 import { createFakeOpenAI, type FakeOpenAIOptions } from '@sora-kit/server/testing';
 import { setupServer } from 'msw/node';
+import { APIUserAbortError } from 'openai';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -176,6 +177,24 @@ describe('openaiProvider: statuses and failures in our terms', () => {
       kind: 'unavailable',
       retryable: true,
     });
+  });
+
+  it('maps a timeout to unavailable and leaves an abort as an abort', async () => {
+    const fake = createFakeOpenAI({ apiKey: KEY, now: () => T0, faults: { latencyMs: 300 } });
+    const slow = openaiProvider({
+      apiKey: KEY,
+      baseURL: 'http://fake.local/v1',
+      fetch: fake.fetch,
+      maxRetries: 0,
+      timeoutMs: 20,
+    });
+    expect(await failure(slow.retrieve('video_x'))).toMatchObject({ kind: 'unavailable', retryable: true });
+    const controller = new AbortController();
+    const pending = slow.retrieve('video_x', { signal: controller.signal }).catch((e: unknown) => e);
+    controller.abort();
+    const aborted = await pending;
+    expect(aborted).not.toBeInstanceOf(ProviderError);
+    expect(aborted).toBeInstanceOf(APIUserAbortError);
   });
 
   it('downloads every variant as a stream with type and length', async () => {

@@ -45,16 +45,21 @@ export function createFakeApp(state: FakeState): Hono {
   const app = new Hono().basePath('/v1');
 
   app.use('*', async (c, next) => {
-    state.counters.hit(routeKey(c.req.method, c.req.path));
+    const route = routeKey(c.req.method, c.req.path);
+    state.counters.hit(route);
+    // As the real API, every answer carries a request id (the SDK exposes it as `_request_id`).
+    const requestId = state.newId('req');
+    c.header('x-request-id', requestId);
     if (state.faults.latencyMs > 0) await sleep(state.faults.latencyMs);
     // Webhooks are due whenever the clock says so; any request is a chance to notice.
     void state.notifier.sweep(state.clock.now());
     const refused = authError(state, c);
     if (refused) return refused;
-    const fault = state.faults.request();
+    const fault = state.faults.request(route);
     if (fault === 'server_error') return serverError(c);
     if (fault === 'rate_limit') return rateLimited(c, state.faults.retryAfterSeconds);
     await next();
+    c.header('x-request-id', requestId);
   });
 
   mountCreateRoutes(app, state);

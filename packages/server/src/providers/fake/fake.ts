@@ -75,6 +75,23 @@ export interface FakeOpenAI {
   listen(options?: FakeListenOptions): Promise<FakeOpenAIServer>;
 }
 
+/**
+ * Runs `request` through the app, rejecting as `fetch` does when its signal aborts (the SDK's
+ * timeouts rely on that), even while the fake is still "thinking" (`latencyMs`).
+ */
+function abortable(app: Hono, request: Request): Promise<Response> {
+  const { signal } = request;
+  const reason = () => signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+  if (signal.aborted) return Promise.reject(reason());
+  return new Promise<Response>((resolve, reject) => {
+    const onAbort = () => reject(reason());
+    signal.addEventListener('abort', onAbort, { once: true });
+    Promise.resolve(app.fetch(request))
+      .then(resolve, reject)
+      .finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 /** The per-instance state the routes share. */
 function createState(
   options: FakeOpenAIOptions,
@@ -125,8 +142,8 @@ export function createFakeOpenAI(options: FakeOpenAIOptions = {}): FakeOpenAI {
   };
   const state = createState(options, clock, store, notifier, newId);
   const app = createFakeApp(state);
-  const fetchFake = async (input: RequestInfo | URL, init?: RequestInit) =>
-    app.fetch(input instanceof Request && !init ? input : new Request(input, init));
+  const fetchFake = (input: RequestInfo | URL, init?: RequestInit) =>
+    abortable(app, input instanceof Request && !init ? input : new Request(input, init));
 
   return {
     app,

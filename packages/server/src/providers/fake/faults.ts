@@ -14,6 +14,11 @@ export interface FakeFaults {
   cutDownloadRate?: number;
   /** The random source deciding who gets a fault; pass {@link seededRandom} for repeatable runs. */
   random?: () => number;
+  /**
+   * Limits the 5xx/429 faults to these routes (counter keys such as `"GET /videos/:id/content"`);
+   * default every route.
+   */
+  routes?: string[];
 }
 
 /** A repeatable random source (mulberry32) for fault injection. */
@@ -33,7 +38,8 @@ export type FaultDecision = 'server_error' | 'rate_limit' | undefined;
 
 /** Decides faults for requests, drawing from one random source. */
 export interface FaultInjector {
-  request(): FaultDecision;
+  /** The fault for a request to `route` (a counter key), if any. */
+  request(route: string): FaultDecision;
   cutDownload(): boolean;
   retryAfterSeconds: number;
   latencyMs: number;
@@ -44,7 +50,8 @@ export function createFaultInjector(faults: FakeFaults = {}): FaultInjector {
   const random = faults.random ?? Math.random;
   const roll = (rate: number | undefined) => (rate ?? 0) > 0 && random() < (rate ?? 0);
   return {
-    request() {
+    request(route) {
+      if (faults.routes && !faults.routes.includes(route)) return undefined;
       if (roll(faults.serverErrorRate)) return 'server_error';
       if (roll(faults.rateLimitRate)) return 'rate_limit';
       return undefined;
