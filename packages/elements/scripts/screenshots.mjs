@@ -44,7 +44,7 @@ const server = createServer(async (req, res) => {
   }
   res.writeHead(200, { 'content-type': 'text/html' });
   res.end(
-    '<!doctype html><html lang="en"><meta charset="utf-8"><title>sora-kit states</title><body><script type="module" src="/app.js"></script></body></html>',
+    '<!doctype html><html lang="en"><meta charset="utf-8"><meta name="color-scheme" content="light dark"><title>sora-kit states</title><body><script type="module" src="/app.js"></script></body></html>',
   );
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

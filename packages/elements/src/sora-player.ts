@@ -348,7 +348,7 @@ export class SoraPlayer extends SoraElement {
       <span class="track"><span class="played" style="width: ${this.duration ? (this.position / this.duration) * 100 : 0}%"></span></span>
       ${
         hover
-          ? html`<div part="preview" class="preview" style="left: ${hover.x}px">
+          ? html`<div part="preview" class="preview" style="left: clamp(84px, ${hover.x}px, calc(100% - 84px))">
             <span class="tile" style="aspect-ratio: ${ratio}; background-image: url(${JSON.stringify(sprite)}); ${tileStyle(hover.fraction, grid)}"></span>
             <span class="time">${clockTime(hover.fraction * (this.duration || this.job?.seconds || 0))}</span>
           </div>`

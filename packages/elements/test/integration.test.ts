@@ -1,6 +1,6 @@
 // The elements on the real job store (getStore), with only the network stubbed: a person types a
 // prompt in the studio, the job shows up with progress, live events move it, and it plays.
-import { getStore } from '@sora-kit/core';
+import { createSoraClient, getStore } from '@sora-kit/core';
 import { afterEach, expect, test } from 'vitest';
 import videoUrl from '../../server/media/video-1280x720-4s.mp4?url';
 import type { SoraJobList } from '../src/sora-job-list.js';
@@ -47,4 +47,23 @@ test('the studio on the shared store of its endpoint: create, watch progress liv
   studio.remove();
   expect(store.connection.value).toBe('idle');
   store.dispose();
+});
+
+test('separate elements given the same client share one store', async () => {
+  const server = createStubServer({ videoUrl });
+  const client = createSoraClient({ endpoint: 'http://client.test/api/sora', fetch: server.fetch });
+  const prompt = await mount<SoraPrompt>('sora-prompt', (el) => {
+    el.client = client;
+  });
+  const list = await mount<SoraJobList>('sora-job-list', (el) => {
+    el.client = client;
+  });
+  await until(() => $$(prompt, 'select[name="size"]').length === 1);
+  const field = $<HTMLTextAreaElement>(prompt, 'textarea');
+  field.value = 'Two elements, one store';
+  field.dispatchEvent(new Event('input'));
+  await prompt.updateComplete;
+  await prompt.submit();
+  await until(() => $$(list, 'li[part~="row"]').length === 1);
+  expect($(list, '[part~="row-button"]').textContent).toBe('Two elements, one store');
 });

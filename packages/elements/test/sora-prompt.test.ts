@@ -134,6 +134,19 @@ describe('<sora-prompt>', () => {
     expect($<HTMLButtonElement>(el, '[part~="submit"]').disabled).toBe(false);
   });
 
+  test('a countdown stops when the prompt leaves the page', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    fake.behaviour.create = async () => {
+      throw new SoraApiError({ status: 429, code: 'quota_exceeded', message: 'quota', retryAfter: 60 });
+    };
+    const el = await mountPrompt();
+    await type(el, 'One more');
+    await el.submit();
+    expect(vi.getTimerCount()).toBe(1);
+    el.remove();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   test('moderation and network errors come with a remedy', async () => {
     fake.behaviour.create = async () => {
       throw new SoraApiError({ status: 400, code: 'moderation_blocked', message: 'blocked' });

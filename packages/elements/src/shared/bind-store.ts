@@ -3,7 +3,7 @@
  * or the shared one for its `endpoint`), re-renders the element when the signals it reads change,
  * and holds the store's live updates while the element is on the page.
  */
-import { effect, getStore, type JobStore } from '@sora-kit/core';
+import { createJobStore, effect, getStore, type JobStore, type SoraClient } from '@sora-kit/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** What an element offers the controller to find its store. */
@@ -11,8 +11,10 @@ export interface StoreHost extends ReactiveControllerHost {
   readonly isConnected: boolean;
   /** Where the handler is mounted; elements on the same endpoint share one store. */
   endpoint: string;
-  /** A store given directly (tests, custom clients); wins over `endpoint`. */
+  /** A store given directly (tests, custom clients); wins over `client` and `endpoint`. */
   store?: JobStore;
+  /** A client given directly (custom headers, credentials); wins over `endpoint`. */
+  client?: SoraClient;
 }
 
 /** How one element uses its store. */
@@ -25,9 +27,24 @@ export interface StoreBinding {
   attached?: (store: JobStore) => void;
 }
 
-/** The store an element talks to: the one it was given, or the page-wide one of its endpoint. */
+// One store per client object, so elements given the same client share it (as elements on the
+// same endpoint share `getStore`). Keyed weakly: a client that is dropped takes its store along.
+const clientStores = new WeakMap<SoraClient, JobStore>();
+
+function storeOfClient(client: SoraClient): JobStore {
+  let store = clientStores.get(client);
+  if (!store) {
+    store = createJobStore({ client });
+    clientStores.set(client, store);
+  }
+  return store;
+}
+
+/** The store an element talks to: the one it was given, its client's, or its endpoint's. */
 export function resolveStore(host: StoreHost): JobStore {
-  return host.store ?? getStore(host.endpoint || '/api/sora');
+  if (host.store) return host.store;
+  if (host.client) return storeOfClient(host.client);
+  return getStore(host.endpoint || '/api/sora');
 }
 
 /** Binds one element to its store for as long as it is connected. */

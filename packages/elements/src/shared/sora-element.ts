@@ -2,7 +2,7 @@
  * The base every sora element extends: endpoint/store binding, strings and locale, theme, and a
  * typed helper to fire `sora-*` events that cross shadow roots.
  */
-import type { JobStore } from '@sora-kit/core';
+import type { JobStore, SoraClient } from '@sora-kit/core';
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { StoreHost } from './bind-store.js';
@@ -25,6 +25,9 @@ export class SoraElement extends LitElement implements StoreHost {
 
   /** A job store to use instead of the endpoint's shared one. */
   @property({ attribute: false }) store?: JobStore;
+
+  /** A client (custom headers, credentials, fetch); elements given the same client share a store. */
+  @property({ attribute: false }) client?: SoraClient;
 
   /** Replaces any subset of the visible strings. */
   @property({ attribute: false }) strings?: Partial<SoraStrings>;
