@@ -1,4 +1,4 @@
-import { SoraApiError } from '@sora-kit/core';
+import { isPendingJob, SoraApiError } from '@sora-kit/core';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { SoraJobList } from '../src/sora-job-list.js';
@@ -6,6 +6,7 @@ import { $, $$, axeViolations, collect, mount, unmountAll, until } from './suppo
 import { createFakeStore, type FakeStore, makeJob } from './support/fake-store.js';
 
 let fake: FakeStore;
+const PENDING = 'pending_';
 const NOW = Date.parse('2026-11-24T10:05:00.000Z');
 
 beforeEach(() => {
@@ -202,6 +203,14 @@ describe('<sora-job-list>', () => {
     expect(selected.at(-1)?.detail.jobId).toBe('job_b');
     expect(el.getAttribute('selected')).toBe('job_b');
     expect($$(el, '[part~="row-button"]').map((b) => b.tabIndex)).toEqual([-1, 0, -1]);
+  });
+
+  test('a job still being sent shows its progress but offers no actions yet', async () => {
+    expect(isPendingJob({ jobId: `${PENDING}1` })).toBe(true);
+    fake.jobs.value = [makeJob({ jobId: `${PENDING}1`, status: 'queued', progress: 0 })];
+    const el = await mountList();
+    expect($$(el, '[role="progressbar"]')).toHaveLength(1);
+    expect($$(el, '[part~="action"]')).toHaveLength(0);
   });
 
   test('load more appears when there are more pages', async () => {

@@ -1,5 +1,5 @@
 /** One row of `<sora-job-list>`: a pure template of a job and the list's per-row state. */
-import type { Job } from '@sora-kit/core';
+import { isPendingJob, type Job } from '@sora-kit/core';
 import { html, nothing } from 'lit';
 import { formatPercent, relativeTime, sizeLabel, truncate } from './format.js';
 import type { SoraStrings } from './strings.js';
@@ -86,6 +86,8 @@ function actions(job: Job, ctx: RowContext) {
       <button class="btn small" part="action cancel-delete" @click=${() => on.cancelDelete(job)}>${t.cancel}</button>
     </div>`;
   }
+  // A create still in flight has no server id yet: nothing can be done to it.
+  if (isPendingJob(job)) return nothing;
   const done = job.status === 'completed';
   const retryable = job.status === 'failed' && job.error?.retryable === true;
   return html`<div part="actions" class="actions">
