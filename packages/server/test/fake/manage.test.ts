@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { BadRequestError, NotFoundError } from 'openai';
 import type { Video } from 'openai/resources/videos';
 import { describe, expect, it } from 'vitest';
@@ -29,6 +30,25 @@ describe('fake OpenAI: listing, remixing, editing, extending and deleting throug
     expect(next.data.map((v) => v.id)).toEqual([ids[4]]);
     expect(next.has_more).toBe(false);
     await expect(client.videos.list({ limit: 101 })).rejects.toBeInstanceOf(BadRequestError);
+  });
+
+  it('pagination yields every video exactly once, in order, for any count, limit and order', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 12 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.constantFrom('asc' as const, 'desc' as const),
+        async (count, limit, order) => {
+          const { client } = setup();
+          const ids: string[] = [];
+          for (let i = 0; i < count; i++) ids.push((await client.videos.create({ prompt: `v${i}` })).id);
+          const seen: string[] = [];
+          for await (const video of client.videos.list({ limit, order })) seen.push(video.id);
+          expect(seen).toEqual(order === 'asc' ? ids : [...ids].reverse());
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 
   it('remixes a completed video into a new one that points back to it', async () => {
