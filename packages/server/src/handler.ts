@@ -127,7 +127,7 @@ export function createSoraHandler(options: SoraHandlerOptions): SoraHandler {
 
   const app = new Hono<SoraEnv>();
   app.onError((error, c) => renderError(c, error, rt.logger));
-  applySecurity(app, options);
+  applySecurity(app, options, { storage: rt.storage, now: () => rt.now().getTime() });
   app.route('/', createMetaRoutes(rt, options.metrics ?? {}));
   app.route('/', createWebhookRoutes(rt, lifecycle));
   app.route(

@@ -9,6 +9,7 @@ export { type VercelBlobsOptions, vercelBlobs } from './blobs/vercel.js';
 export { createSoraHandler, type SoraHandler } from './handler.js';
 export { HttpError } from './http-error.js';
 export { type AdmissionOptions, createAdmissionControl } from './limits/admission.js';
+export { DEFAULT_PER_CLIENT, type PerClientOptions } from './limits/client-limit.js';
 export { DEFAULT_PRICES, mergePrices, type PriceTable, pricesFromCapabilities } from './limits/pricing.js';
 export { DEFAULT_QUOTAS, type QuotaOptions } from './limits/quota.js';
 export { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './limits/rate-limit.js';

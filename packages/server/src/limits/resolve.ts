@@ -5,6 +5,7 @@
 import type { Storage } from 'unstorage';
 import type { ProviderCapabilities } from '../providers/types.js';
 import { type AdmissionOptions, createAdmissionControl } from './admission.js';
+import type { PerClientOptions } from './client-limit.js';
 import { DEFAULT_PRICES, mergePrices, type PriceTable, pricesFromCapabilities } from './pricing.js';
 import type { QuotaOptions } from './quota.js';
 import type { AdmissionControl } from './types.js';
@@ -13,7 +14,10 @@ import type { AdmissionControl } from './types.js';
 export type LimitsOptions = Pick<
   AdmissionOptions,
   'rateLimit' | 'activeJobs' | 'globalActiveJobs' | 'activeJobTtlSeconds' | 'prefix'
->;
+> & {
+  /** Starts of work per client (e.g. per IP), on top of the per-identity limits. Off unless set. */
+  perClient?: PerClientOptions;
+};
 
 /** What the handler knows when it builds its admission control. */
 export interface AdmissionSetup {

@@ -99,6 +99,31 @@ describe('limits through the handler', () => {
   });
 });
 
+describe('per-client limit (anonymous identities are free to mint)', () => {
+  it('stops one client that drops its cookie each time, without an upstream call', async () => {
+    const { h, provider } = setup({
+      limits: { perClient: { key: (c) => c.req.header('x-test-ip'), limit: 2, windowSeconds: 60 } },
+      quotas: false,
+    });
+    const fromIp = (ip: string) => ({ headers: { 'x-test-ip': ip } });
+    // A new cookie jar each time: a new anonymous identity each time.
+    expect((await jarClient(h.app).json('/videos', { prompt: 'a' }, fromIp('1.2.3.4'))).status).toBe(202);
+    expect((await jarClient(h.app).json('/videos', { prompt: 'b' }, fromIp('1.2.3.4'))).status).toBe(202);
+    const creates = provider.fake.counters.get(CREATE);
+    const retryAfter = await expect429(
+      await jarClient(h.app).json('/videos', { prompt: 'c' }, fromIp('1.2.3.4')),
+      'rate_limited',
+    );
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(provider.fake.counters.get(CREATE)).toBe(creates);
+    // Reads are not counted; another client is not affected; a request without a key is not checked.
+    expect((await jarClient(h.app).request('/videos', fromIp('1.2.3.4'))).status).toBe(200);
+    expect((await jarClient(h.app).json('/videos', { prompt: 'd' }, fromIp('5.6.7.8'))).status).toBe(202);
+    expect((await jarClient(h.app).json('/videos', { prompt: 'e' })).status).toBe(202);
+    await h.close();
+  });
+});
+
 describe('quotas through the handler', () => {
   it('gives the seconds back when a job fails, and keeps them when it completes', async () => {
     const { h, provider, alice } = setup({ limits: false, quotas: { secondsPerDay: 8 } });
