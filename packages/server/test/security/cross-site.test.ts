@@ -1,4 +1,5 @@
 /** Cross-site protection, CORS and auth adapters as the real handler applies them. */
+import { Hono } from 'hono';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jwtAuth } from '../../src/auth/jwt.js';
@@ -77,6 +78,25 @@ describe('cross-origin state changes answer 403', () => {
 
   it('never blocks reads from another origin (they are not state changes)', async () => {
     expect((await alice.request('/videos', { headers: { origin: EVIL } })).status).toBe(200);
+  });
+});
+
+describe('mounted under a base path', () => {
+  it('still refuses cross-origin changes and still exempts the webhooks route', async () => {
+    const h = createHarness();
+    const host = new Hono();
+    host.route('/api/sora', h.app);
+    const post = (path: string, origin: string) =>
+      host.request(`${BASE}${path}`, {
+        method: 'POST',
+        headers: { origin, 'content-type': 'application/json' },
+        body: '{"prompt":"a"}',
+      });
+    expect((await post('/api/sora/videos', EVIL)).status).toBe(403);
+    expect((await post('/api/sora/videos', BASE)).status).toBe(202);
+    // Unsigned, so refused as a bad webhook (400) — but not as a cross-site request (403).
+    expect((await post('/api/sora/webhooks/double', EVIL)).status).not.toBe(403);
+    await h.close();
   });
 });
 
