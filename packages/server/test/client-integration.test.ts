@@ -3,12 +3,35 @@
  * shapes, the error envelope, server-sent events and signed media, end to end in Node.
  * (Written by the core helper; it lives here because only the server package can import both.)
  */
+import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createJobStore, createSoraClient, type Job, SoraApiError } from '@sora-kit/core';
 import { Hono } from 'hono';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createSoraHandler } from '../src/handler.js';
+import { fakeProvider } from '../src/providers/fake-provider.js';
 import { type Harness, harness } from './support/harness.js';
+
+/** Serves a Hono app on 127.0.0.1 on a free port. */
+function listen(app: Hono): Promise<{ origin: string; close(): Promise<void> }> {
+  return new Promise((resolve) => {
+    const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => {
+      resolve({
+        origin: `http://127.0.0.1:${info.port}`,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            // Event streams are long-lived by design; do not wait for them to time out.
+            (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+          }),
+      });
+    });
+  });
+}
 
 let h: Harness;
 let endpoint = '';
@@ -29,14 +52,9 @@ function browserFetch(): typeof fetch {
 
 beforeAll(async () => {
   h = await harness();
-  const app = new Hono().route('/api/sora', h.handler);
-  await new Promise<void>((resolve) => {
-    const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => {
-      endpoint = `http://127.0.0.1:${info.port}/api/sora`;
-      resolve();
-    });
-    close = () => new Promise<void>((done) => server.close(() => done()));
-  });
+  const served = await listen(new Hono().route('/api/sora', h.handler));
+  endpoint = `${served.origin}/api/sora`;
+  close = served.close;
 });
 
 afterAll(async () => {
@@ -102,5 +120,53 @@ describe('the core client against the real handler', () => {
     expect(store.job(job.jobId).value).toBeUndefined();
     release();
     expect(store.connection.value).toBe('idle');
+  });
+});
+
+describe('the core client against the default handler with the fake provider', () => {
+  it('uploads a reference, rides out fake:rate_limit, and follows the job to completion live', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'sora-core-client-'));
+    const provider = fakeProvider();
+    const handler = createSoraHandler({ provider, secret: 'x'.repeat(32), dataDir, logger: false });
+    const served = await listen(new Hono().route('/api/sora', handler));
+    try {
+      const client = createSoraClient({ endpoint: `${served.origin}/api/sora`, fetch: browserFetch() });
+      const model = (await client.getCapabilities()).models.find((m) => m.reference);
+      const size = model?.sizes[0] ?? '1280x720';
+      const [width, height] = size.split('x').map(Number);
+      const png = await sharp({
+        create: { width: width ?? 1280, height: height ?? 720, channels: 3, background: '#3366aa' },
+      })
+        .png()
+        .toBuffer();
+      const reference = new File([new Uint8Array(png)], 'start.png', { type: 'image/png' });
+
+      const job = await client.createVideo({
+        prompt: 'fake:rate_limit a lighthouse in fog',
+        model: model?.id,
+        size,
+        inputReference: reference,
+      });
+      expect(job).toMatchObject({ status: 'queued', hasReference: true, size });
+
+      const store = createJobStore({ client, crossTab: false });
+      const release = store.retain();
+      await vi.waitFor(() => expect(store.connection.value).toBe('live'), { timeout: 5000 });
+      for (let i = 0; i < 30 && store.job(job.jobId).value?.status !== 'completed'; i++) {
+        await provider.fake.advance(2000);
+        await handler.pollOnce();
+      }
+      await vi.waitFor(() => expect(store.job(job.jobId).value?.status).toBe('completed'), { timeout: 5000 });
+      expect(store.job(job.jobId).value?.asset?.variants).toContain('video');
+      const thumbnail = await store.mediaLink(job.jobId, { variant: 'thumbnail' });
+      const image = await fetch(thumbnail.url);
+      expect(image.status).toBe(200);
+      expect(image.headers.get('content-type')).toMatch(/^image\//);
+      release();
+    } finally {
+      await served.close();
+      await handler.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });
