@@ -148,6 +148,8 @@ describe('the core client against the default handler with the fake provider', (
         inputReference: reference,
       });
       expect(job).toMatchObject({ status: 'queued', hasReference: true, size });
+      // However many attempts it took, one job exists.
+      expect((await client.listVideos()).items.map((j) => j.jobId)).toEqual([job.jobId]);
 
       const store = createJobStore({ client, crossTab: false });
       const release = store.retain();
