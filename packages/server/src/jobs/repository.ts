@@ -82,9 +82,15 @@ export function createRepository(storage: Storage, leases: Leases) {
   }
 
   /** Writes a record, bumping its revision. */
+  /**
+   * Writes a record, bumping its revision — only while it still exists, so a refresh that was in
+   * flight when the job was deleted cannot bring it back.
+   */
   async function save(record: JobRecord): Promise<JobRecord> {
     const next = { ...record, rev: record.rev + 1 };
-    await storage.setItem(keys.job(record.job.jobId), next);
+    const key = keys.job(record.job.jobId);
+    if (!(await storage.hasItem(key))) return next;
+    await storage.setItem(key, next);
     return next;
   }
 

@@ -139,3 +139,26 @@ test('a reference image is prepared, stored with the job, and resent on retry', 
   const input = attempt?.input as { reference?: { contentType: string } } | undefined;
   expect(input?.reference?.contentType).toBe('image/png');
 });
+
+test('a job deleted while its refresh is in flight stays deleted', async () => {
+  const user = browser(h.handler);
+  const { jobId } = (await user.post('/videos', { prompt: 'racing' })).body as Job;
+  const retrieve = h.fake.provider.retrieve.bind(h.fake.provider);
+  let release: () => void = () => {};
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  h.fake.provider.retrieve = async (id, options) => {
+    await gate;
+    return retrieve(id, options);
+  };
+  h.clock.advance(5000);
+  const pass = h.handler.pollOnce();
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  expect((await user.fetch(`/videos/${jobId}`, { method: 'DELETE' })).status).toBe(204);
+  release();
+  await pass;
+  expect((await user.fetch(`/videos/${jobId}`)).status).toBe(404);
+  expect(await h.storage.hasItem(`sora:job:${jobId}`)).toBe(false);
+  expect((await user.json<JobPage>('/videos')).body.items).toEqual([]);
+});
