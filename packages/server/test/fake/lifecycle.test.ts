@@ -91,6 +91,22 @@ describe('fake OpenAI: a video from create to download, through the official SDK
     expect((error as BadRequestError).code).toBe('unsupported_file_mimetype');
   });
 
+  it('accepts input_reference as {image_url} or {file_id} through the SDK (nested form fields)', async () => {
+    const { client } = setup();
+    const byUrl = await client.videos.create({
+      prompt: 'u',
+      input_reference: { image_url: 'https://example.com/a.png' },
+    });
+    const byFile = await client.videos.create({ prompt: 'f', input_reference: { file_id: 'file-abc' } });
+    expect(byUrl.status).toBe('queued');
+    expect(byFile.status).toBe('queued');
+    const bad = await client.videos
+      .create({ prompt: 'b', input_reference: { image_url: 'not a url' } })
+      .catch((e: unknown) => e);
+    expect(bad).toBeInstanceOf(BadRequestError);
+    expect((bad as BadRequestError).param).toBe('input_reference.image_url');
+  });
+
   it('accepts a JSON create with an image_url reference', async () => {
     const { fake } = setup();
     const response = await fake.fetch('http://fake.local/v1/videos', {

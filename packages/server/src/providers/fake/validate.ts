@@ -63,6 +63,13 @@ function validateReference(value: FieldValue): FakeReference | ParamIssue | unde
     return { kind: 'file', file: value };
   }
   if (typeof value === 'object' && typeof value.image_url === 'string') {
+    if (!/^(https?:\/\/|data:image\/)/.test(value.image_url)) {
+      return {
+        param: 'input_reference.image_url',
+        message: "Invalid 'input_reference.image_url': expected an http(s) URL or a data:image URL.",
+        code: 'invalid_value',
+      };
+    }
     return { kind: 'image_url', url: value.image_url };
   }
   if (typeof value === 'object' && typeof value.file_id === 'string') {
@@ -75,7 +82,8 @@ function validateReference(value: FieldValue): FakeReference | ParamIssue | unde
   };
 }
 
-function isIssue(value: unknown): value is ParamIssue {
+/** Whether a validation result is a {@link ParamIssue}. */
+export function isIssue(value: unknown): value is ParamIssue {
   return typeof value === 'object' && value !== null && 'param' in value && 'code' in value;
 }
 
@@ -112,8 +120,6 @@ export function validateCreate(fields: Record<string, FieldValue>): ValidCreate 
   if (isIssue(reference)) return reference;
   return { prompt, model, size, seconds, ...(reference ? { reference } : {}) };
 }
-
-export { isIssue };
 
 /**
  * The real API renders from the reference as the first frame, so it must have the requested size;
