@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { createFakeOpenAI, fixtureName, nodeMediaLoader, urlMediaLoader } from '@sora-kit/server/testing';
 import { setupServer } from 'msw/node';
 import OpenAI, { AuthenticationError } from 'openai';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isJpeg, isMp4, T0 } from './helpers.js';
 
 const packageRoot = new URL('../../', import.meta.url);
@@ -63,6 +63,35 @@ describe('fake OpenAI over a real socket', () => {
       await server.close();
     }
     await expect(fetch(`${server.url}/videos`)).rejects.toThrow();
+  });
+});
+
+describe('fake OpenAI server: webhooks without any request to prompt them', () => {
+  it('a listening fake sends due webhooks from its own timer', async () => {
+    const delivered: string[] = [];
+    const fake = createFakeOpenAI({
+      generationSeconds: 0,
+      webhook: {
+        url: 'https://hooks.example/x',
+        secret: 'whsec_c2VjcmV0',
+        fetch: async (request) => {
+          delivered.push(JSON.parse(await request.text()).type);
+          return new Response(null);
+        },
+      },
+    });
+    const server = await fake.listen({ sweepIntervalMs: 10 });
+    try {
+      const client = new OpenAI({ apiKey: 'sk-any', baseURL: server.url, maxRetries: 0 });
+      await client.videos.create({ prompt: 'instant' });
+      // The create itself swept before the video existed; only the timer can deliver it now.
+      await vi.waitFor(() => expect(delivered).toEqual(['video.completed']), {
+        timeout: 5_000,
+        interval: 10,
+      });
+    } finally {
+      await server.close();
+    }
   });
 });
 
