@@ -14,11 +14,13 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { StoreController } from './shared/bind-store.js';
 import { CountdownController } from './shared/countdown.js';
-import { aspectRatio, formatUsd, sizeLabel, truncate } from './shared/format.js';
+import { formatUsd, truncate } from './shared/format.js';
+import { renderOptions, renderReferencePreview } from './shared/prompt-options.js';
 import { promptStyles } from './shared/prompt-styles.js';
-import { checkReference, firstFile, REFERENCE_TYPES } from './shared/reference.js';
+import { ReferenceController } from './shared/reference.js';
 import { type Remedy, remedyFor } from './shared/remedy.js';
 import { SoraElement } from './shared/sora-element.js';
+import type { SoraStrings } from './shared/strings.js';
 
 /** Detail of `sora-job-created`. */
 export interface JobCreatedDetail {
@@ -89,15 +91,12 @@ export class SoraPrompt extends SoraElement {
 
   @state() private sending = false;
   @state() private remedy: Remedy | undefined;
-  @state() private reference: File | undefined;
-  @state() private referenceUrl: string | undefined;
-  @state() private referenceError: string | undefined;
-  @state() private dragging = false;
   @state() private remixSource: Job | undefined;
 
   @query('textarea') private textarea?: HTMLTextAreaElement;
 
   private readonly countdown = new CountdownController(this);
+  private readonly reference = new ReferenceController(this);
   private readonly bound = new StoreController(this, {
     read: (store) => {
       store.capabilities.value;
@@ -118,11 +117,6 @@ export class SoraPrompt extends SoraElement {
   /** Focuses the prompt field. */
   override focus(options?: FocusOptions): void {
     this.textarea?.focus(options);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.clearReference();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -203,11 +197,11 @@ export class SoraPrompt extends SoraElement {
         ? await store.remix(this.remixOf, { prompt: valid.value.prompt })
         : await store.create({
             ...valid.value,
-            ...(this.reference ? { inputReference: this.reference } : {}),
+            ...(this.reference.file ? { inputReference: this.reference.file } : {}),
           });
       this.prompt = '';
       this.remixOf = '';
-      this.clearReference();
+      this.reference.clear();
       this.emit<JobCreatedDetail>('sora-job-created', { job });
     } catch (error) {
       this.remedy = remedyFor(error, this.t);
@@ -226,26 +220,6 @@ export class SoraPrompt extends SoraElement {
     this.focus();
   }
 
-  private setReference(file: File | undefined): void {
-    if (!file) return;
-    const max = this.capabilities?.limits.maxReferenceBytes ?? 10 * 1024 * 1024;
-    const problem = checkReference(file, max, this.t);
-    this.clearReference();
-    if (problem) {
-      this.referenceError = problem;
-      return;
-    }
-    this.reference = file;
-    this.referenceUrl = URL.createObjectURL(file);
-  }
-
-  private clearReference(): void {
-    if (this.referenceUrl) URL.revokeObjectURL(this.referenceUrl);
-    this.reference = undefined;
-    this.referenceUrl = undefined;
-    this.referenceError = undefined;
-  }
-
   private onKeydown(event: KeyboardEvent): void {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
@@ -253,28 +227,19 @@ export class SoraPrompt extends SoraElement {
     }
   }
 
-  private onPaste(event: ClipboardEvent): void {
-    const file = firstFile(event.clipboardData);
-    if (!file || !this.referenceAllowed) return;
-    event.preventDefault();
-    this.setReference(file);
-  }
-
-  private onDrag(event: DragEvent): void {
-    if (!this.referenceAllowed || !event.dataTransfer?.types.includes('Files')) return;
-    event.preventDefault();
-    this.dragging = event.type !== 'dragleave';
-  }
-
-  private onDrop(event: DragEvent): void {
-    if (!this.referenceAllowed) return;
-    event.preventDefault();
-    this.dragging = false;
-    this.setReference(firstFile(event.dataTransfer));
-  }
-
-  private get referenceAllowed(): boolean {
+  /** Whether the chosen model takes a reference image (never while remixing). */
+  get referenceAllowed(): boolean {
     return !this.remixOf && this.selectedModel?.reference === true;
+  }
+
+  /** The provider's limit on reference images, in bytes. */
+  get referenceLimit(): number {
+    return this.capabilities?.limits.maxReferenceBytes ?? 10 * 1024 * 1024;
+  }
+
+  /** The strings in effect (for the reference checks). */
+  get referenceStrings(): SoraStrings {
+    return this.t;
   }
 
   protected override render() {
@@ -283,16 +248,16 @@ export class SoraPrompt extends SoraElement {
     const over = count > this.maxChars;
     return html`<form
       part="form"
-      class=${this.dragging ? 'dragging' : ''}
+      class=${this.reference.dragging ? 'dragging' : ''}
       novalidate
       @submit=${(e: Event) => {
         e.preventDefault();
         void this.submit();
       }}
-      @dragenter=${this.onDrag}
-      @dragover=${this.onDrag}
-      @dragleave=${this.onDrag}
-      @drop=${this.onDrop}
+      @dragenter=${this.reference.onDrag}
+      @dragover=${this.reference.onDrag}
+      @dragleave=${this.reference.onDrag}
+      @drop=${this.reference.onDrop}
     >
       <slot name="heading"></slot>
       ${this.remixOf ? this.renderRemixBanner() : nothing}
@@ -311,7 +276,7 @@ export class SoraPrompt extends SoraElement {
             this.prompt = (e.target as HTMLTextAreaElement).value;
           }}
           @keydown=${this.onKeydown}
-          @paste=${this.onPaste}
+          @paste=${this.reference.onPaste}
         ></textarea>
         <span id="count" part="count" class=${over ? 'count over' : 'count'}>${t.charCount(count, this.maxChars)}</span>
       </div>
@@ -334,98 +299,37 @@ export class SoraPrompt extends SoraElement {
     const caps = this.capabilities;
     const model = this.selectedModel;
     if (!caps || !model) return nothing;
-    const t = this.t;
-    return html`<div part="options" class="options">
-      ${
-        caps.models.length > 1
-          ? this.renderSelect(
-              'model',
-              t.model,
-              model.id,
-              caps.models.map((m) => [m.id, m.id]),
-              (v) => {
-                this.model = v;
-              },
-            )
-          : nothing
-      }
-      ${this.renderSelect(
-        'size',
-        t.size,
-        this.selectedSize,
-        model.sizes.map((s) => [s, sizeLabel(s, t)]),
-        (v) => {
+    return renderOptions({
+      t: this.t,
+      models: caps.models,
+      model,
+      size: this.selectedSize,
+      seconds: this.selectedSeconds,
+      disabled: this.sending,
+      on: {
+        model: (v) => {
+          this.model = v;
+        },
+        size: (v) => {
           this.size = v;
         },
-      )}
-      ${this.renderSelect(
-        'seconds',
-        t.length,
-        String(this.selectedSeconds),
-        model.seconds.map((s) => [String(s), t.seconds(s)]),
-        (v) => {
-          this.seconds = Number(v);
+        seconds: (v) => {
+          this.seconds = v;
         },
-      )}
-      ${
-        model.reference
-          ? html`<label class="btn reference-add" part="reference-button">
-            <input
-              class="sr-only"
-              type="file"
-              accept=${REFERENCE_TYPES.join(',')}
-              @change=${(e: Event) => {
-                const input = e.target as HTMLInputElement;
-                this.setReference(input.files?.[0]);
-                input.value = '';
-              }}
-            />
-            <svg aria-hidden="true" viewBox="0 0 20 20" width="16" height="16"><path fill="currentColor" d="M4 3h12a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2Zm0 2v7.6l3.3-3.3a1 1 0 0 1 1.4 0L13 13.6l1.3-1.3a1 1 0 0 1 1.4 0l.3.3V5H4Zm9.5 1.5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Z"/></svg>
-            ${this.t.referenceAdd}
-          </label>`
-          : nothing
-      }
-    </div>`;
-  }
-
-  private renderSelect(
-    name: string,
-    label: string,
-    value: string,
-    options: [string, string][],
-    change: (value: string) => void,
-  ) {
-    return html`<label class="select-field">
-      <span class="select-label">${label}</span>
-      <select
-        part="select ${name}-select"
-        name=${name}
-        ?disabled=${this.sending}
-        @change=${(e: Event) => change((e.target as HTMLSelectElement).value)}
-      >
-        ${options.map(([v, text]) => html`<option value=${v} ?selected=${v === value}>${text}</option>`)}
-      </select>
-    </label>`;
+        file: (file) => this.reference.set(file),
+      },
+    });
   }
 
   private renderReference() {
-    if (this.referenceError) {
+    const { file, url, error } = this.reference;
+    if (error) {
       return html`<p part="error" class="error" role="alert" data-code="invalid_reference">
-        ${this.referenceError}
+        ${error}
       </p>`;
     }
-    if (!this.referenceUrl || !this.referenceAllowed) return nothing;
-    return html`<div class="reference">
-      <div part="reference-preview" class="preview" style="aspect-ratio: ${aspectRatio(this.selectedSize)}">
-        <img part="reference-image" src=${this.referenceUrl} alt=${this.t.referenceAlt} />
-      </div>
-      <div class="reference-meta">
-        <span class="muted">${this.reference?.name ?? ''}</span>
-        <button type="button" class="btn small" part="reference-remove" @click=${() => this.clearReference()}>
-          ${this.t.referenceRemove}
-        </button>
-      </div>
-    </div>`;
+    if (!url || !file || !this.referenceAllowed) return nothing;
+    return renderReferencePreview(this.t, file, url, this.selectedSize, () => this.reference.clear());
   }
 
   private renderError() {

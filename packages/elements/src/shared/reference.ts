@@ -1,4 +1,5 @@
 /** Checks a reference image before upload: the same type and size rules the server enforces. */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { formatBytes } from './format.js';
 import type { SoraStrings } from './strings.js';
 
@@ -16,4 +17,75 @@ export function checkReference(file: Blob, maxBytes: number, t: SoraStrings): st
 export function firstFile(data: DataTransfer | null): File | undefined {
   if (!data) return undefined;
   return Array.from(data.files).find((f) => f.type.startsWith('image/')) ?? data.files[0];
+}
+
+/** What the reference controller asks of its element. */
+export interface ReferenceHost extends ReactiveControllerHost {
+  /** Whether the current model takes an image (and the prompt is not remixing). */
+  readonly referenceAllowed: boolean;
+  /** The provider's upper bound, in bytes. */
+  readonly referenceLimit: number;
+  readonly referenceStrings: SoraStrings;
+}
+
+/**
+ * The reference image of a prompt: picked, dropped or pasted, checked, previewed through an
+ * object URL that is revoked when replaced, removed, or when the element leaves the page.
+ */
+export class ReferenceController implements ReactiveController {
+  file: File | undefined;
+  url: string | undefined;
+  error: string | undefined;
+  dragging = false;
+
+  constructor(private readonly host: ReferenceHost) {
+    host.addController(this);
+  }
+
+  /** Takes a file if it passes the checks, else records why not. */
+  set(file: File | undefined): void {
+    if (!file) return;
+    const problem = checkReference(file, this.host.referenceLimit, this.host.referenceStrings);
+    this.clear();
+    if (problem) this.error = problem;
+    else {
+      this.file = file;
+      this.url = URL.createObjectURL(file);
+    }
+    this.host.requestUpdate();
+  }
+
+  /** Forgets the image and its preview. */
+  clear(): void {
+    if (this.url) URL.revokeObjectURL(this.url);
+    this.file = undefined;
+    this.url = undefined;
+    this.error = undefined;
+    this.host.requestUpdate();
+  }
+
+  readonly onPaste = (event: ClipboardEvent): void => {
+    const file = firstFile(event.clipboardData);
+    if (!file || !this.host.referenceAllowed) return;
+    event.preventDefault();
+    this.set(file);
+  };
+
+  readonly onDrag = (event: DragEvent): void => {
+    if (!this.host.referenceAllowed || !event.dataTransfer?.types.includes('Files')) return;
+    event.preventDefault();
+    this.dragging = event.type !== 'dragleave';
+    this.host.requestUpdate();
+  };
+
+  readonly onDrop = (event: DragEvent): void => {
+    if (!this.host.referenceAllowed) return;
+    event.preventDefault();
+    this.dragging = false;
+    this.set(firstFile(event.dataTransfer));
+  };
+
+  hostDisconnected(): void {
+    this.clear();
+  }
 }
