@@ -4,6 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/web-components-vite';
+import { serverOnlyStubs } from './server-only.ts';
 
 const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -12,7 +13,7 @@ process.env.STORYBOOK_DISABLE_TELEMETRY ??= '1';
 
 const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
-  stories: ['../packages/elements/stories/**/*.mdx', '../packages/elements/stories/**/*.stories.ts'],
+  stories: ['../packages/elements/stories/**/*.stories.ts'],
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y'],
   staticDirs: [
     // The msw service worker (`msw init .storybook/public`).
@@ -25,6 +26,7 @@ const config: StorybookConfig = {
   async viteFinal(viteConfig) {
     const { mergeConfig } = await import('vite');
     return mergeConfig(viteConfig, {
+      plugins: [serverOnlyStubs()],
       // Stories run against the packages' sources, like the tests: no build needed.
       resolve: {
         alias: [
