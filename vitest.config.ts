@@ -70,6 +70,16 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'storybook',
+          environment: 'node',
+          include: ['test/storybook/**/*.test.ts'],
+          // Builds Storybook first when storybook-static/ is missing (about 1.5 min on 2 cores).
+          testTimeout: 600_000,
+          hookTimeout: 900_000,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
