@@ -2,9 +2,10 @@ import type { Job } from '@sora-kit/core';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { StoreController } from './shared/bind-store.js';
-import { aspectRatio, formatPercent } from './shared/format.js';
+import { aspectRatio } from './shared/format.js';
 import { jobErrorText } from './shared/job-row.js';
 import { commandFor, runCommand } from './shared/player-keys.js';
+import { renderProblem, renderProgress } from './shared/player-states.js';
 import { playerStyles } from './shared/player-styles.js';
 import { SoraElement } from './shared/sora-element.js';
 import { clockTime, tileStyle } from './shared/sprite.js';
@@ -227,59 +228,23 @@ export class SoraPlayer extends SoraElement {
     if (!job) return this.renderProblem(t.mediaError, false);
     if (job.status === 'failed')
       return this.renderProblem(jobErrorText(job, t), job.error?.retryable === true, job);
-    if (job.status !== 'completed') return this.renderProgress(job);
+    if (job.status !== 'completed') return renderProgress(this.t, job);
     return this.renderVideo(job);
   }
 
-  private renderProgress(job: Job) {
-    const t = this.t;
-    const percent = formatPercent(job.progress, t.locale);
-    // Announce in steps of ten so screen readers are not flooded.
-    const spoken =
-      job.status === 'queued'
-        ? t.queuedBody
-        : t.inProgressBody(formatPercent(Math.floor(job.progress / 10) * 10, t.locale));
-    return html`<div part="stage state" class="stage state" style="aspect-ratio: ${aspectRatio(job.size)}" role="group" aria-label=${t.playerLabel}>
-      <div class="state-inner">
-        <p class="state-title">${job.status === 'queued' ? t.status.queued : t.status.in_progress}</p>
-        <div
-          part="progress"
-          class="progress"
-          role="progressbar"
-          aria-valuemin="0"
-          aria-valuemax="100"
-          aria-valuenow=${job.progress}
-          aria-label=${t.progressLabel(job.prompt.slice(0, 40))}
-        ><span style="width: ${Math.max(2, job.progress)}%"></span></div>
-        <p part="percent" class="percent" aria-hidden="true">${job.status === 'queued' ? t.queuedBody : percent}</p>
-        <p class="sr-only" aria-live="polite">${spoken}</p>
-      </div>
-    </div>`;
-  }
-
   private renderProblem(message: string, retryable: boolean, job?: Job) {
-    const t = this.t;
-    return html`<div part="stage state" class="stage state failed" style="aspect-ratio: ${aspectRatio(this.job?.size)}" role="group" aria-label=${t.playerLabel}>
-      <div class="state-inner" role="alert">
-        <p class="state-title">${t.failedTitle}</p>
-        <p part="error" class="error">${message}</p>
-        ${
-          retryable
-            ? html`<button class="btn primary" part="retry" @click=${() => {
-                this.emit('sora-retry', { jobId: this.jobId });
-                this.bound.current?.retry(this.jobId).catch(() => undefined);
-              }}>${t.retry}</button>`
-            : nothing
-        }
-        ${
-          job?.error?.code === 'moderation_blocked'
-            ? html`<button class="btn" part="edit-prompt" @click=${() => this.emit('sora-prompt-reuse', { prompt: job.prompt, job })}>
-                ${t.editPrompt}
-              </button>`
-            : nothing
-        }
-      </div>
-    </div>`;
+    return renderProblem(this.t, job, message, {
+      retry: retryable
+        ? () => {
+            this.emit('sora-retry', { jobId: this.jobId });
+            this.bound.current?.retry(this.jobId).catch(() => undefined);
+          }
+        : undefined,
+      edit:
+        job?.error?.code === 'moderation_blocked'
+          ? () => this.emit('sora-prompt-reuse', { prompt: job.prompt, job })
+          : undefined,
+    });
   }
 
   private renderVideo(job: Job) {
