@@ -54,6 +54,7 @@ const TICK_MS = 30_000;
  * @csspart empty - The empty state.
  * @csspart skeleton - The loading placeholder.
  * @csspart error - The error state of a failed load.
+ * @csspart offline - The notice shown while the connection is lost.
  *
  * @cssprop --sora-accent - Accent color.
  * @cssprop --sora-surface - Row background.
@@ -95,6 +96,7 @@ export class SoraJobList extends SoraElement {
       store.historyError.value;
       store.hasMore.value;
       store.capabilities.value;
+      store.connection.value;
     },
     attached: (store) => {
       store.load().catch(() => undefined);
@@ -261,7 +263,9 @@ export class SoraJobList extends SoraElement {
       </div>`;
     }
     const now = this.now();
+    const offline = store?.connection.value === 'offline';
     return html`${live}
+      ${offline ? html`<p part="offline" class="offline" role="status">${t.offline}</p>` : nothing}
       <ul part="list" class="list" aria-label=${t.listLabel} @keydown=${this.onKeydown}>
         ${jobs.map((job, index) =>
           renderRow(job, index, {

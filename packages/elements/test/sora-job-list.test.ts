@@ -213,6 +213,19 @@ describe('<sora-job-list>', () => {
     expect($$(el, '[part~="action"]')).toHaveLength(0);
   });
 
+  test('says so while the connection is lost, and stops once it is back', async () => {
+    fake.jobs.value = someJobs();
+    const el = await mountList();
+    expect($$(el, '[part~="offline"]')).toHaveLength(0);
+    fake.connection.value = 'offline';
+    await el.updateComplete;
+    expect($(el, '[part~="offline"]').textContent).toContain('offline');
+    expect(await axeViolations(el)).toEqual([]);
+    fake.connection.value = 'live';
+    await el.updateComplete;
+    expect($$(el, '[part~="offline"]')).toHaveLength(0);
+  });
+
   test('load more appears when there are more pages', async () => {
     fake.jobs.value = someJobs();
     fake.hasMore.value = true;

@@ -157,6 +157,15 @@ export const listStyles = [
       font-size: 0.9em;
       margin-right: 4px;
     }
+    .offline {
+      margin: 0 0 10px;
+      padding: 8px 12px;
+      border-radius: var(--_radius-sm);
+      border: 1px solid var(--_border);
+      background: var(--_surface-2);
+      color: var(--_text);
+      font-size: 0.9em;
+    }
     .more {
       display: flex;
       justify-content: center;

@@ -53,6 +53,7 @@ export interface SoraStrings {
   loadError: string;
   tryAgain: string;
   loadMore: string;
+  offline: string;
   play: string;
   retry: string;
   remix: string;
@@ -124,6 +125,7 @@ export const en: SoraStrings = {
   loadError: 'Your videos could not be loaded.',
   tryAgain: 'Try again',
   loadMore: 'Load more',
+  offline: 'You are offline. Videos keep being made; progress will update when the connection is back.',
   play: 'Play',
   retry: 'Retry',
   remix: 'Remix',
@@ -193,6 +195,8 @@ export const fr: SoraStrings = {
   loadError: 'Impossible de charger vos vidéos.',
   tryAgain: 'Réessayer',
   loadMore: 'Afficher plus',
+  offline:
+    'Vous êtes hors ligne. Les vidéos continuent d’être créées ; la progression reprendra au retour de la connexion.',
   play: 'Lire',
   retry: 'Relancer',
   remix: 'Remixer',

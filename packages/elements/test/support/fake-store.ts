@@ -210,6 +210,7 @@ export function createFakeStore(init: { jobs?: Job[]; history?: HistoryState } =
     history,
     historyError,
     hasMore,
+    connection,
     capabilities: caps,
     calls,
     behaviour,
