@@ -3,7 +3,7 @@
 import type { Variant } from '@sora-kit/core';
 import type OpenAI from 'openai';
 import { toFile } from 'openai';
-import type { Video } from 'openai/resources/videos';
+import type { Video, VideoCreateParams } from 'openai/resources/videos';
 import { ProviderError } from './errors.js';
 import type {
   ProviderCallOptions,
@@ -50,9 +50,9 @@ export async function createVideo(
     {
       prompt: input.prompt,
       model: input.model,
-      size: input.size as Video['size'],
+      size: input.size as VideoCreateParams['size'],
       // The SDK's enums lag the API (newer sizes and lengths): the API itself validates.
-      seconds: String(input.seconds) as Video['seconds'] & '4',
+      seconds: String(input.seconds) as VideoCreateParams['seconds'],
       ...(reference ? { input_reference: reference } : {}),
     },
     requestOptions(options, input.idempotencyKey),
