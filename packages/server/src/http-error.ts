@@ -54,13 +54,32 @@ export function upstreamHttpError(error: ProviderError): HttpError {
   return new HttpError(502, 'upstream_error', 'The video provider could not take this request.');
 }
 
+const CONTRACT_CODES = new Set<string>([
+  'invalid_request',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'not_ready',
+  'conflict',
+  'payload_too_large',
+  'unsupported_media_type',
+  'rate_limited',
+  'quota_exceeded',
+  'upstream_error',
+  'upstream_unavailable',
+  'internal',
+] satisfies ApiErrorCode[]);
+
 // Errors thrown by other modules (media input checks) carry a status and a contract code; they
 // are recognised by shape so this file needs no import of them.
 function fromShape(error: unknown): HttpError | undefined {
   if (!(error instanceof Error)) return undefined;
   const { status, code } = error as Error & { status?: unknown; code?: unknown };
-  if (typeof status !== 'number' || typeof code !== 'string' || status < 400 || status > 599)
+  if (typeof status !== 'number' || typeof code !== 'string' || status < 400 || status > 599) {
     return undefined;
+  }
+  // Only errors speaking the contract's own codes; anything else (an SDK's error) is internal.
+  if (!CONTRACT_CODES.has(code)) return undefined;
   const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
   return new HttpError(status as ContentfulStatusCode, code as ApiErrorCode, error.message, {
     details: (error as { details?: unknown }).details,
