@@ -83,3 +83,37 @@ test('the fake scenario tokens end in the contract error codes', async () => {
   expect(limited.status).toBe(202);
   expect((await user.json<Job>(`/videos/${(limited.body as Job).jobId}`)).body.status).toBe('completed');
 });
+
+test('signed webhooks from the fake (Standard Webhooks, verified by the SDK) complete jobs without polling', async () => {
+  const secret = `whsec_${btoa('0123456789abcdef0123456789abcdef')}`;
+  let target: SoraHandler | undefined;
+  dir = await mkdtemp(join(tmpdir(), 'sora-fake-'));
+  const provider = fakeProvider({
+    generationSeconds: 8,
+    now: () => T0,
+    webhook: { url: 'http://host.test/webhooks/fake', secret, fetch: (request) => target!.request(request) },
+    provider: { webhookSecret: secret },
+  });
+  handler = createSoraHandler({
+    provider,
+    secret: SECRET,
+    storage: createStorage(),
+    blobs: fsBlobs(join(dir, 'blobs')),
+    now: () => new Date(provider.fake.clock.now()),
+    logger: false,
+    limits: false,
+    quotas: false,
+    polling: { leaseSettleMs: 0 },
+    webhooks: { enabled: true, safetyNetDelayMs: 10 * 60_000 },
+  });
+  target = handler;
+  const user = browser(handler);
+  const { jobId } = (await user.post('/videos', { prompt: 'Told by webhook' })).body as Job;
+  const retrievesBefore = provider.fake.counters.get('GET /videos/:id');
+  await provider.fake.advance(9000); // delivers video.completed to the handler, which re-reads and copies
+  await handler.pollOnce(); // nothing due: the safety net is ten minutes away
+  const stored = await user.json<Job>(`/videos/${jobId}`);
+  expect(stored.body.status).toBe('completed');
+  expect(provider.fake.webhookDeliveries().map((d) => d.status)).toEqual([200]);
+  expect(provider.fake.counters.get('GET /videos/:id') - retrievesBefore).toBe(1);
+});
