@@ -95,6 +95,36 @@ describe('fake OpenAI server: webhooks without any request to prompt them', () =
   });
 });
 
+describe('fake OpenAI in-process on the wall clock: sweepIntervalMs', () => {
+  it('delivers due webhooks from a timer until close()', async () => {
+    const delivered: string[] = [];
+    const fake = createFakeOpenAI({
+      generationSeconds: 0,
+      sweepIntervalMs: 10,
+      webhook: {
+        url: 'https://hooks.example/x',
+        secret: 'whsec_c2VjcmV0',
+        fetch: async (request) => {
+          delivered.push(JSON.parse(await request.text()).data.id);
+          return new Response(null);
+        },
+      },
+    });
+    try {
+      const client = new OpenAI({
+        apiKey: 'sk-any',
+        baseURL: 'http://fake.local/v1',
+        fetch: fake.fetch,
+        maxRetries: 0,
+      });
+      const { id } = await client.videos.create({ prompt: 'instant' });
+      await vi.waitFor(() => expect(delivered).toEqual([id]), { timeout: 5_000, interval: 10 });
+    } finally {
+      fake.close();
+    }
+  });
+});
+
 describe('sample media loading', () => {
   it('finds the fixtures from the sources and from the built package (dist/)', async () => {
     const fromDist = nodeMediaLoader({ moduleUrl: new URL('dist/testing.js', packageRoot).href });

@@ -33,6 +33,11 @@ export interface FakeOpenAIOptions {
   media?: FakeMediaLoader;
   /** Id factory (`prefix` is `video`, `evt`, `char`); default random. */
   id?: (prefix: string) => string;
+  /**
+   * In-process only: also sweep for due webhooks on a timer (real ms), for a fake on the wall
+   * clock that nobody calls between events. Off by default; {@link FakeOpenAI.close} stops it.
+   */
+  sweepIntervalMs?: number;
 }
 
 /** Options of {@link FakeOpenAI.listen}. */
@@ -73,6 +78,8 @@ export interface FakeOpenAI {
   webhookDeliveries(): FakeWebhookDelivery[];
   /** Serves the app over HTTP (Node only). */
   listen(options?: FakeListenOptions): Promise<FakeOpenAIServer>;
+  /** Stops the `sweepIntervalMs` timer, if any (servers from `listen()` close on their own). */
+  close(): void;
 }
 
 /**
@@ -142,6 +149,11 @@ export function createFakeOpenAI(options: FakeOpenAIOptions = {}): FakeOpenAI {
   };
   const state = createState(options, clock, store, notifier, newId);
   const app = createFakeApp(state);
+  const timer =
+    options.sweepIntervalMs && options.sweepIntervalMs > 0
+      ? setInterval(() => void notifier.sweep(clock.now()), options.sweepIntervalMs)
+      : undefined;
+  (timer as { unref?: () => void } | undefined)?.unref?.();
   const fetchFake = (input: RequestInfo | URL, init?: RequestInit) =>
     abortable(app, input instanceof Request && !init ? input : new Request(input, init));
 
@@ -158,6 +170,7 @@ export function createFakeOpenAI(options: FakeOpenAIOptions = {}): FakeOpenAI {
     counters: state.counters,
     videos: () => store.all().map((record) => viewVideo(record, clock.now())),
     webhookDeliveries: () => notifier.deliveries(),
+    close: () => clearInterval(timer),
     async listen(listenOptions = {}) {
       const { serveFake } = await import('./serve.js');
       return serveFake(app, listenOptions, () => notifier.sweep(clock.now()));
