@@ -91,7 +91,11 @@ test('signed webhooks from the fake (Standard Webhooks, verified by the SDK) com
   const provider = fakeProvider({
     generationSeconds: 8,
     now: () => T0,
-    webhook: { url: 'http://host.test/webhooks/fake', secret, fetch: (request) => target!.request(request) },
+    webhook: {
+      url: 'http://host.test/webhooks/fake',
+      secret,
+      fetch: async (request) => (target as SoraHandler).request(request),
+    },
     provider: { webhookSecret: secret },
   });
   handler = createSoraHandler({
