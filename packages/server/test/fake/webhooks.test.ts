@@ -120,3 +120,15 @@ describe('fake OpenAI: signed webhooks the SDK accepts', () => {
     expect(event).toMatchObject({ type: 'video.completed', data: { id } });
   });
 });
+
+describe('fake OpenAI: webhook failures never crash it', () => {
+  it('records an unsignable secret or unreachable receiver as status 0 and keeps serving', async () => {
+    const { fake, client } = setup({
+      webhook: { url: 'http://127.0.0.1:9/none', secret: 'whsec_!!not-base64!!' },
+    });
+    const { id } = await client.videos.create({ prompt: 'nobody listens' });
+    await fake.advance(12_000);
+    expect(fake.webhookDeliveries().map((d) => d.status)).toEqual([0]);
+    expect((await client.videos.retrieve(id)).status).toBe('completed');
+  });
+});

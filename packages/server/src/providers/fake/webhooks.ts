@@ -70,21 +70,27 @@ export async function signWebhook(
   };
 }
 
-/** Sends one signed event; resolves to the receiver's status (0 when unreachable). */
+/** Sends one signed event; resolves to the receiver's status (0 when unreachable or unsignable). */
 export async function deliverWebhook(options: FakeWebhookOptions, event: FakeWebhookEvent): Promise<number> {
-  const body = JSON.stringify(event);
-  const timestamp = Math.floor((options.timestamp ?? Date.now)() / 1000);
-  const headers = await signWebhook(options.secret, event.id, timestamp, body);
-  const request = new Request(options.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'user-agent': 'OpenAI/1.0 (sora-kit fake)', ...headers },
-    body,
-  });
   try {
+    const body = JSON.stringify(event);
+    const timestamp = Math.floor((options.timestamp ?? Date.now)() / 1000);
+    const headers = await signWebhook(options.secret, event.id, timestamp, body);
+    const request = new Request(options.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'OpenAI/1.0 (sora-kit fake)',
+        ...headers,
+      },
+      body,
+    });
     const response = await (options.fetch ?? ((r: Request) => fetch(r)))(request);
-    await response.body?.cancel();
+    // Not awaited: some interceptors (msw) never settle a cancel, and the answer's body is unused.
+    void response.body?.cancel().catch(() => undefined);
     return response.status;
   } catch {
+    // A bad secret, URL or receiver counts as a failed attempt; it must never crash the fake.
     return 0;
   }
 }
