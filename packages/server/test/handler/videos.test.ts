@@ -1,5 +1,5 @@
 import type { Job, JobPage, MediaLink } from '@sora-kit/core';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { browser, type Harness, harness } from '../support/harness.js';
 
 let h: Harness;
@@ -157,5 +157,34 @@ describe('creating and reading videos', () => {
     expect(caps.body.limits).toEqual({ maxPromptChars: 4000, maxReferenceBytes: 10 * 1024 * 1024 });
     const health = await h.handler.request('/health');
     expect(await health.json()).toEqual({ ok: true });
+  });
+});
+
+describe('paging a long history', () => {
+  test('pages cross index chunks in order, and cursors survive deletions', async () => {
+    const user = browser(h.handler);
+    const made: string[] = [];
+    for (let i = 0; i < 230; i++) {
+      made.push(((await user.post('/videos', { prompt: `n${i}` })).body as Job).jobId);
+      h.clock.advance(1);
+    }
+    const newestFirst = [...made].reverse();
+    const first = (await user.json<JobPage>('/videos?limit=100')).body;
+    expect(first.items.map((j) => j.jobId)).toEqual(newestFirst.slice(0, 100));
+    // Deleting jobs on either side of the cursor moves nothing.
+    await user.fetch(`/videos/${newestFirst[5]}`, { method: 'DELETE' });
+    await user.fetch(`/videos/${newestFirst[150]}`, { method: 'DELETE' });
+    const second = (await user.json<JobPage>(`/videos?limit=100&cursor=${first.nextCursor}`)).body;
+    const expectedSecond = newestFirst.slice(100, 201).filter((id) => id !== newestFirst[150]);
+    expect(second.items.map((j) => j.jobId)).toEqual(expectedSecond);
+    const third = (await user.json<JobPage>(`/videos?limit=100&cursor=${second.nextCursor}`)).body;
+    expect(third.items.map((j) => j.jobId)).toEqual(newestFirst.slice(201));
+    expect(third.nextCursor).toBeNull();
+
+    // The cost of a page follows the page, not the history: its records plus a few index reads.
+    const reads = vi.spyOn(h.storage, 'getItem');
+    await user.json<JobPage>('/videos?limit=10');
+    expect(reads.mock.calls.length).toBeLessThanOrEqual(10 + 3);
+    reads.mockRestore();
   });
 });
