@@ -162,3 +162,19 @@ test('a job deleted while its refresh is in flight stays deleted', async () => {
   expect(await h.storage.hasItem(`sora:job:${jobId}`)).toBe(false);
   expect((await user.json<JobPage>('/videos')).body.items).toEqual([]);
 });
+
+test('media links expire after the configured TTL and stop working then', async () => {
+  await h.cleanup();
+  h = await harness({ mediaLinkTtlSeconds: 60 });
+  const user = browser(h.handler);
+  const job = await completedJob(user);
+  const link = (await user.json<{ url: string; expiresAt: string }>(`/videos/${job.jobId}/media`)).body;
+  const ttl = Date.parse(link.expiresAt) - h.clock.now().getTime();
+  expect(ttl).toBeGreaterThan(59_000);
+  expect(ttl).toBeLessThanOrEqual(60_000);
+  expect((await h.handler.request(link.url)).status).toBe(200);
+  h.clock.advance(61_000);
+  const expired = await h.handler.request(link.url);
+  expect(expired.status).toBe(403);
+  expect(((await expired.json()) as ApiError).error.code).toBe('forbidden');
+});
