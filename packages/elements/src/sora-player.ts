@@ -51,6 +51,7 @@ interface Links {
  * @csspart preview - The spritesheet tile shown while hovering the timeline.
  * @csspart toolbar - The row under the video.
  * @csspart download - The download button.
+ * @csspart reload - "Try again" after the video failed to load.
  *
  * @cssprop --sora-accent - Accent color.
  * @cssprop --sora-surface - Background.
@@ -172,6 +173,13 @@ export class SoraPlayer extends SoraElement {
     }
   }
 
+  /** After a failed load: ask for fresh links and start over. */
+  private reload(): void {
+    this.mediaError = false;
+    this.renewals = 0;
+    this.links = undefined;
+  }
+
   private async download(): Promise<void> {
     const store = this.bound.current;
     if (!store || this.downloading) return;
@@ -287,7 +295,14 @@ export class SoraPlayer extends SoraElement {
         }
       </div>
       ${links?.sprite ? this.renderTimeline(links.sprite, aspectRatio(job.size)) : nothing}
-      ${this.mediaError ? html`<p part="error" class="error" role="alert">${t.mediaError}</p>` : nothing}
+      ${
+        this.mediaError
+          ? html`<p part="error" class="error media-error" role="alert">
+              ${t.mediaError}
+              <button class="btn small" part="reload" @click=${this.reload}>${t.tryAgain}</button>
+            </p>`
+          : nothing
+      }
       <div part="toolbar" class="toolbar">
         <span class="caption">${job.prompt}</span>
         <button class="btn" part="download" ?disabled=${this.downloading} @click=${this.download}>

@@ -132,6 +132,22 @@ describe('<sora-player>', () => {
     expect($$(el, '[part~="error"]')).toHaveLength(0);
   });
 
+  test('a video whose links cannot be had says so and can try again', async () => {
+    fake.jobs.value = [makeJob({ jobId: 'job_e' })];
+    const working = fake.behaviour.mediaLink;
+    fake.behaviour.mediaLink = async () => {
+      throw new SoraApiError({ status: 503, code: 'upstream_unavailable', message: 'down' });
+    };
+    const el = await mountPlayer('job_e');
+    await until(() => $$(el, '[part~="reload"]').length === 1);
+    expect($(el, '[part~="error"]').textContent).toContain('could not be played');
+    expect(await axeViolations(el)).toEqual([]);
+    fake.behaviour.mediaLink = working;
+    $(el, '[part~="reload"]').click();
+    await until(() => $$(el, 'video').length === 1 && $<HTMLVideoElement>(el, 'video').src !== '');
+    expect($$(el, '[part~="error"]')).toHaveLength(0);
+  });
+
   test('download asks for an attachment link and follows it', async () => {
     fake.jobs.value = [makeJob({ jobId: 'job_d' })];
     const el = await mountPlayer('job_d');

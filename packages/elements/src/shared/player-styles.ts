@@ -93,6 +93,12 @@ export const playerStyles = [
       color: var(--_danger);
       margin: 8px 0 0;
     }
+    .media-error {
+      display: flex;
+      align-items: center;
+      gap: 10px;
+      flex-wrap: wrap;
+    }
     .timeline {
       position: relative;
       height: 18px;

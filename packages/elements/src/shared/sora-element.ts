@@ -18,6 +18,11 @@ function inheritedLang(start: Element): string | undefined {
   return undefined;
 }
 
+/** A `sora-*` event that bubbles out of shadow roots (each element documents its own with `@fires`). */
+function soraEvent<T>(name: string, detail: T): CustomEvent<T> {
+  return new CustomEvent<T>(name, { detail, bubbles: true, composed: true, cancelable: true });
+}
+
 /** Common attributes and properties of the sora elements. */
 export class SoraElement extends LitElement implements StoreHost {
   /** Where the sora-kit handler is mounted. Elements with the same endpoint share one store. */
