@@ -171,7 +171,7 @@ export class SoraJobList extends SoraElement {
   private select(job: Job): void {
     this.selected = job.jobId;
     this.active = Math.max(0, this.jobs.indexOf(job));
-    this.emit<JobEventDetail>('sora-job-select', { jobId: job.jobId, job });
+    this.notify<JobEventDetail>('sora-job-select', { jobId: job.jobId, job });
   }
 
   private async act(job: Job, action: (store: JobStore) => Promise<unknown>): Promise<void> {
@@ -196,15 +196,15 @@ export class SoraJobList extends SoraElement {
     if (this.jobs.some((j) => j.jobId === job.jobId)) return;
     this.announcement = this.t.deleted;
     if (this.selected === job.jobId) this.selected = '';
-    this.emit<JobEventDetail>('sora-job-deleted', { jobId: job.jobId, job });
+    this.notify<JobEventDetail>('sora-job-deleted', { jobId: job.jobId, job });
     this.focusRow(Math.min(index, this.jobs.length - 1));
   }
 
   private readonly actions: RowActions = {
     select: (job) => this.select(job),
     retry: (job) => void this.act(job, (store) => store.retry(job.jobId)),
-    remix: (job) => this.emit<JobEventDetail>('sora-job-remix', { jobId: job.jobId, job }),
-    reuse: (job) => this.emit<PromptReuseDetail>('sora-prompt-reuse', { prompt: job.prompt, job }),
+    remix: (job) => this.notify<JobEventDetail>('sora-job-remix', { jobId: job.jobId, job }),
+    reuse: (job) => this.notify<PromptReuseDetail>('sora-prompt-reuse', { prompt: job.prompt, job }),
     askDelete: (job) => {
       this.confirming = job.jobId;
       this.updateComplete.then(() =>

@@ -194,7 +194,7 @@ export class SoraPlayer extends SoraElement {
       this.renderRoot.appendChild(anchor);
       anchor.click();
       anchor.remove();
-      this.emit('sora-download', { jobId: this.jobId, url: link.url });
+      this.notify('sora-download', { jobId: this.jobId, url: link.url });
     } catch {
       this.mediaError = true;
     } finally {
@@ -244,13 +244,13 @@ export class SoraPlayer extends SoraElement {
     return renderProblem(this.t, job, message, {
       retry: retryable
         ? () => {
-            this.emit('sora-retry', { jobId: this.jobId });
+            this.notify('sora-retry', { jobId: this.jobId });
             this.bound.current?.retry(this.jobId).catch(() => undefined);
           }
         : undefined,
       edit:
         job?.error?.code === 'moderation_blocked'
-          ? () => this.emit('sora-prompt-reuse', { prompt: job.prompt, job })
+          ? () => this.notify('sora-prompt-reuse', { prompt: job.prompt, job })
           : undefined,
     });
   }

@@ -202,7 +202,7 @@ export class SoraPrompt extends SoraElement {
       this.prompt = '';
       this.remixOf = '';
       this.reference.clear();
-      this.emit<JobCreatedDetail>('sora-job-created', { job });
+      this.notify<JobCreatedDetail>('sora-job-created', { job });
     } catch (error) {
       this.remedy = remedyFor(error, this.t);
       if (this.remedy.retryAfter) this.countdown.start(this.remedy.retryAfter);
@@ -216,7 +216,7 @@ export class SoraPrompt extends SoraElement {
   private cancelRemix(): void {
     const jobId = this.remixOf;
     this.remixOf = '';
-    this.emit('sora-remix-cancel', { jobId });
+    this.notify('sora-remix-cancel', { jobId });
     this.focus();
   }
 

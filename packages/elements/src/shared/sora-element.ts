@@ -6,6 +6,7 @@ import type { JobStore, SoraClient } from '@sora-kit/core';
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { StoreHost } from './bind-store.js';
+import { fire } from './events.js';
 import { resolveStrings, type SoraStrings } from './strings.js';
 
 /** The nearest `lang`, looking through shadow roots (an element inside `<sora-studio>` too). */
@@ -16,11 +17,6 @@ function inheritedLang(start: Element): string | undefined {
     node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host || null);
   }
   return undefined;
-}
-
-/** A `sora-*` event that bubbles out of shadow roots (each element documents its own with `@fires`). */
-function soraEvent<T>(name: string, detail: T): CustomEvent<T> {
-  return new CustomEvent<T>(name, { detail, bubbles: true, composed: true, cancelable: true });
 }
 
 /** Common attributes and properties of the sora elements. */
@@ -49,9 +45,7 @@ export class SoraElement extends LitElement implements StoreHost {
   }
 
   /** Fires a `sora-*` CustomEvent that bubbles out of shadow roots. */
-  protected emit<T>(name: `sora-${string}`, detail: T): boolean {
-    return this.dispatchEvent(
-      new CustomEvent<T>(name, { detail, bubbles: true, composed: true, cancelable: true }),
-    );
+  protected notify<T>(name: `sora-${string}`, detail: T): boolean {
+    return fire(this, name, detail);
   }
 }
