@@ -1,43 +1,68 @@
 /**
  * Active (not yet ended) jobs, per identity and across all identities. Each admitted job holds a
- * slot named by its reservation until `settle()`; a slot whose settle never came (a crashed
- * instance) is freed after a time-to-live so that the caps cannot leak shut forever.
+ * slot — one storage key of its own, named by its reservation — until `settle()`; a slot whose
+ * settle never came (a crashed instance) expires after a time-to-live so the caps cannot leak shut.
+ *
+ * One key per slot means instances never overwrite each other's slots (a shared list would lose
+ * entries to last-writer-wins). A claim writes its slot first, then counts: every instance sees
+ * every slot that landed, and a claim with the cap already taken ahead of it withdraws.
  */
 import type { Storage } from 'unstorage';
 
-/** Slots in use: reservation id → admission time (epoch ms). */
-export type ActiveSlots = Record<string, number>;
-
-/** Reads the slots under `key`, dropping those older than `ttlMs` and any malformed entry. */
-export async function readSlots(
-  storage: Storage,
-  key: string,
-  now: number,
-  ttlMs: number,
-): Promise<ActiveSlots> {
-  return liveSlots(await storage.getItem(key), now, ttlMs);
+/** A live slot: its reservation and when it was taken (epoch ms). */
+export interface Slot {
+  id: string;
+  at: number;
 }
 
-/** The slots of a stored value that are still alive at `now`. Pure. */
-export function liveSlots(value: unknown, now: number, ttlMs: number): ActiveSlots {
-  const slots: ActiveSlots = {};
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return slots;
-  for (const [id, at] of Object.entries(value)) {
-    if (typeof at === 'number' && at > now - ttlMs) slots[id] = at;
-  }
-  return slots;
+/** The live slots under `base` (a key prefix ending in `:`), oldest first; expired ones are removed. */
+export async function liveSlots(storage: Storage, base: string, now: number, ttlMs: number): Promise<Slot[]> {
+  const keys = await storage.getKeys(base);
+  const slots = await Promise.all(
+    keys.map(async (key): Promise<Slot | undefined> => {
+      const at = await storage.getItem(key);
+      const id = key.slice(key.lastIndexOf(':') + 1);
+      if (typeof at === 'number' && at > now - ttlMs) return { id, at };
+      await storage.removeItem(key); // expired or malformed: free it for everyone
+      return undefined;
+    }),
+  );
+  return rankSlots(slots.filter((s): s is Slot => s !== undefined));
 }
 
-/** Writes `slots` back, or removes the key when none is left. */
-export async function writeSlots(
+/** Slots in a stable order every instance agrees on: by time taken, then by id. Pure. */
+export function rankSlots(slots: Slot[]): Slot[] {
+  return [...slots].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * How many slots stand ahead of `slot`: every other one taken no later than it. Slots taken in the
+ * same millisecond count as ahead on both sides, so two simultaneous claims for the last place both
+ * withdraw (a safe miss, retried after `Retry-After`) rather than both winning. Pure.
+ */
+export function slotsAhead(live: readonly Slot[], slot: Slot): number {
+  return live.filter((s) => s.id !== slot.id && s.at <= slot.at).length;
+}
+
+/**
+ * Takes a slot under `base` if the cap allows: writes it, counts the slots ahead of it, and
+ * withdraws it when they fill the cap. True when the slot is held.
+ */
+export async function claimSlot(
   storage: Storage,
-  key: string,
-  slots: ActiveSlots,
+  base: string,
+  slot: Slot,
+  cap: number,
   ttlMs: number,
-): Promise<void> {
-  if (Object.keys(slots).length === 0) {
-    await storage.removeItem(key);
-    return;
-  }
-  await storage.setItem(key, slots, { ttl: Math.ceil(ttlMs / 1000) });
+): Promise<boolean> {
+  await storage.setItem(`${base}${slot.id}`, slot.at, { ttl: Math.ceil(ttlMs / 1000) });
+  const live = await liveSlots(storage, base, slot.at, ttlMs);
+  if (slotsAhead(live, slot) < cap) return true;
+  await storage.removeItem(`${base}${slot.id}`);
+  return false;
+}
+
+/** Frees a slot (idempotent). */
+export async function releaseSlot(storage: Storage, base: string, id: string): Promise<void> {
+  await storage.removeItem(`${base}${id}`);
 }

@@ -4,7 +4,7 @@
  * so a refused request leaves no trace in any counter.
  */
 import type { Storage } from 'unstorage';
-import { type ActiveSlots, readSlots, writeSlots } from './active-jobs.js';
+import { claimSlot, releaseSlot, type Slot } from './active-jobs.js';
 import { DEFAULT_LIMITS_PREFIX, identityKey, type LimitKeys, limitKeys } from './keys.js';
 import { costMicros, DEFAULT_PRICES, type PriceTable } from './pricing.js';
 import {
@@ -120,22 +120,32 @@ async function checkQuotas(
   return refuse('quota_exceeded', `This would go over your video quota for the ${which}`, until - at);
 }
 
-/** Reads the active slots under `key` when `cap` is on; a refusal when they are full. */
-async function checkSlots(
-  cfg: Config,
-  key: string,
-  cap: number | undefined,
-  at: number,
-  message: string,
-): Promise<ActiveSlots | undefined | Refusal> {
-  if (cap === undefined) return undefined;
-  const slots = await readSlots(cfg.storage, key, at, cfg.ttlMs);
-  if (Object.keys(slots).length < cap) return slots;
-  return refuse('rate_limited', message, ACTIVE_RETRY_AFTER_SECONDS * 1000);
+/** The active-job caps in force: where their slots live, their size and what a refusal says. */
+function capsOf(cfg: Config, who: string) {
+  const caps = [
+    {
+      base: cfg.keys.active(who),
+      cap: cfg.perIdentity,
+      message: `At most ${cfg.perIdentity} videos can be in progress at once`,
+    },
+    { base: cfg.keys.globalActive(), cap: cfg.global, message: 'The service is busy; try again shortly' },
+  ];
+  return caps.filter((c): c is { base: string; cap: number; message: string } => c.cap !== undefined);
 }
 
-function isRefusal(value: unknown): value is Refusal {
-  return typeof value === 'object' && value !== null && (value as Refusal).ok === false;
+const busy = (message: string) => refuse('rate_limited', message, ACTIVE_RETRY_AFTER_SECONDS * 1000);
+
+/** Claims a slot under every cap, or none: a cap that refuses gives back the slots already taken. */
+async function claimAll(cfg: Config, who: string, slot: Slot): Promise<Refusal | undefined> {
+  const taken: string[] = [];
+  for (const { base, cap, message } of capsOf(cfg, who)) {
+    if (!(await claimSlot(cfg.storage, base, slot, cap, cfg.ttlMs))) {
+      for (const held of taken) await releaseSlot(cfg.storage, held, slot.id);
+      return busy(message);
+    }
+    taken.push(base);
+  }
+  return undefined;
 }
 
 async function admitNow(cfg: Config, request: AdmissionRequest): Promise<Admission> {
@@ -146,46 +156,31 @@ async function admitNow(cfg: Config, request: AdmissionRequest): Promise<Admissi
   if (rate && !rate.allowed) {
     return refuse('rate_limited', 'Too many videos started in a short time', rate.retryAfterMs);
   }
-  const mine = await checkSlots(
-    cfg,
-    keys.active(who),
-    cfg.perIdentity,
-    at,
-    `At most ${cfg.perIdentity} videos can be in progress at once`,
-  );
-  if (isRefusal(mine)) return mine;
-  const all = await checkSlots(
-    cfg,
-    keys.globalActive(),
-    cfg.global,
-    at,
-    'The service is busy; try again shortly',
-  );
-  if (isRefusal(all)) return all;
   const micros = costMicros(await cfg.prices(), request.model, request.size, request.seconds) ?? 0;
   const cost: JobCost = { seconds: request.seconds, micros };
   const periods = await checkQuotas(cfg, who, cost, at);
   if (!Array.isArray(periods)) return periods;
 
-  // Every check passed: only now is anything written.
+  // The read checks passed: claim the cap slots (write, then count; a refused claim withdraws its
+  // slot), and only then record the rest.
   const reservation = cfg.newId();
+  const refused = await claimAll(cfg, who, { id: reservation, at });
+  if (refused) return refused;
   const record: ReservationRecord = { who, cost, usageKeys: periods.map((p) => p.key) };
   await storage.setItem(keys.reservation(reservation), record, { ttl: Math.ceil(ttlMs / 1000) * 2 });
   await rate?.commit();
-  if (mine) await writeSlots(storage, keys.active(who), { ...mine, [reservation]: at }, ttlMs);
-  if (all) await writeSlots(storage, keys.globalActive(), { ...all, [reservation]: at }, ttlMs);
   for (const p of periods) await addUsage(storage, p.key, cost, 1, usageTtlSeconds(p));
   return { ok: true, reservation };
 }
 
 async function settleNow(cfg: Config, reservation: string, outcome: 'completed' | 'failed'): Promise<void> {
-  const { storage, keys, ttlMs } = cfg;
+  const { storage, keys } = cfg;
   const key = keys.reservation(reservation);
   const record = asRecord(await storage.getItem(key));
   if (!record) return; // settled already, or never ours: settling twice must not give back twice
   await storage.removeItem(key);
-  await releaseSlot(storage, keys.active(record.who), reservation, cfg.now(), ttlMs);
-  await releaseSlot(storage, keys.globalActive(), reservation, cfg.now(), ttlMs);
+  await releaseSlot(storage, keys.active(record.who), reservation);
+  await releaseSlot(storage, keys.globalActive(), reservation);
   if (outcome === 'failed') {
     for (const usageKey of record.usageKeys) await addUsage(storage, usageKey, record.cost, -1, 40 * 86400);
   }
@@ -195,8 +190,10 @@ async function settleNow(cfg: Config, reservation: string, outcome: 'completed' 
  * Admission control over unstorage: limits that hold across every instance sharing `storage`.
  *
  * unstorage has no atomic increment. Admissions are serialized within one instance, so one instance
- * is exact; N instances admitting for the same identity in the same instant may let up to N − 1
- * extra jobs through (see docs/security.md).
+ * is exact. Active-job slots are one key each, claimed by write-then-count, so instances never lose
+ * each other's slots and never over-admit a cap; the rate and quota counters are read-modify-write,
+ * so N instances admitting for the same identity in the same instant may over-admit them by up to
+ * N − 1 (see docs/security.md).
  *
  * @example
  * const admission = createAdmissionControl({ storage, rateLimit: { limit: 5, windowSeconds: 60 } });
@@ -214,19 +211,6 @@ export function createAdmissionControl(options: AdmissionOptions): AdmissionCont
 /** Usage outlives its period a little, so a late `settle('failed')` still finds it. */
 function usageTtlSeconds(check: PeriodCheck): number {
   return check.period === 'day' ? 2 * 86400 : 40 * 86400;
-}
-
-async function releaseSlot(
-  storage: Storage,
-  key: string,
-  reservation: string,
-  at: number,
-  ttlMs: number,
-): Promise<void> {
-  const slots: ActiveSlots = await readSlots(storage, key, at, ttlMs);
-  if (!Object.hasOwn(slots, reservation)) return;
-  delete slots[reservation];
-  await writeSlots(storage, key, slots, ttlMs);
 }
 
 function asRecord(value: unknown): ReservationRecord | undefined {

@@ -16,8 +16,10 @@ export async function identityKey(identity: string): Promise<string> {
 export function limitKeys(prefix: string) {
   return {
     rate: (who: string) => `${prefix}rate:${who}`,
-    active: (who: string) => `${prefix}active:${who}`,
-    globalActive: () => `${prefix}active-global`,
+    /** A key prefix: one key per active slot of `who` lives under it. */
+    active: (who: string) => `${prefix}active:${who}:`,
+    /** A key prefix: one key per active slot of anyone. */
+    globalActive: () => `${prefix}active-global:`,
     usage: (who: string, period: string) => `${prefix}usage:${who}:${period}`,
     reservation: (id: string) => `${prefix}reservation:${id}`,
   };

@@ -158,6 +158,27 @@ describe('shared state', () => {
     expect((await two.admission.admit(clip('alice'))).ok).toBe(false);
   });
 
+  it('never loses a slot when instances admit at the same instant, and over-admits by less than the instance count', async () => {
+    const storage = createStorage();
+    const instances = Array.from({ length: 4 }, () =>
+      setup({ storage, rateLimit: false, activeJobs: 3, globalActiveJobs: false }),
+    );
+    const verdicts = await Promise.all(
+      instances.flatMap(({ admission }) => [admission.admit(clip('racer')), admission.admit(clip('racer'))]),
+    );
+    const admitted = verdicts.filter((v) => v.ok);
+    expect(admitted.length).toBeGreaterThanOrEqual(3);
+    expect(admitted.length).toBeLessThanOrEqual(3 + 4 - 1);
+    // Every admitted job holds exactly one slot: none was overwritten by another instance.
+    const slots = (await storage.getKeys('limits:active:')).length;
+    expect(slots).toBe(admitted.length);
+    // Once they end, the cap is whole again and exact.
+    for (const v of admitted) if (v.ok) await instances[0]?.admission.settle(v.reservation, 'completed');
+    expect(await storage.getKeys('limits:active:')).toEqual([]);
+    const again = await Promise.all([1, 2, 3, 4].map(() => instances[1]?.admission.admit(clip('racer'))));
+    expect(again.filter((v) => v?.ok)).toHaveLength(3);
+  });
+
   it('is exact within one instance under concurrent admissions', async () => {
     const { admission } = setup({ activeJobs: false, rateLimit: { limit: 5, windowSeconds: 60 } });
     const verdicts = await Promise.all(Array.from({ length: 20 }, () => admission.admit(clip('alice'))));
