@@ -61,6 +61,8 @@ export const playerStyles = [
       );
       border: 1px solid var(--_border);
       color: var(--_text);
+      /* Grow past the video's aspect ratio when the message needs it (narrow screens). */
+      overflow: visible;
     }
     .state.failed {
       background: var(--_danger-surface);
