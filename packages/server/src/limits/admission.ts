@@ -164,7 +164,8 @@ async function admitNow(cfg: Config, request: AdmissionRequest): Promise<Admissi
   // The read checks passed: claim the cap slots (write, then count; a refused claim withdraws its
   // slot), and only then record the rest.
   const reservation = cfg.newId();
-  const refused = await claimAll(cfg, who, { id: reservation, at });
+  // The slot's time is read just before it is written, to keep the claim's race window small.
+  const refused = await claimAll(cfg, who, { id: reservation, at: cfg.now() });
   if (refused) return refused;
   const record: ReservationRecord = { who, cost, usageKeys: periods.map((p) => p.key) };
   await storage.setItem(keys.reservation(reservation), record, { ttl: Math.ceil(ttlMs / 1000) * 2 });
@@ -191,7 +192,8 @@ async function settleNow(cfg: Config, reservation: string, outcome: 'completed' 
  *
  * unstorage has no atomic increment. Admissions are serialized within one instance, so one instance
  * is exact. Active-job slots are one key each, claimed by write-then-count, so instances never lose
- * each other's slots and never over-admit a cap; the rate and quota counters are read-modify-write,
+ * each other's slots and over-admit a cap only in a race within one storage round trip; the rate
+ * and quota counters are read-modify-write,
  * so N instances admitting for the same identity in the same instant may over-admit them by up to
  * N − 1 (see docs/security.md).
  *
