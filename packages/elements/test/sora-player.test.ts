@@ -75,6 +75,22 @@ describe('<sora-player>', () => {
     expect(reuses[0]?.detail.prompt).toBe(fake.jobs.value[0]?.prompt);
   });
 
+  test('on a narrow screen the failure panel grows to show its whole message and buttons', async () => {
+    fake.jobs.value = [
+      makeJob({
+        jobId: 'job_n',
+        status: 'failed',
+        error: { code: 'moderation_blocked', message: 'blocked', retryable: false },
+      }),
+    ];
+    const el = await mountPlayer('job_n', (p) => {
+      p.style.width = '320px';
+    });
+    const stage = $(el, '[part~="stage"]').getBoundingClientRect();
+    const button = $(el, '[part~="edit-prompt"]').getBoundingClientRect();
+    expect(button.bottom).toBeLessThanOrEqual(stage.bottom);
+  });
+
   test('a retryable failure offers a retry that calls the store', async () => {
     fake.jobs.value = [
       makeJob({
