@@ -28,13 +28,16 @@ const jobSelect = 'sora-job-select' as EventName<CustomEvent<JobEventDetail>>;
 const jobRemix = 'sora-job-remix' as EventName<CustomEvent<JobEventDetail>>;
 const jobDeleted = 'sora-job-deleted' as EventName<CustomEvent<JobEventDetail>>;
 const promptReuse = 'sora-prompt-reuse' as EventName<CustomEvent<PromptReuseDetail>>;
+const download = 'sora-download' as EventName<CustomEvent<{ jobId: string; url: string }>>;
+const retry = 'sora-retry' as EventName<CustomEvent<{ jobId: string }>>;
+const remixCancel = 'sora-remix-cancel' as EventName<CustomEvent<{ jobId: string }>>;
 
 /** `<sora-prompt>` for React. */
 export const SoraPrompt = createComponent({
   react: React,
   tagName: 'sora-prompt',
   elementClass: SoraPromptElement,
-  events: { onJobCreated: jobCreated },
+  events: { onJobCreated: jobCreated, onRemixCancel: remixCancel },
 });
 
 /** `<sora-job-list>` for React. */
@@ -55,7 +58,7 @@ export const SoraPlayer = createComponent({
   react: React,
   tagName: 'sora-player',
   elementClass: SoraPlayerElement,
-  events: {},
+  events: { onDownload: download, onRetry: retry, onPromptReuse: promptReuse },
 });
 
 /** `<sora-studio>` for React. */

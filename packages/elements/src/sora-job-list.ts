@@ -5,6 +5,7 @@ import { StoreController } from './shared/bind-store.js';
 import { truncate } from './shared/format.js';
 import { type RowActions, renderRow } from './shared/job-row.js';
 import { listStyles } from './shared/list-styles.js';
+import { remedyFor } from './shared/remedy.js';
 import { SoraElement } from './shared/sora-element.js';
 
 /** Detail of `sora-job-select`, `sora-job-remix` and `sora-job-deleted`. */
@@ -47,6 +48,7 @@ const TICK_MS = 30_000;
  * @csspart tag - "Remix" and "From an image" tags.
  * @csspart progress - The progress bar.
  * @csspart row-error - Why a job failed.
+ * @csspart action-error - Why the last action on the row (retry, delete) failed.
  * @csspart actions - The row's buttons.
  * @csspart action - Each action button (also `play`, `retry`, `remix`, `reuse`, `delete`).
  * @csspart confirm - The inline delete confirmation.
@@ -81,6 +83,8 @@ export class SoraJobList extends SoraElement {
   @state() private active = 0;
   @state() private confirming = '';
   @state() private busy = new Set<string>();
+  /** Why the last action on a row failed (retry, delete), shown in the row. */
+  @state() private failures = new Map<string, string>();
   @state() private announcement = '';
   @state() private loadingMore = false;
   private thumbnails = new Map<string, string | null>();
@@ -178,15 +182,25 @@ export class SoraJobList extends SoraElement {
     const store = this.bound.current;
     if (!store) return;
     this.busy = new Set(this.busy).add(job.jobId);
+    this.setFailure(job.jobId, undefined);
     try {
       await action(store);
     } catch (error) {
-      this.announcement = error instanceof Error ? error.message : this.t.errorUnknown;
+      const message = remedyFor(error, this.t).message;
+      this.setFailure(job.jobId, message);
+      this.announcement = message;
     } finally {
       const next = new Set(this.busy);
       next.delete(job.jobId);
       this.busy = next;
     }
+  }
+
+  private setFailure(jobId: string, message: string | undefined): void {
+    const next = new Map(this.failures);
+    if (message === undefined) next.delete(jobId);
+    else next.set(jobId, message);
+    this.failures = next;
   }
 
   private async confirmDelete(job: Job): Promise<void> {
@@ -277,6 +291,7 @@ export class SoraJobList extends SoraElement {
             thumbnail: this.thumbnails.get(job.jobId),
             canRemix: this.canRemix(job),
             busy: this.busy.has(job.jobId),
+            failure: this.failures.get(job.jobId),
             on: this.actions,
           }),
         )}

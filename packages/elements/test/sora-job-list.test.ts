@@ -180,6 +180,9 @@ describe('<sora-job-list>', () => {
     $(el, 'li[data-job-id="job_b"] [part~="confirm-delete"]').click();
     await until(() => fake.callsOf('remove').length === 1);
     await until(() => rows(el).length === 3);
+    await until(() => $$(el, 'li[data-job-id="job_b"] [part~="action-error"]').length === 1);
+    expect($(el, 'li[data-job-id="job_b"] [part~="action-error"]').textContent).toContain('Server error');
+    expect(await axeViolations(el)).toEqual([]);
   });
 
   test('arrow keys, Home and End move between rows; Enter selects and reflects the selection', async () => {

@@ -15,6 +15,8 @@ export interface RowContext {
   thumbnail: string | null | undefined;
   canRemix: boolean;
   busy: boolean;
+  /** Why the last action on this row failed. */
+  failure: string | undefined;
   on: RowActions;
 }
 
@@ -136,6 +138,7 @@ export function renderRow(job: Job, index: number, ctx: RowContext) {
       </div>
       ${progress(job, t)}
       ${job.status === 'failed' && job.error ? html`<p part="row-error" class="row-error">${jobErrorText(job, t)}</p>` : nothing}
+      ${ctx.failure ? html`<p part="action-error" class="row-error">${ctx.failure}</p>` : nothing}
       ${actions(job, ctx)}
     </div>
   </li>`;
