@@ -22,6 +22,11 @@ import { type Remedy, remedyFor } from './shared/remedy.js';
 import { SoraElement } from './shared/sora-element.js';
 import type { SoraStrings } from './shared/strings.js';
 
+/** Whether the reader's keyboard says ⌘ rather than Ctrl. */
+function isApple(): boolean {
+  return /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '');
+}
+
 /** Detail of `sora-job-created`. */
 export interface JobCreatedDetail {
   job: Job;
@@ -350,7 +355,7 @@ export class SoraPrompt extends SoraElement {
       model && !this.remixOf ? estimateCostUsd(model, this.selectedSize, this.selectedSeconds) : undefined;
     const blocked = this.sending || this.countdown.remaining > 0;
     return html`<div class="actions">
-      <span id="hint" class="hint">${t.shortcutHint}</span>
+      <span id="hint" class="hint">${isApple() ? t.shortcutHintMac : t.shortcutHint}</span>
       ${cost !== undefined ? html`<span part="cost" class="cost">${t.estimatedCost(formatUsd(cost, t.locale))}</span>` : nothing}
       <button type="submit" part="submit" class="btn primary" ?disabled=${blocked} aria-busy=${this.sending ? 'true' : 'false'}>
         ${this.sending ? t.submitting : this.remixOf ? t.remixSubmit : t.submit}

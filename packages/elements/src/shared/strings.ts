@@ -33,6 +33,7 @@ export interface SoraStrings {
   submit: string;
   submitting: string;
   shortcutHint: string;
+  shortcutHintMac: string;
   remixing: (prompt: string) => string;
   remixSubmit: string;
   cancelRemix: string;
@@ -104,6 +105,7 @@ export const en: SoraStrings = {
   submit: 'Generate',
   submitting: 'Sending…',
   shortcutHint: 'Ctrl+Enter to send',
+  shortcutHintMac: '⌘+Enter to send',
   remixing: (prompt) => `Remixing “${prompt}”`,
   remixSubmit: 'Remix',
   cancelRemix: 'Cancel remix',
@@ -174,6 +176,7 @@ export const fr: SoraStrings = {
   submit: 'Générer',
   submitting: 'Envoi…',
   shortcutHint: 'Ctrl+Entrée pour envoyer',
+  shortcutHintMac: '⌘+Entrée pour envoyer',
   remixing: (prompt) => `Remix de « ${prompt} »`,
   remixSubmit: 'Remixer',
   cancelRemix: 'Annuler le remix',
