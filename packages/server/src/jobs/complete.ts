@@ -62,11 +62,13 @@ export async function copyAndComplete(
     const missing = variants.filter((variant) => !asset.variants.includes(variant));
     if (
       missing.length > 0 &&
-      record.poll.failures < Math.min(OPTIONAL_COPY_RETRIES, rt.polling.failureBudget - 2)
+      (record.poll.optionalRetries ?? 0) < OPTIONAL_COPY_RETRIES &&
+      record.poll.failures + 1 < rt.polling.failureBudget
     ) {
       // A thumbnail or spritesheet that failed every try is worth another pass later (the copy is
       // idempotent) before the job completes without it.
-      await helpers.onUpstreamError(record, new Error(`could not copy ${missing.join(', ')}`));
+      const poll = { ...record.poll, optionalRetries: (record.poll.optionalRetries ?? 0) + 1 };
+      await helpers.onUpstreamError({ ...record, poll }, new Error(`could not copy ${missing.join(', ')}`));
       return;
     }
     const current = await rt.repo.get(jobId);

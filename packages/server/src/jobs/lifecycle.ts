@@ -105,7 +105,10 @@ export function createLifecycle(rt: Runtime) {
       return persist({ ...record, poll: { ...record.poll, nextAt: nowMs() } }, record);
     }
     const next = withProgress(record, decision.status, decision.progress, nowIso());
-    return persist({ ...next, poll: { nextAt: nowMs() + delayFor(next), failures: 0 } }, record);
+    return persist(
+      { ...next, poll: { ...next.poll, nextAt: nowMs() + delayFor(next), failures: 0 } },
+      record,
+    );
   }
 
   /**
@@ -142,7 +145,10 @@ export function createLifecycle(rt: Runtime) {
     }
     const retryAfterMs = error instanceof ProviderError ? error.retryAfterMs : undefined;
     const delay = delayFor(record, { failures: verdict.failures, retryAfterMs });
-    await persist({ ...record, poll: { nextAt: nowMs() + delay, failures: verdict.failures } }, record);
+    await persist(
+      { ...record, poll: { ...record.poll, nextAt: nowMs() + delay, failures: verdict.failures } },
+      record,
+    );
   }
 
   /** One refresh of a job we hold the lease of. */

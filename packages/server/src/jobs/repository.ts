@@ -29,7 +29,11 @@ export interface JobRecord {
   /** Epoch ms the current attempt's create call was sent and has not yet answered. */
   creatingSince?: number;
   /** Poll pacing. */
-  poll: { nextAt: number; failures: number };
+  /**
+   * Poll pacing: when the next refresh is due, consecutive failures (the budget), and how many
+   * extra copy passes were spent on a missing thumbnail or spritesheet.
+   */
+  poll: { nextAt: number; failures: number; optionalRetries?: number };
   /** Admission reservation to settle when the job ends. */
   reservation?: string;
 }
