@@ -52,6 +52,14 @@ export class SoraStudio extends SoraElement {
       .player {
         order: -1;
       }
+      /* The list's default empty state, forwarded through the studio's own slot. */
+      .empty p {
+        margin: 0 0 6px;
+      }
+      .empty-title {
+        font-weight: 600;
+        color: var(--_text);
+      }
       .player.idle {
         display: none;
       }
@@ -125,7 +133,9 @@ export class SoraStudio extends SoraElement {
           @sora-job-remix=${this.onRemix}
           @sora-job-deleted=${this.onDeleted}
         >
-          <slot name="empty" slot="empty"></slot>
+          <slot name="empty" slot="empty">
+            <div class="empty"><p class="empty-title">${this.t.emptyTitle}</p><p>${this.t.emptyBody}</p></div>
+          </slot>
         </sora-job-list>
         <sora-player
           class=${this.selected ? 'player' : 'player idle'}

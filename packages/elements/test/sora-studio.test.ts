@@ -95,6 +95,25 @@ describe('<sora-studio>', () => {
     expect(p.bottom).toBeLessThanOrEqual(l.top + 1);
   });
 
+  test('with no videos the list shows its empty state, replaceable through the studio', async () => {
+    fake.jobs.value = [];
+    const el = await mountStudio();
+    const { list } = parts(el);
+    await list.updateComplete;
+    const shown = () =>
+      $<HTMLSlotElement>(list, 'slot[name="empty"]')
+        .assignedElements({ flatten: true })
+        .map((e) => e.textContent?.trim())
+        .join(' ');
+    expect(shown()).toContain('No videos yet');
+    expect($(list, '[part~="empty"]').getBoundingClientRect().height).toBeGreaterThan(60);
+    const custom = document.createElement('p');
+    custom.slot = 'empty';
+    custom.textContent = 'Your first video will show up here';
+    el.appendChild(custom);
+    expect(shown()).toBe('Your first video will show up here');
+  });
+
   test('the whole studio passes axe, light and dark', async () => {
     const el = await mountStudio();
     await parts(el).list.updateComplete;
