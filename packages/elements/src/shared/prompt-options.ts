@@ -29,7 +29,7 @@ function select(
   view: OptionsView,
   change: (value: string) => void,
 ) {
-  return html`<label class="select-field">
+  return html`<label class="select-field ${name}-field">
     <span class="select-label">${label}</span>
     <select
       part="select ${name}-select"

@@ -8,6 +8,7 @@ export const promptStyles = [
   css`
     :host {
       display: block;
+      container-type: inline-size;
     }
     form {
       display: grid;
@@ -172,6 +173,27 @@ export const promptStyles = [
       color: var(--_muted);
       font-size: 0.88em;
       font-variant-numeric: tabular-nums;
+    }
+    /* Narrow: model and length side by side, the (longer) size on its own row. */
+    @container (max-width: 480px) {
+      .options {
+        display: grid;
+        grid-template-columns: 1fr 1fr;
+      }
+      .model-field {
+        order: 1;
+      }
+      .seconds-field {
+        order: 2;
+      }
+      .size-field {
+        order: 3;
+        grid-column: 1 / -1;
+      }
+      .reference-add {
+        order: 4;
+        justify-self: start;
+      }
     }
     button[part~='submit'] {
       min-width: 120px;
