@@ -32,15 +32,45 @@ function lazyDriver(load: () => Promise<Driver>): Driver {
   };
 }
 
-/** unstorage on files at `<dataDir>/jobs`. */
+/**
+ * unstorage's fs driver with atomic writes: each value goes to a temp file that is renamed into
+ * place, so a concurrent reader never sees a half-written record and a process killed mid-write
+ * leaves the previous value intact (the stock driver truncates, then writes).
+ */
+async function atomicFsDriver(base: string): Promise<Driver> {
+  const [{ default: fsDriver }, fsp, path, { randomUUID }] = await Promise.all([
+    import('unstorage/drivers/fs'),
+    import('node:fs/promises'),
+    import('node:path'),
+    import('node:crypto'),
+  ]);
+  // Temp files are dot-names ending in `.tmp`; key listings skip them.
+  const driver = fsDriver({ base, ignore: ['**/node_modules/**', '**/.git/**', '**/.*.tmp'] });
+  const root = path.resolve(base);
+  const write = async (key: string, value: string | Uint8Array): Promise<void> => {
+    if (/\.\.:|\.\.$/.test(key)) throw new Error(`Invalid key: ${JSON.stringify(key)}`);
+    const file = path.join(root, key.replace(/:/g, '/'));
+    const dir = path.dirname(file);
+    await fsp.mkdir(dir, { recursive: true });
+    const temp = path.join(dir, `.${path.basename(file)}.${randomUUID()}.tmp`);
+    try {
+      await fsp.writeFile(temp, value);
+      await fsp.rename(temp, file);
+    } catch (error) {
+      await fsp.unlink(temp).catch(() => {});
+      throw error;
+    }
+  };
+  return {
+    ...driver,
+    setItem: (key, value) => write(key, value),
+    setItemRaw: (key, value) => write(key, value),
+  };
+}
+
+/** unstorage on files at `<dataDir>/jobs`, with atomic writes. */
 export function defaultStorage(dataDir: string): Storage {
-  const base = joinPath(dataDir, 'jobs');
-  return createStorage({
-    driver: lazyDriver(async () => {
-      const { default: fsDriver } = await import('unstorage/drivers/fs');
-      return fsDriver({ base });
-    }),
-  });
+  return createStorage({ driver: lazyDriver(() => atomicFsDriver(joinPath(dataDir, 'jobs'))) });
 }
 
 /** `fsBlobs(<dataDir>/blobs)`, loaded on first use. */
