@@ -139,7 +139,7 @@ export function createFakeOpenRouterApp(state: FakeOpenRouterState): Hono {
     if (scripted) return fail(c, scripted.status, scripted.message, scripted.retryAfter);
     const isModels = c.req.path.endsWith('/videos/models');
     if (!isModels && !authorized(c, state)) return fail(c, 401, 'No auth credentials found');
-    const fault = state.faults.request();
+    const fault = state.faults.request(routeKey(c.req.method, c.req.path));
     if (fault === 'server_error') return fail(c, 500, 'Internal Server Error');
     if (fault === 'rate_limit')
       return fail(c, 429, 'Rate limit exceeded. Please slow down.', state.faults.retryAfterSeconds);
