@@ -6,6 +6,65 @@ import { tokens } from './shared/styles.js';
 import type { JobEventDetail, PromptReuseDetail } from './sora-job-list.js';
 import type { JobCreatedDetail, SoraPrompt } from './sora-prompt.js';
 
+const promptParts = [
+  'form',
+  'remix-banner',
+  'remix-cancel',
+  'label',
+  'textarea',
+  'count',
+  'options',
+  'select',
+  'reference-button',
+  'reference-preview',
+  'reference-image',
+  'reference-remove',
+  'error',
+  'countdown',
+  'cost',
+  'submit',
+];
+const listParts = [
+  'list',
+  'row',
+  'row-selected',
+  'row-button',
+  'thumbnail',
+  'meta',
+  'status',
+  'tag',
+  'progress',
+  'row-error',
+  'action-error',
+  'actions',
+  'action',
+  'confirm',
+  'offline',
+  'load-more',
+  'empty',
+  'skeleton',
+  'error',
+];
+const playerParts = [
+  'stage',
+  'video',
+  'placeholder',
+  'state',
+  'progress',
+  'percent',
+  'error',
+  'retry',
+  'edit-prompt',
+  'timeline',
+  'preview',
+  'toolbar',
+  'download',
+  'reload',
+];
+
+/** `exportparts` re-exposing a child's parts under a prefix (`submit` → `prompt-submit`). */
+const exported = (prefix: string, parts: string[]) => parts.map((p) => `${p}: ${prefix}-${p}`).join(', ');
+
 /**
  * The whole experience in one tag: the prompt on top, the history and the player side by side on
  * wide containers and stacked on narrow ones. Selecting a job plays it, remix and reuse fill the
@@ -28,6 +87,9 @@ import type { JobCreatedDetail, SoraPrompt } from './sora-prompt.js';
  * @csspart list - The `<sora-job-list>`.
  * @csspart player - The `<sora-player>`.
  * @csspart layout - The grid holding the list and the player.
+ * @csspart prompt-* - Every part of the prompt, prefixed (`prompt-submit`, `prompt-textarea`, …).
+ * @csspart list-* - Every part of the list, prefixed (`list-row`, `list-progress`, …).
+ * @csspart player-* - Every part of the player, prefixed (`player-video`, `player-download`, …).
  *
  * @cssprop --sora-studio-gap - Space between the sections (20px).
  * @cssprop --sora-studio-list-width - Width of the list column on wide layouts (minmax(300px, 2fr)).
@@ -115,6 +177,7 @@ export class SoraStudio extends SoraElement {
       <slot name="heading"></slot>
       <sora-prompt
         part="prompt"
+        exportparts=${exported('prompt', promptParts)}
         .store=${store}
         .strings=${this.strings}
         .lang=${shared.lang}
@@ -124,6 +187,7 @@ export class SoraStudio extends SoraElement {
       <div class="layout" part="layout" @sora-prompt-reuse=${this.onReuse}>
         <sora-job-list
           part="list"
+          exportparts=${exported('list', listParts)}
           .store=${store}
           .strings=${this.strings}
           .lang=${shared.lang}
@@ -140,6 +204,7 @@ export class SoraStudio extends SoraElement {
         <sora-player
           class=${this.selected ? 'player' : 'player idle'}
           part="player"
+          exportparts=${exported('player', playerParts)}
           .store=${store}
           .strings=${this.strings}
           .lang=${shared.lang}

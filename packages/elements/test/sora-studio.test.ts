@@ -114,6 +114,26 @@ describe('<sora-studio>', () => {
     expect(shown()).toBe('Your first video will show up here');
   });
 
+  test('inner parts can be styled from outside through prefixed exported parts', async () => {
+    const style = document.createElement('style');
+    style.textContent = `
+      sora-studio::part(prompt-submit) { outline-color: rgb(1, 2, 3); }
+      sora-studio::part(list-row) { outline-color: rgb(4, 5, 6); }
+      sora-studio::part(player-placeholder) { outline-color: rgb(7, 8, 9); }`;
+    document.head.appendChild(style);
+    try {
+      const el = await mountStudio();
+      const { prompt, list, player } = parts(el);
+      await list.updateComplete;
+      await player.updateComplete;
+      expect(getComputedStyle($(prompt, '[part~="submit"]')).outlineColor).toBe('rgb(1, 2, 3)');
+      expect(getComputedStyle($(list, '[part~="row"]')).outlineColor).toBe('rgb(4, 5, 6)');
+      expect(getComputedStyle($(player, '[part~="placeholder"]')).outlineColor).toBe('rgb(7, 8, 9)');
+    } finally {
+      style.remove();
+    }
+  });
+
   test('the whole studio passes axe, light and dark', async () => {
     const el = await mountStudio();
     await parts(el).list.updateComplete;
