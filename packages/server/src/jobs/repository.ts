@@ -49,7 +49,14 @@ interface IndexHead {
   size: number;
 }
 
-type Chunk = (string | null)[];
+/** A stored list, or empty when missing or not a list (never trust storage blindly). */
+function asList<T>(value: unknown): T[] {
+  return Array.isArray(value) ? (value as T[]) : [];
+}
+
+function isHead(value: unknown): value is IndexHead {
+  return typeof value === 'object' && value !== null && Number.isInteger((value as IndexHead).chunk);
+}
 
 function isRecord(value: unknown): value is JobRecord {
   return typeof value === 'object' && value !== null && typeof (value as JobRecord).job?.jobId === 'string';
@@ -100,13 +107,13 @@ export function createRepository(storage: Storage, leases: Leases) {
 
   async function appendToIndex(owner: string, jobId: string): Promise<number> {
     return leases.withLock(keys.lock(`index:${owner}`), async () => {
-      const head = ((await storage.getItem(keys.indexHead(owner))) as IndexHead | null) ?? {
-        chunk: 0,
-        size: 0,
-      };
+      const stored = await storage.getItem(keys.indexHead(owner));
+      const head: IndexHead = isHead(stored) ? stored : { chunk: 0, size: 0 };
       const chunk = head.size >= CHUNK ? head.chunk + 1 : head.chunk;
       const ids =
-        chunk === head.chunk ? (((await storage.getItem(keys.indexChunk(owner, chunk))) as Chunk) ?? []) : [];
+        chunk === head.chunk
+          ? asList<string | null>(await storage.getItem(keys.indexChunk(owner, chunk)))
+          : [];
       ids.push(jobId);
       await storage.setItem(keys.indexChunk(owner, chunk), ids);
       await storage.setItem(keys.indexHead(owner), { chunk, size: ids.length });
@@ -116,7 +123,7 @@ export function createRepository(storage: Storage, leases: Leases) {
 
   async function updateActive(change: (ids: Set<string>) => void): Promise<void> {
     await leases.withLock(keys.lock('active'), async () => {
-      const ids = new Set(((await storage.getItem(keys.active())) as string[] | null) ?? []);
+      const ids = new Set(asList<string>(await storage.getItem(keys.active())));
       const before = ids.size;
       change(ids);
       if (ids.size !== before) await storage.setItem(keys.active(), [...ids]);
@@ -139,7 +146,7 @@ export function createRepository(storage: Storage, leases: Leases) {
     const { owner, indexChunk } = record;
     const jobId = record.job.jobId;
     await leases.withLock(keys.lock(`index:${owner}`), async () => {
-      const ids = ((await storage.getItem(keys.indexChunk(owner, indexChunk))) as Chunk | null) ?? [];
+      const ids = asList<string | null>(await storage.getItem(keys.indexChunk(owner, indexChunk)));
       const at = ids.indexOf(jobId);
       if (at >= 0) {
         ids[at] = null; // a tombstone keeps the positions (and so the cursors) stable
@@ -151,13 +158,13 @@ export function createRepository(storage: Storage, leases: Leases) {
   }
 
   async function collectIds(owner: string, limit: number, cursor?: { chunk: number; position: number }) {
-    const head = (await storage.getItem(keys.indexHead(owner))) as IndexHead | null;
+    const head = await storage.getItem(keys.indexHead(owner));
     const found: { id: string; chunk: number; position: number }[] = [];
-    if (!head) return found;
+    if (!isHead(head)) return found;
     let chunk = cursor?.chunk ?? head.chunk;
     let end = cursor?.position ?? Number.POSITIVE_INFINITY;
     while (chunk >= 0 && found.length <= limit) {
-      const ids = ((await storage.getItem(keys.indexChunk(owner, chunk))) as Chunk | null) ?? [];
+      const ids = asList<string | null>(await storage.getItem(keys.indexChunk(owner, chunk)));
       for (let i = Math.min(end, ids.length) - 1; i >= 0 && found.length <= limit; i--) {
         const id = ids[i];
         if (id) found.push({ id, chunk, position: i });
@@ -188,8 +195,7 @@ export function createRepository(storage: Storage, leases: Leases) {
     remove,
     listPage,
     /** Ids of unfinished jobs. */
-    listActive: async (): Promise<string[]> =>
-      ((await storage.getItem(keys.active())) as string[] | null) ?? [],
+    listActive: async (): Promise<string[]> => asList<string>(await storage.getItem(keys.active())),
     /** Marks a job active again (a retry). */
     activate: (jobId: string) => updateActive((ids) => ids.add(jobId)),
     /** Drops a finished job from the active set. */
