@@ -1,6 +1,7 @@
 import { findModel, type Job, type JobStore } from '@sora-kit/core';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { StoreController } from './shared/bind-store.js';
 import { truncate } from './shared/format.js';
 import { type RowActions, renderRow } from './shared/job-row.js';
@@ -80,7 +81,8 @@ export class SoraJobList extends SoraElement {
   /** The clock used for relative times (injectable for tests). */
   @property({ attribute: false }) now: () => number = () => Date.now();
 
-  @state() private active = 0;
+  /** The row holding the roving tab stop, by id so it survives rows arriving above it. */
+  @state() private activeId = '';
   @state() private confirming = '';
   @state() private busy = new Set<string>();
   /** Why the last action on a row failed (retry, delete), shown in the row. */
@@ -130,7 +132,6 @@ export class SoraJobList extends SoraElement {
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
     this.trackStatuses(this.jobs);
-    if (this.active >= this.jobs.length) this.active = Math.max(0, this.jobs.length - 1);
   }
 
   protected override updated(): void {
@@ -174,7 +175,7 @@ export class SoraJobList extends SoraElement {
 
   private select(job: Job): void {
     this.selected = job.jobId;
-    this.active = Math.max(0, this.jobs.indexOf(job));
+    this.activeId = job.jobId;
     this.notify<JobEventDetail>('sora-job-select', { jobId: job.jobId, job });
   }
 
@@ -239,10 +240,12 @@ export class SoraJobList extends SoraElement {
   /** Moves the roving focus to a row (clamped), after the next render. */
   private focusRow(index: number): void {
     if (this.jobs.length === 0) return;
-    this.active = Math.max(0, Math.min(index, this.jobs.length - 1));
+    const target = this.jobs[Math.max(0, Math.min(index, this.jobs.length - 1))];
+    if (!target) return;
+    this.activeId = target.jobId;
     this.updateComplete.then(() =>
       this.renderRoot
-        .querySelector<HTMLElement>(`[part~="row-button"][data-index="${this.active}"]`)
+        .querySelector<HTMLElement>(`li[data-job-id="${CSS.escape(target.jobId)}"] [part~="row-button"]`)
         ?.focus(),
     );
   }
@@ -277,23 +280,27 @@ export class SoraJobList extends SoraElement {
       </div>`;
     }
     const now = this.now();
+    const activeId = jobs.some((j) => j.jobId === this.activeId) ? this.activeId : jobs[0]?.jobId;
     const offline = store?.connection.value === 'offline';
     return html`${live}
       ${offline ? html`<p part="offline" class="offline" role="status">${t.offline}</p>` : nothing}
       <ul part="list" class="list" aria-label=${t.listLabel} @keydown=${this.onKeydown}>
-        ${jobs.map((job, index) =>
-          renderRow(job, index, {
-            t,
-            now,
-            selected: this.selected,
-            active: index === this.active,
-            confirming: this.confirming === job.jobId,
-            thumbnail: this.thumbnails.get(job.jobId),
-            canRemix: this.canRemix(job),
-            busy: this.busy.has(job.jobId),
-            failure: this.failures.get(job.jobId),
-            on: this.actions,
-          }),
+        ${repeat(
+          jobs,
+          (job) => job.jobId,
+          (job, index) =>
+            renderRow(job, index, {
+              t,
+              now,
+              selected: this.selected,
+              active: job.jobId === activeId,
+              confirming: this.confirming === job.jobId,
+              thumbnail: this.thumbnails.get(job.jobId),
+              canRemix: this.canRemix(job),
+              busy: this.busy.has(job.jobId),
+              failure: this.failures.get(job.jobId),
+              on: this.actions,
+            }),
         )}
       </ul>
       ${store?.hasMore.value ? this.renderLoadMore(store) : nothing}`;

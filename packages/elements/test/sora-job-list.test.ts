@@ -229,6 +229,20 @@ describe('<sora-job-list>', () => {
     expect($$(el, '[part~="offline"]')).toHaveLength(0);
   });
 
+  test('the focused row keeps its focus and tab stop when a new job arrives above it', async () => {
+    fake.jobs.value = someJobs();
+    const el = await mountList();
+    $(el, 'li[data-job-id="job_b"] [part~="row-button"]').click();
+    $(el, 'li[data-job-id="job_b"] [part~="row-button"]').focus();
+    fake.upsert(makeJob({ jobId: 'job_new', prompt: 'Just created', status: 'queued', progress: 0 }));
+    await el.updateComplete;
+    expect(rows(el)[0]?.dataset.jobId).toBe('job_new');
+    const focused = el.shadowRoot?.activeElement as HTMLElement;
+    expect(focused.closest('li')?.dataset.jobId).toBe('job_b');
+    expect(focused.tabIndex).toBe(0);
+    expect($(el, 'li[data-job-id="job_new"] [part~="row-button"]').tabIndex).toBe(-1);
+  });
+
   test('load more appears when there are more pages', async () => {
     fake.jobs.value = someJobs();
     fake.hasMore.value = true;
