@@ -15,6 +15,7 @@ import { type Context, Hono } from 'hono';
 import { HttpError, jobNotFound } from '../http-error.js';
 import { createJob, retryJob } from '../jobs/create.js';
 import { settleOnce } from '../jobs/finish.js';
+import { sha256Hex } from '../jobs/hash.js';
 import {
   idempotencyStorageKey,
   isValidIdempotencyKey,
@@ -227,6 +228,9 @@ export function createVideoRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
     if (!isTerminal(record.job.status)) await settleOnce(rt, record, 'completed');
     await rt.feed.publish(record.owner, jobId, 'deleted');
     await Promise.all(jobBlobKeys(jobId).map((key) => rt.blobs.delete(key)));
+    if (record.providerVideoId) {
+      await rt.storage.removeItem(keys.providerVideo(await sha256Hex(record.providerVideoId)));
+    }
     if (record.providerVideoId && rt.provider.delete) {
       await rt.provider.delete(record.providerVideoId).catch((error: unknown) => {
         rt.logger.debug('provider delete failed (ignored)', { jobId, error: String(error) });
