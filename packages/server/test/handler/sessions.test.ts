@@ -34,3 +34,20 @@ test('a session signed with another secret is not accepted', async () => {
   expect(response.headers.get('set-cookie')).toMatch(/^sora_kit_session=/);
   expect(() => anonymousSessions({ secret: SECRET.slice(0, 10) })).toThrow(/32 characters/);
 });
+
+test('an auth adapter that finds no identity answers 401 unauthorized on job routes only', async () => {
+  await h.cleanup();
+  h = await harness({
+    auth: (c) => (c.req.header('authorization') === 'Bearer ok' ? { id: 'user-1' } : null),
+  });
+  const anonymous = await h.handler.request('http://localhost/videos');
+  expect(anonymous.status).toBe(401);
+  expect(await anonymous.json()).toMatchObject({ error: { code: 'unauthorized' } });
+  expect((await h.handler.request('http://localhost/events')).status).toBe(401);
+  expect((await h.handler.request('http://localhost/capabilities')).status).toBe(200);
+  const signedIn = await h.handler.request('http://localhost/videos', {
+    headers: { authorization: 'Bearer ok' },
+  });
+  expect(signedIn.status).toBe(200);
+  expect(signedIn.headers.get('set-cookie')).toBeNull();
+});
