@@ -39,7 +39,9 @@ export function createPoller(rt: Runtime, lifecycle: Lifecycle) {
   }
 
   function schedule(): void {
+    if (timer || !running) return;
     timer = setTimeout(() => {
+      timer = undefined;
       pass = pollOnce().catch((error) => {
         rt.logger.error('polling pass failed', {
           error: error instanceof Error ? error.message : String(error),
@@ -48,7 +50,7 @@ export function createPoller(rt: Runtime, lifecycle: Lifecycle) {
       });
       void pass.then(() => {
         pass = undefined;
-        if (running) schedule();
+        schedule();
       });
     }, rt.polling.tickMs);
   }
@@ -59,7 +61,8 @@ export function createPoller(rt: Runtime, lifecycle: Lifecycle) {
     start(): void {
       if (running) return;
       running = true;
-      schedule();
+      // A pass still finishing from before a stop schedules the next one itself.
+      if (!pass) schedule();
     },
     /** Stops the loop; a pass in progress finishes on its own. */
     stop(): void {

@@ -1,5 +1,5 @@
 import type { Job } from '@sora-kit/core';
-import { afterEach, expect, test } from 'vitest';
+import { afterEach, expect, test, vi } from 'vitest';
 import type { ProviderVideo, VideoProvider } from '../../src/providers/types.js';
 import { browser, type Harness, harness } from '../support/harness.js';
 
@@ -234,4 +234,31 @@ test('a thumbnail that fails every try gets another pass, and the job completes 
   const job = await get(user, jobId);
   expect(job.status).toBe('completed');
   expect(job.asset?.variants).toEqual(['video', 'thumbnail', 'spritesheet']);
+});
+
+test('startPolling drives jobs by itself; stopPolling stops upstream calls; a restart of the loop resumes', async () => {
+  h = await harness({ polling: { tickMs: 5, leaseSettleMs: 0 } });
+  const user = browser(h.handler);
+  const { jobId } = (await user.post('/videos', { prompt: 'looped' })).body as Job;
+  h.handler.startPolling();
+  h.handler.startPolling(); // idempotent
+  h.clock.advance(4000);
+  await vi.waitFor(async () => expect(h.fake.calls.retrieve).toBeGreaterThan(0), {
+    timeout: 5000,
+    interval: 10,
+  });
+  h.handler.stopPolling();
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  const stopped = h.fake.calls.retrieve;
+  h.clock.advance(20_000);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(h.fake.calls.retrieve).toBe(stopped);
+  h.handler.startPolling();
+  await vi.waitFor(
+    async () => {
+      const stored = await h.storage.getItem<{ job: Job }>(`sora:job:${jobId}`);
+      expect(stored?.job.status).toBe('completed');
+    },
+    { timeout: 5000, interval: 10 },
+  );
 });
