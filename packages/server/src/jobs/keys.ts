@@ -6,6 +6,7 @@
 /** Prefix of every key the handler writes. */
 export const PREFIX = 'sora';
 
+/** Builds every storage key the handler uses (one function per kind of key). */
 export const keys = {
   /** One job: its wire form plus server-side state. */
   job: (jobId: string) => `${PREFIX}:job:${jobId}`,
