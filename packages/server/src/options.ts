@@ -120,13 +120,16 @@ export interface SoraHandlerOptions {
   maxReferenceBytes?: number;
   /** Largest JSON body accepted (default 64 KB). */
   maxJsonBytes?: number;
+  /** Pacing, failure budget, deadline and leases of the job refreshes. */
   polling?: PollingOptions;
   /**
    * How copying a finished video into the blob store retries a failed or cut-off download before
    * the job's failure budget takes over (default 4 tries, 500 ms doubling up to 8 s).
    */
   copy?: CopyRetryOptions;
+  /** Turn on when the provider sends webhooks to `POST /webhooks/:provider` (polling then slows). */
   webhooks?: WebhookOptions;
+  /** Callbacks around job creation and completion. */
   hooks?: SoraHooks;
   /** `GET /metrics`: on by default; `false` turns it off, `{ token }` requires `Authorization: Bearer <token>`. */
   metrics?: false | { token?: string };
