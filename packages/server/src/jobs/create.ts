@@ -25,6 +25,8 @@ export interface NewJob {
   remixOf?: string;
   remixSource?: string;
   reservation?: string;
+  /** See {@link JobRecord.keyBase}. */
+  keyBase?: string;
 }
 
 /** A refusal kept as a failed job, or undefined when the refusal should leave nothing behind. */
@@ -98,6 +100,7 @@ export async function createJob(rt: Runtime, lifecycle: Lifecycle, request: NewJ
     poll: { nextAt: nowMs, failures: 0 },
     ...(request.remixSource ? { remixSource: request.remixSource } : {}),
     ...(request.reservation ? { reservation: request.reservation } : {}),
+    ...(request.keyBase ? { keyBase: request.keyBase } : {}),
   });
   try {
     const started = await lifecycle.startAttempt(record, request.reference);

@@ -24,6 +24,11 @@ export interface JobRecord {
   providerVideoId?: string;
   /** For a remix: the provider id of the video it starts from. */
   remixSource?: string;
+  /**
+   * Base of the provider idempotency keys when the client sent an `Idempotency-Key`: derived from
+   * it, so a create whose answer was lost and that the client repeats is the same video upstream.
+   */
+  keyBase?: string;
   /** Epoch ms the current attempt began (for the deadline). */
   attemptStartedAt: number;
   /** Epoch ms the current attempt's create call was sent and has not yet answered. */

@@ -116,5 +116,5 @@ export function afterUpstreamFailure(
 
 /** The idempotency key a provider create carries: one per job attempt. */
 export function providerIdempotencyKey(record: JobRecord): string {
-  return `sora-kit-${record.job.jobId}-${record.job.attempts}`;
+  return `${record.keyBase ?? `sora-kit-${record.job.jobId}`}-${record.job.attempts}`;
 }

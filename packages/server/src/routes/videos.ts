@@ -127,6 +127,8 @@ export function createVideoRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
         input,
         reference,
         reservation,
+        // A repeat of a create whose answer was lost must be the same video upstream.
+        keyBase: key ? `sora-kit-${(await sha256Hex(key)).slice(0, 40)}` : undefined,
       });
       if (key) await rememberIdempotent(rt.storage, key, record.job.jobId, rt.now().getTime());
       return record;

@@ -1,5 +1,6 @@
 import type { Job } from '@sora-kit/core';
 import { afterEach, expect, test, vi } from 'vitest';
+import { ProviderError } from '../../src/providers/errors.js';
 import type { ProviderVideo, VideoProvider } from '../../src/providers/types.js';
 import { browser, type Harness, harness } from '../support/harness.js';
 
@@ -261,4 +262,27 @@ test('startPolling drives jobs by itself; stopPolling stops upstream calls; a re
     },
     { timeout: 5000, interval: 10 },
   );
+});
+
+test('a create whose answer was lost, repeated by the client with its Idempotency-Key, is one video', async () => {
+  h = await harness();
+  const create = h.fake.provider.create.bind(h.fake.provider);
+  let lose = true;
+  h.fake.provider.create = async (input, options) => {
+    const video = await create(input, options);
+    if (lose) {
+      lose = false;
+      throw new ProviderError('unavailable', 'socket hang up'); // made upstream, answer lost
+    }
+    return video;
+  };
+  const user = browser(h.handler);
+  const first = await user.post('/videos', { prompt: 'once only' }, { 'idempotency-key': 'tap-1' });
+  expect(first.status).toBe(503);
+  const again = await user.post('/videos', { prompt: 'once only' }, { 'idempotency-key': 'tap-1' });
+  expect(again.status).toBe(202);
+  expect(h.fake.videoCount()).toBe(1);
+  // Without a key each create is its own video.
+  await user.post('/videos', { prompt: 'no key' });
+  expect(h.fake.videoCount()).toBe(2);
 });
