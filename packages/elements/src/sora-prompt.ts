@@ -103,9 +103,9 @@ export class SoraPrompt extends SoraElement {
   private readonly countdown = new CountdownController(this);
   private readonly reference = new ReferenceController(this);
   private readonly bound = new StoreController(this, {
+    // Only capabilities: the prompt need not re-render on every job's progress.
     read: (store) => {
       store.capabilities.value;
-      store.jobs.value;
     },
     attached: (store) => {
       store.loadCapabilities().catch(() => undefined);
