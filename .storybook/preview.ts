@@ -26,7 +26,8 @@ const surfaces = { light: '#f6f6f9', dark: '#121218' } as const;
 
 const preview: Preview = {
   loaders: [soraLoader],
-  beforeEach: [msw.beforeEach, soraBeforeEach],
+  // msw's first: it puts the worker on `context.msw` for ours.
+  beforeEach: [...[msw.beforeEach ?? []].flat(), soraBeforeEach] as Preview['beforeEach'],
   globalTypes: {
     theme: {
       description: "The elements' `theme` attribute",

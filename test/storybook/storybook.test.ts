@@ -41,6 +41,11 @@ function stories(): IndexEntry[] {
   return Object.values(index.entries).filter((entry) => entry.type === 'story');
 }
 
+/** Testing Library errors carry a whole DOM dump; the first line says what went wrong. */
+function firstLine(text: string): string {
+  return text.split('\n')[0]!.slice(0, 300);
+}
+
 /** What one story did in the page. */
 interface Outcome {
   phase: string;
@@ -60,9 +65,9 @@ async function visit(page: Page, base: string, entry: IndexEntry): Promise<Outco
     // Chromium asks every page for /favicon.ico; Storybook's iframe has none.
     if (message.location().url.endsWith('/favicon.ico')) return;
     if (expectsNetworkErrors && text.startsWith('Failed to load resource')) return;
-    errors.push(`console: ${text}`);
+    errors.push(`console: ${firstLine(text)}`);
   });
-  page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
+  page.on('pageerror', (error) => errors.push(`page: ${firstLine(error.message)}`));
   const tag = entry.title.split('/').at(-1)!;
   await page.goto(`${base}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=story`);
   // The story's render object reports its phase; wait until it has finished (or failed).
@@ -137,7 +142,7 @@ describe('storybook', () => {
         ];
         if (problems.length > 0) failures.push(`${entry.id}: ${problems.join('; ')}`);
       } catch (error) {
-        failures.push(`${entry.id}: ${(error as Error).message.split('\n')[0]}`);
+        failures.push(`${entry.id}: ${firstLine((error as Error).message)}`);
       } finally {
         await page.close();
       }

@@ -5,6 +5,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { SoraStoryParameters } from '../../../.storybook/sora-loader';
 import {
+  blankTokens,
   type CommonArgs,
   commonArgTypes,
   endpointOf,

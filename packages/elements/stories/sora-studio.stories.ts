@@ -5,6 +5,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { SoraStoryParameters } from '../../../.storybook/sora-loader';
 import {
+  blankTokens,
   type CommonArgs,
   commonArgTypes,
   endpointOf,
@@ -78,7 +79,8 @@ export const Live: Story = {
 /** Sending while over the rate limit. */
 export const RateLimited: Story = {
   tags: ['network-errors'],
-  parameters: sora({ seed: EVERY_STATE.slice(0, 3), rateLimit: 30 }),
+  // Over 30 s: the client waits out shorter Retry-After delays by itself and retries.
+  parameters: sora({ seed: EVERY_STATE.slice(0, 3), rateLimit: 45 }),
   play: async ({ canvasElement }) => {
     const prompt = await deepFind<HTMLElement & { prompt: string }>(
       canvasElement,
