@@ -10,6 +10,10 @@ import { createFakeOpenAI } from '../dist/testing.js';
 
 const env = process.env;
 const port = Number(env.FAKE_OPENAI_PORT ?? 4010);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`FAKE_OPENAI_PORT must be a port number, got "${env.FAKE_OPENAI_PORT}"`);
+  process.exit(2);
+}
 const seconds = Number(env.SORA_KIT_FAKE_SECONDS ?? 12);
 const webhook =
   env.FAKE_OPENAI_WEBHOOK_URL && env.FAKE_OPENAI_WEBHOOK_SECRET
