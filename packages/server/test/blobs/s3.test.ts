@@ -43,7 +43,8 @@ const store = (extra: Partial<Parameters<typeof s3Blobs>[0]> = {}) =>
     ...extra,
   });
 
-blobStoreContract('s3Blobs', () => store());
+// s3rver writes objects in place, unlike S3, R2 and MinIO (see ContractOptions).
+blobStoreContract('s3Blobs', () => store(), { atomicOverlappingWrites: false });
 
 describe('s3Blobs specifics', () => {
   it('streams a blob larger than one part through a multipart upload', async () => {
