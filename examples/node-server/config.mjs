@@ -55,6 +55,11 @@ export async function readConfig(env = process.env) {
   const fakeSeconds = integer(env, 'SORA_KIT_FAKE_SECONDS', 12, { min: 1, max: 3600 });
   const baseURL = url(env, 'OPENAI_BASE_URL');
   const apiKey = env.OPENAI_API_KEY || undefined;
+  const provider = env.SORA_KIT_PROVIDER || 'openai';
+  if (provider !== 'openai' && provider !== 'openrouter') {
+    throw new ConfigError(`SORA_KIT_PROVIDER must be "openai" or "openrouter" (got "${provider}")`);
+  }
+  const openrouterKey = env.OPENROUTER_API_KEY || undefined;
   // pnpm runs scripts inside the package; resolve relative paths against where the user typed.
   const cwd = env.INIT_CWD || process.cwd();
   const rawDir = env.SORA_KIT_DATA_DIR || './.sora-kit';
@@ -65,5 +70,15 @@ export async function readConfig(env = process.env) {
     throw new ConfigError(`SORA_KIT_DATA_DIR "${dataDir}" cannot be created: ${error.code ?? error.message}`);
   }
   const secret = await loadSecret(env, dataDir);
-  return { port, host: env.HOST || '127.0.0.1', fakeSeconds, baseURL, apiKey, dataDir, secret };
+  return {
+    port,
+    host: env.HOST || '127.0.0.1',
+    provider,
+    fakeSeconds,
+    baseURL,
+    apiKey,
+    openrouterKey,
+    dataDir,
+    secret,
+  };
 }
