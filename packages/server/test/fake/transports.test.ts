@@ -166,3 +166,25 @@ describe('sample media loading', () => {
     expect(asked).toEqual(['https://cdn.example/media/spritesheet-1080x1920.jpg']);
   });
 });
+
+describe('fake OpenAI and browsers calling it directly', () => {
+  it('answers CORS preflights without a key and exposes the request id', async () => {
+    const fake = createFakeOpenAI({ apiKey: 'sk-cors' });
+    const preflight = await fake.fetch('http://fake.local/v1/videos', {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://localhost:6006',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('authorization');
+    const list = await fake.fetch('http://fake.local/v1/videos', {
+      headers: { origin: 'http://localhost:6006', authorization: 'Bearer sk-cors' },
+    });
+    expect(list.headers.get('access-control-expose-headers')).toContain('x-request-id');
+    expect(fake.counters.total()).toBe(1);
+  });
+});

@@ -1,5 +1,6 @@
 /** The fake's Hono app: `/v1/videos…` with auth, counters, faults and lazy webhooks in front. */
 import { Hono } from 'hono';
+import { cors } from 'hono/cors';
 import { readBody, textField } from './body.js';
 import { routeKey } from './counters.js';
 import { apiError, rateLimited, serverError } from './errors.js';
@@ -43,6 +44,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Builds the app serving `/v1/videos…` over `state`. */
 export function createFakeApp(state: FakeState): Hono {
   const app = new Hono().basePath('/v1');
+
+  // Browsers may call the fake directly (`dangerouslyAllowBrowser`): answer preflights before auth.
+  app.use('*', cors({ origin: '*', exposeHeaders: ['x-request-id', 'retry-after', 'retry-after-ms'] }));
 
   app.use('*', async (c, next) => {
     const route = routeKey(c.req.method, c.req.path);
