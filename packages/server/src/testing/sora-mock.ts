@@ -62,8 +62,11 @@ export interface SoraMock {
   rateLimit(retryAfterSeconds: number | false): void;
   /** Every request to the API fails as if the network were down (`fetch` rejects). */
   offline(on: boolean): void;
-  /** Every `GET /videos` list request hangs, to show loading states. */
-  stallHistory(on: boolean): void;
+  /**
+   * Requests hang, to show loading states: `'history'` only the list (`GET /videos`), `'all'`
+   * every request, `false` none.
+   */
+  stall(what: 'history' | 'all' | false): void;
   /** Stops the polling loop. */
   close(): Promise<void>;
 }
@@ -131,15 +134,16 @@ export function createSoraMock(options: SoraMockOptions = {}): SoraMock {
   const base = (options.base ?? '/api/sora').replace(/\/+$/, '');
   const live = options.live ?? false;
   const generationSeconds = options.generationSeconds ?? (live ? 12 : 120);
-  // A frozen clock starts at the wall time; `seed()` moves its origin back by the seeded span so
-  // the seeded jobs end up created "just now" rather than in the future.
-  let origin = Date.now();
-  const clock = createFakeClock(live ? undefined : () => origin);
+  // A frozen clock starts at the wall time; `seed()` sets it back by the seeded span so the
+  // seeded jobs end up created "just now" rather than in the future.
+  const origin = Date.now();
+  let setBack = 0;
+  const clock = createFakeClock(live ? () => Date.now() - setBack : () => origin - setBack);
   const fake = createFakeOpenAI({ clock, generationSeconds, media: defaultMediaLoader(options) });
   const admission = switchableAdmission();
   const handler = buildHandler(fake, admission, options.identity ?? 'storybook');
   const app = new Hono().route(base, handler);
-  const flags = { offline: false, stallHistory: false };
+  const flags: { offline: boolean; stall: 'history' | 'all' | false } = { offline: false, stall: false };
   if (live) handler.startPolling();
 
   const request = (path: string, init?: RequestInit) =>
@@ -171,15 +175,14 @@ export function createSoraMock(options: SoraMockOptions = {}): SoraMock {
       http.all(`*${base}/*`, async ({ request: incoming }) => {
         if (flags.offline) return HttpResponse.error();
         const url = new URL(incoming.url);
-        if (flags.stallHistory && incoming.method === 'GET' && url.pathname === `${base}/videos`) {
-          await delay('infinite');
-        }
+        const isHistory = incoming.method === 'GET' && url.pathname === `${base}/videos`;
+        if (flags.stall === 'all' || (flags.stall === 'history' && isHistory)) await delay('infinite');
         return app.fetch(incoming);
       }),
     ],
     async seed(jobs) {
       const { steps, finalAdvanceMs, totalMs } = planSeed(jobs, generationSeconds * 1000);
-      if (!live) origin -= totalMs;
+      setBack += totalMs;
       const created = new Map<number, Job>();
       for (const step of steps) {
         if (step.advanceMs > 0) clock.advance(step.advanceMs);
@@ -201,8 +204,8 @@ export function createSoraMock(options: SoraMockOptions = {}): SoraMock {
     offline(on) {
       flags.offline = on;
     },
-    stallHistory(on) {
-      flags.stallHistory = on;
+    stall(what) {
+      flags.stall = what;
     },
     close: () => handler.close(),
   };
