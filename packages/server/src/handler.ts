@@ -22,7 +22,7 @@ import { admissionFor } from './limits/resolve.js';
 import { consoleLogger, silentLogger } from './logger.js';
 import { createMediaSigner, type MediaSigner } from './media/signing.js';
 import { assertOptions, resolveLimits, resolvePolling, type SoraHandlerOptions } from './options.js';
-import type { ProviderCapabilities } from './providers/types.js';
+import { configuredProviders, createProviderRegistry } from './providers/registry.js';
 import { createEventRoutes } from './routes/events.js';
 import { createMediaRoutes } from './routes/media.js';
 import { createMetaRoutes } from './routes/meta.js';
@@ -61,9 +61,10 @@ function buildRuntime(options: SoraHandlerOptions, isPolling: () => boolean): Ru
   const polling = resolvePolling(options);
   const leases = createLeases({ storage, now, settleMs: polling.leaseSettleMs });
   const notifier = createNotifier();
-  let capabilities: Promise<ProviderCapabilities> | undefined;
+  const providers = createProviderRegistry(configuredProviders(options));
   return {
-    provider: options.provider,
+    provider: providers.default,
+    providers,
     storage,
     blobs: options.blobs ?? defaultBlobs(dataDir),
     auth: options.auth ?? anonymousSessions({ secret: options.secret }),
@@ -73,7 +74,7 @@ function buildRuntime(options: SoraHandlerOptions, isPolling: () => boolean): Ru
         ...options,
         storage,
         now: () => now().getTime(),
-        capabilities: () => options.provider.capabilities(),
+        capabilities: () => providers.capabilities(),
       }),
     repo: createRepository(storage, leases),
     leases,
@@ -88,13 +89,7 @@ function buildRuntime(options: SoraHandlerOptions, isPolling: () => boolean): Ru
     limits: resolveLimits(options),
     now,
     id: options.id ?? createJobIds(now),
-    capabilities: () => {
-      capabilities ??= options.provider.capabilities().catch((error: unknown) => {
-        capabilities = undefined;
-        throw error;
-      });
-      return capabilities;
-    },
+    capabilities: () => providers.capabilities(),
     isPolling,
   };
 }
@@ -128,6 +123,16 @@ export function createSoraHandler(options: SoraHandlerOptions): SoraHandler {
   const app = new Hono<SoraEnv>();
   app.onError((error, c) => renderError(c, error, rt.logger));
   applySecurity(app, options, { storage: rt.storage, now: () => rt.now().getTime() });
+  // The UI asks for capabilities first: let that request start the session (when the auth issues
+  // one), so the parallel requests that follow share it. Never required here: capabilities are public.
+  app.use('/capabilities', async (c, next) => {
+    try {
+      await rt.auth(c);
+    } catch {
+      // An auth adapter that rejects the caller does not make capabilities private.
+    }
+    await next();
+  });
   app.route('/', createMetaRoutes(rt, options.metrics ?? {}));
   app.route('/', createWebhookRoutes(rt, lifecycle));
   app.route(

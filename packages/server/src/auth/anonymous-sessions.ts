@@ -21,6 +21,13 @@ export interface AnonymousSessionsOptions {
 const ID_SHAPE = /^anon_[A-Za-z0-9-]{36}$/;
 
 /**
+ * Context variable set when a request was given a new session. A browser's first requests often
+ * run in parallel, each without a cookie, so each gets its own new identity and the browser keeps
+ * only the last; whatever is bound to the others (an event stream) must not outlive them.
+ */
+export const SESSION_ISSUED = 'soraSessionIssued';
+
+/**
  * An {@link AuthAdapter} that never answers 401: a caller without a valid session cookie gets a
  * new identity and a `Set-Cookie`.
  *
@@ -51,6 +58,8 @@ export function anonymousSessions(options: AnonymousSessionsOptions): AuthAdapte
       maxAge,
       secure,
     });
+    // Long-lived streams opened with a brand-new session end early (see routes/events.ts).
+    c.set(SESSION_ISSUED, true);
     return { id };
   };
 }

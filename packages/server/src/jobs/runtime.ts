@@ -6,6 +6,7 @@ import type { AdmissionControl } from '../limits/types.js';
 import type { Logger } from '../logger.js';
 import type { MediaSigner } from '../media/signing.js';
 import type { CopyRetryOptions, ResolvedPolling, SoraHooks } from '../options.js';
+import type { ProviderRegistry } from '../providers/registry.js';
 import type { ProviderCapabilities, VideoProvider } from '../providers/types.js';
 import type { ChangeFeed, Notifier } from './feed.js';
 import type { Leases } from './lease.js';
@@ -22,7 +23,10 @@ export interface Limits {
 
 /** The shared dependencies of one handler. */
 export interface Runtime {
+  /** The default provider (the first configured): the one of requests without a model. */
   provider: VideoProvider;
+  /** Every configured provider; a job's calls go to `providers.get(job.provider)`. */
+  providers: ProviderRegistry;
   storage: Storage;
   blobs: BlobStore;
   auth: AuthAdapter;
@@ -41,7 +45,7 @@ export interface Runtime {
   limits: Limits;
   now: () => Date;
   id: () => string;
-  /** The provider's capabilities (asked once per instance). */
+  /** Every provider's capabilities merged, models tagged with their provider (asked once per instance). */
   capabilities(): Promise<ProviderCapabilities>;
   /** Whether this instance runs a polling loop (else reads refresh stale jobs lazily). */
   isPolling(): boolean;
@@ -53,5 +57,7 @@ export interface SoraEnv {
     identity: import('../auth/types.js').Identity;
     /** SHA-256 of the identity id. */
     owner: string;
+    /** Set by `anonymousSessions` when this request was given a brand-new session. */
+    soraSessionIssued?: boolean;
   };
 }

@@ -156,6 +156,10 @@ export function createEventRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
       } else {
         await sendSnapshot(feed.seq);
       }
+      // A stream opened with a session issued just now may belong to an identity the browser is
+      // about to drop (parallel first requests each get one; the browser keeps the last cookie).
+      // End it; the client reconnects with the session it kept.
+      if (c.get('soraSessionIssued')) return;
       let cursor = feed.seq;
       while (!signal.aborted) {
         await nextWake(rt, owner, signal);

@@ -22,7 +22,8 @@ export function createMetaRoutes(rt: Runtime, metrics: MetricsSetting): Hono {
   app.get('/health', (c) => c.json({ ok: true }));
 
   app.get('/capabilities', async (c) => {
-    c.header('Cache-Control', 'public, max-age=60');
+    // private: the answer may carry a new session cookie, which no shared cache may keep.
+    c.header('Cache-Control', 'private, max-age=60');
     return c.json(await capabilitiesOf(rt));
   });
 

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { anonymousSessions } from '../../src/auth/anonymous-sessions.js';
 import { browser, type Harness, harness, SECRET } from '../support/harness.js';
+import { sseReader } from '../support/sse.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -50,4 +51,26 @@ test('an auth adapter that finds no identity answers 401 unauthorized on job rou
   });
   expect(signedIn.status).toBe(200);
   expect(signedIn.headers.get('set-cookie')).toBeNull();
+});
+
+test('capabilities start the session, privately cached, so the requests that follow share it', async () => {
+  const response = await h.handler.request('http://localhost/capabilities');
+  expect(response.status).toBe(200);
+  expect(response.headers.get('set-cookie')).toMatch(/^sora_kit_session=/);
+  expect(response.headers.get('cache-control')).toMatch(/^private/);
+});
+
+test('an event stream opened with a session issued just now ends after its snapshot', async () => {
+  // A browser's first requests race without a cookie; the stream's identity may be the one dropped.
+  const fresh = await h.handler.request('http://localhost/events');
+  expect(fresh.status).toBe(200);
+  expect(await fresh.text()).toBe('');
+  // With the session the browser kept, the stream stays open and sees that user's jobs.
+  const user = browser(h.handler);
+  const { jobId } = (await user.post('/videos', { prompt: 'kept' })).body as Job;
+  const stream = sseReader(await user.fetch('/events'));
+  expect(JSON.parse((await stream.next())?.data ?? '{}').jobId).toBe(jobId);
+  await user.post('/videos', { prompt: 'second' });
+  expect(JSON.parse((await stream.next())?.data ?? '{}').prompt).toBe('second');
+  await stream.close();
 });
