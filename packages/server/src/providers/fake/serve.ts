@@ -2,11 +2,15 @@
 import type { Hono } from 'hono';
 import type { FakeListenOptions, FakeOpenAIServer } from './fake.js';
 
-/** Starts an HTTP server for `app`, sweeping due webhooks on a timer until closed. */
+/**
+ * Starts an HTTP server for `app`, sweeping due webhooks on a timer until closed. Both fakes use it;
+ * `basePath` is where the app's API lives (`/v1` for OpenAI, `/api/v1` for OpenRouter).
+ */
 export async function serveFake(
   app: Hono,
   options: FakeListenOptions,
   sweep: () => Promise<void>,
+  basePath = '/v1',
 ): Promise<FakeOpenAIServer> {
   const { serve } = await import('@hono/node-server');
   const hostname = options.hostname ?? '127.0.0.1';
@@ -22,7 +26,7 @@ export async function serveFake(
   timer.unref?.();
   const host = hostname.includes(':') ? `[${hostname}]` : hostname;
   return {
-    url: `http://${host}:${port}/v1`,
+    url: `http://${host}:${port}${basePath}`,
     port,
     close: () =>
       new Promise<void>((resolve, reject) => {

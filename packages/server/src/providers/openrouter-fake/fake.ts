@@ -173,8 +173,8 @@ export function createFakeOpenRouter(options: FakeOpenRouterOptions = {}): FakeO
     fail: (fault) => state.scripted.add(fault),
     webhookDeliveries: () => notifier.deliveries(),
     async listen(listenOptions = {}) {
-      const { serveFakeOpenRouter } = await import('./serve.js');
-      const server = await serveFakeOpenRouter(app, listenOptions, () => sweep(clock.now()));
+      const { serveFake } = await import('../fake/serve.js');
+      const server = await serveFake(app, listenOptions, () => sweep(clock.now()), '/api/v1');
       publicBase = server.url;
       return server;
     },
