@@ -86,6 +86,8 @@ export interface ModelCapabilities {
   remix: boolean;
   /** USD per second of video, by size. */
   pricePerSecondUsd?: Record<string, number>;
+  /** The name of the provider serving this model, when the handler runs several (`"openrouter"`, …). */
+  provider?: string;
 }
 
 /** What the configured provider can do, and the handler's input limits. */

@@ -11,6 +11,7 @@ import type { QuotaOptions } from './limits/quota.js';
 import type { LimitsOptions } from './limits/resolve.js';
 import type { AdmissionControl } from './limits/types.js';
 import type { Logger } from './logger.js';
+import { configuredProviders } from './providers/registry.js';
 import type { VideoProvider } from './providers/types.js';
 import type { CorsOptions } from './security/cors.js';
 
@@ -85,8 +86,16 @@ export interface SoraHooks {
 
 /** Options of {@link createSoraHandler}. */
 export interface SoraHandlerOptions {
-  /** The video backend: `openaiProvider(...)`, `fakeProvider()`, or your own. */
-  provider: VideoProvider;
+  /** The video backend: `openaiProvider(...)`, `fakeProvider()`, or your own (or use `providers`). */
+  provider?: VideoProvider;
+  /**
+   * Several backends instead of `provider` (give exactly one of the two; names must be unique).
+   * `GET /capabilities` lists every provider's models; a new job goes to the provider offering its
+   * model (the first one when a model id is offered twice), a request without a model to the first
+   * provider. Jobs of a provider no longer listed stay readable, playable and deletable from our
+   * copies; unfinished ones fail, and they cannot be remixed or retried. See docs/migration.md.
+   */
+  providers?: VideoProvider[];
   /** At least 32 characters; signs session cookies and media links (a separate key is derived for each). */
   secret: string;
   /** Where the default file storage and blobs live (default `.sora-kit`). */
@@ -177,8 +186,7 @@ export function resolveLimits(options: SoraHandlerOptions) {
 /** Throws a clear error for options that cannot work. */
 export function assertOptions(options: SoraHandlerOptions): void {
   if (!options || typeof options !== 'object') throw new TypeError('createSoraHandler: options are required');
-  if (!options.provider)
-    throw new TypeError('createSoraHandler: `provider` is required (e.g. fakeProvider())');
+  configuredProviders(options);
   if (typeof options.secret !== 'string' || options.secret.length < 32) {
     throw new TypeError(
       'createSoraHandler: `secret` must be a string of at least 32 characters (e.g. `openssl rand -base64 32`)',

@@ -46,10 +46,12 @@ export async function copyAndComplete(
     Math.max(1000, Math.floor(rt.polling.leaseMs / 3)),
   );
   try {
-    const { variants } = await rt.capabilities();
+    // The job's own provider, never the default (the lifecycle has failed jobs of retired ones).
+    const provider = rt.providers.get(record.job.provider) ?? rt.provider;
+    const { variants } = await rt.providers.capabilitiesOf(provider);
     rt.metrics.inc('sora_upstream_calls_total', { operation: 'download' });
     const asset = await copyAssets({
-      provider: rt.provider,
+      provider,
       blobs: rt.blobs,
       providerVideoId: record.providerVideoId ?? video.id,
       jobId,

@@ -27,6 +27,8 @@ export interface NewJob {
   reservation?: string;
   /** See {@link JobRecord.keyBase}. */
   keyBase?: string;
+  /** The provider's name (a remix stays with its source's); default: the one serving the model. */
+  provider?: string;
 }
 
 /** A refusal kept as a failed job, or undefined when the refusal should leave nothing behind. */
@@ -62,7 +64,7 @@ async function settleFailed(rt: Runtime, reservation: string | undefined): Promi
   if (reservation && rt.admission) await rt.admission.settle(reservation, 'failed').catch(() => {});
 }
 
-function newJob(rt: Runtime, jobId: string, request: NewJob): Job {
+function newJob(rt: Runtime, jobId: string, request: NewJob & { provider: string }): Job {
   const at = rt.now().toISOString();
   const job: Job = {
     jobId,
@@ -72,7 +74,7 @@ function newJob(rt: Runtime, jobId: string, request: NewJob): Job {
     model: request.input.model,
     size: request.input.size,
     seconds: request.input.seconds,
-    provider: rt.provider.name,
+    provider: request.provider,
     hasReference: request.reference !== undefined,
     attempts: 1,
     createdAt: at,
@@ -91,8 +93,9 @@ export async function createJob(rt: Runtime, lifecycle: Lifecycle, request: NewJ
     const body = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream();
     await rt.blobs.put(blobKey(jobId, 'reference'), body, { contentType: request.reference.contentType });
   }
+  const provider = request.provider ?? (await rt.providers.forModel(request.input.model)).name;
   const record = await rt.repo.insert({
-    job: newJob(rt, jobId, request),
+    job: newJob(rt, jobId, { ...request, provider }),
     identity: request.identity.id,
     owner: request.owner,
     attemptStartedAt: nowMs,

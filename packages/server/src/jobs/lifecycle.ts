@@ -8,6 +8,7 @@
 import { isTerminal, type JobError } from '@sora-kit/core';
 import { blobKey } from '../media/keys.js';
 import { ProviderError } from '../providers/errors.js';
+import { retiredProviderError } from '../providers/registry.js';
 import type { ProviderReference, ProviderVideo } from '../providers/types.js';
 import { copyAndComplete } from './complete.js';
 import { announceTerminal } from './finish.js';
@@ -71,14 +72,17 @@ export function createLifecycle(rt: Runtime) {
   }
 
   async function callProvider(record: JobRecord, reference?: ProviderReference): Promise<ProviderVideo> {
+    const provider = rt.providers.get(record.job.provider);
+    if (!provider)
+      throw new ProviderError('rejected', `provider ${record.job.provider} is no longer configured`);
     const idempotencyKey = providerIdempotencyKey(record);
     const { prompt, model, size, seconds } = record.job;
     const operation = record.remixSource ? 'remix' : 'create';
     rt.metrics.inc('sora_upstream_calls_total', { operation });
     try {
       if (record.remixSource) {
-        if (!rt.provider.remix) throw new ProviderError('rejected', 'This provider cannot remix videos');
-        return await rt.provider.remix(record.remixSource, { prompt, idempotencyKey });
+        if (!provider.remix) throw new ProviderError('rejected', 'This provider cannot remix videos');
+        return await provider.remix(record.remixSource, { prompt, idempotencyKey });
       }
       const input = {
         prompt,
@@ -88,7 +92,7 @@ export function createLifecycle(rt: Runtime) {
         idempotencyKey,
         reference: reference ?? (await loadReference(record)),
       };
-      return await rt.provider.create(input);
+      return await provider.create(input);
     } catch (error) {
       rt.metrics.inc('sora_upstream_errors_total', { operation });
       throw error;
@@ -126,6 +130,15 @@ export function createLifecycle(rt: Runtime) {
   async function onUpstreamError(record: JobRecord, error: unknown): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
     rt.logger.warn('upstream refresh failed', { jobId: record.job.jobId, error: message });
+    if (error instanceof ProviderError && error.kind === 'not_found' && record.providerVideoId) {
+      // The provider lost the video (deleted, or gone): more polls cannot bring it back.
+      await fail(record, {
+        code: 'upstream_failed',
+        message: 'The provider no longer knows this video.',
+        retryable: true,
+      });
+      return;
+    }
     if (error instanceof ProviderError && error.kind === 'rejected' && !record.providerVideoId) {
       const code =
         error.code === 'moderation_blocked' || error.code === 'invalid_reference'
@@ -160,6 +173,12 @@ export function createLifecycle(rt: Runtime) {
       return;
     }
     if (!force && record.poll.nextAt > nowMs()) return;
+    const provider = rt.providers.get(record.job.provider);
+    if (!provider) {
+      // Its provider was removed from the options: nobody can finish it, so fail it now.
+      await fail(record, retiredProviderError(record.job.provider));
+      return;
+    }
     if (nowMs() - record.attemptStartedAt > rt.polling.deadlineMs) {
       await fail(record, timeoutError());
       return;
@@ -174,7 +193,7 @@ export function createLifecycle(rt: Runtime) {
     let video: ProviderVideo;
     rt.metrics.inc('sora_upstream_calls_total', { operation: 'retrieve' });
     try {
-      video = await rt.provider.retrieve(record.providerVideoId);
+      video = await provider.retrieve(record.providerVideoId, { startedAt: record.attemptStartedAt });
     } catch (error) {
       rt.metrics.inc('sora_upstream_errors_total', { operation: 'retrieve' });
       await onUpstreamError(record, error);

@@ -41,6 +41,15 @@ export async function capabilitiesOf(rt: Runtime): Promise<Capabilities> {
   };
 }
 
+/** A job whose provider is no longer configured cannot go upstream again. */
+function retiredConflict(record: JobRecord, what: 'retried' | 'remixed'): HttpError {
+  return new HttpError(
+    409,
+    'conflict',
+    `This video's provider (${record.job.provider}) is no longer configured, so it cannot be ${what}.`,
+  );
+}
+
 function invalid(issues: { path: string; message: string }[]): HttpError {
   return new HttpError(400, 'invalid_request', issues[0]?.message ?? 'The request is not valid.', {
     details: issues,
@@ -188,6 +197,7 @@ export function createVideoRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
     const record = await ownedJob(c);
     if (record.job.status !== 'failed')
       throw new HttpError(409, 'conflict', 'Only a failed video can be retried.');
+    if (!rt.providers.get(record.job.provider)) throw retiredConflict(record, 'retried');
     const { prompt, model, size, seconds } = record.job;
     const reservation = await admit(c, { prompt, model, size, seconds });
     const retriedRecord = await retryJob(rt, lifecycle, record, reservation);
@@ -204,7 +214,9 @@ export function createVideoRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
     if (source.job.status !== 'completed' || !source.providerVideoId) {
       throw new HttpError(409, 'conflict', 'Only a completed video can be remixed.');
     }
-    if (!rt.provider.remix) throw new HttpError(400, 'invalid_request', 'This provider cannot remix videos.');
+    const provider = rt.providers.get(source.job.provider);
+    if (!provider) throw retiredConflict(source, 'remixed');
+    if (!provider.remix) throw new HttpError(400, 'invalid_request', 'This provider cannot remix videos.');
     const { model, size, seconds } = source.job;
     const input = { prompt: body.value.prompt, model, size, seconds };
     await beforeCreate(c, { ...input, hasReference: false, remixOf: source.job.jobId });
@@ -215,6 +227,7 @@ export function createVideoRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
       input,
       remixOf: source.job.jobId,
       remixSource: source.providerVideoId,
+      provider: provider.name,
       reservation,
     });
     return c.json(record.job, 202);
@@ -233,8 +246,10 @@ export function createVideoRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
     if (record.providerVideoId) {
       await rt.storage.removeItem(keys.providerVideo(await sha256Hex(record.providerVideoId)));
     }
-    if (record.providerVideoId && rt.provider.delete) {
-      await rt.provider.delete(record.providerVideoId).catch((error: unknown) => {
+    // A retired provider's copy is left alone: we can no longer reach it.
+    const provider = rt.providers.get(record.job.provider);
+    if (record.providerVideoId && provider?.delete) {
+      await provider.delete(record.providerVideoId).catch((error: unknown) => {
         rt.logger.debug('provider delete failed (ignored)', { jobId, error: String(error) });
       });
     }

@@ -20,8 +20,10 @@ export function createWebhookRoutes(rt: Runtime, lifecycle: Lifecycle): Hono {
   const app = new Hono();
 
   app.post('/webhooks/:provider', async (c) => {
-    const verify = rt.provider.verifyWebhook?.bind(rt.provider);
-    if (c.req.param('provider') !== rt.provider.name || !verify) {
+    // Each configured provider has its own endpoint; its jobs' videos are refreshed by it.
+    const provider = rt.providers.get(c.req.param('provider'));
+    const verify = provider?.verifyWebhook?.bind(provider);
+    if (!verify) {
       throw new HttpError(404, 'not_found', 'No webhook endpoint for this provider.');
     }
     const raw = await c.req.text();
