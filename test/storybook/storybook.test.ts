@@ -1,7 +1,7 @@
 /**
  * The designers' Storybook works: every story of the static build renders its element (defined,
- * with content in its shadow root) and finishes (play functions included) with no console error
- * and no page error. Builds Storybook first when `storybook-static/` is missing (or when
+ * with content in its shadow root) and finishes (play functions included) with no console error,
+ * no page error and no axe-core accessibility violation. Builds Storybook first when `storybook-static/` is missing (or when
  * `STORYBOOK_REBUILD=1`).
  */
 import { execFileSync } from 'node:child_process';
@@ -13,6 +13,8 @@ import { chromiumArgs, chromiumPath } from '../chromium.js';
 import { type StaticServer, serveStatic } from './static-server.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
+// axe-core, the engine of Storybook's a11y addon, run on every story as the addon's panel would.
+const axeSource = readFileSync(fileURLToPath(import.meta.resolve('axe-core/axe.min.js')), 'utf8');
 const outDir = `${root}storybook-static`;
 
 interface IndexEntry {
@@ -52,6 +54,25 @@ interface Outcome {
   defined: boolean;
   shadowChildren: number;
   errors: string[];
+  /** axe-core's violations, as `impact rule (nodes)`. */
+  violations: string[];
+}
+
+/** Runs axe-core on the story's root (it looks into open shadow roots). */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run(context: string): Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
+    interface AxeViolation {
+      id: string;
+      impact: string | null;
+      nodes: unknown[];
+    }
+    const { violations } = await axe.run('#storybook-root');
+    return violations.map((violation) => `${violation.impact} ${violation.id} (${violation.nodes.length})`);
+  });
 }
 
 async function visit(page: Page, base: string, entry: IndexEntry): Promise<Outcome> {
@@ -94,7 +115,7 @@ async function visit(page: Page, base: string, entry: IndexEntry): Promise<Outco
       shadowChildren: element?.shadowRoot?.children.length ?? 0,
     };
   }, tag);
-  return { ...state, errors };
+  return { ...state, errors, violations: await axeViolations(page) };
 }
 
 describe('storybook', () => {
@@ -123,7 +144,7 @@ describe('storybook', () => {
   });
 
   // Stories are listed only after the build above, so they are checked in one test; each failure names its story.
-  it('renders every story without errors', async () => {
+  it('renders every story without errors or accessibility violations', async () => {
     const all = stories();
     expect(all.length).toBeGreaterThan(20);
     const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
@@ -139,6 +160,7 @@ describe('storybook', () => {
           ...(outcome.defined ? [] : ['element missing or not defined']),
           ...(outcome.shadowChildren > 0 ? [] : ['empty shadow root']),
           ...outcome.errors,
+          ...outcome.violations.map((violation) => `a11y: ${violation}`),
         ];
         if (problems.length > 0) failures.push(`${entry.id}: ${problems.join('; ')}`);
       } catch (error) {
