@@ -44,8 +44,10 @@ const preview: Preview = {
   },
   initialGlobals: { theme: 'light' },
   decorators: [
-    // Paints the canvas in the theme's surface, so dark stories are judged on a dark page.
+    // Paints the canvas in the theme's surface, so dark stories are judged on a dark page. Not on
+    // Docs pages, which show light and dark stories together.
     (story, context) => {
+      if (context.viewMode !== 'story') return story();
       const theme =
         (context.args.theme as string | undefined) || (context.globals.theme as string) || 'light';
       document.body.style.background = theme === 'dark' ? surfaces.dark : surfaces.light;
