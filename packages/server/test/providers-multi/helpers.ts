@@ -7,8 +7,11 @@ import { browser, type Harness, harness } from '../support/harness.js';
 export const OPENROUTER_KEY = 'sk-or-v1-multi-test-0123456789';
 export const WEBHOOK_SECRET = 'whsec-multi-provider-test';
 
-/** Starts a handler whose providers are the OpenAI fake (default) and the OpenRouter fake. */
-export async function twoProviderHost(options: { webhooks?: boolean } = {}) {
+/**
+ * Starts a handler whose providers are the OpenAI fake and the OpenRouter fake, the OpenAI fake
+ * first (the default) unless `openrouterFirst`.
+ */
+export async function twoProviderHost(options: { webhooks?: boolean; openrouterFirst?: boolean } = {}) {
   let h: Harness | undefined;
   const now = () => (h ? h.clock.now().getTime() : Date.parse('2026-01-01T00:00:00Z'));
   const openai = fakeProvider({ now, generationSeconds: 10, provider: { maxRetries: 0 } });
@@ -33,7 +36,7 @@ export async function twoProviderHost(options: { webhooks?: boolean } = {}) {
   });
   h = await harness({
     provider: undefined,
-    providers: [openai, openrouter],
+    providers: options.openrouterFirst ? [openrouter, openai] : [openai, openrouter],
     ...(options.webhooks ? { webhooks: { enabled: true } } : {}),
   });
   return { h, openai, openrouter, openrouterFake, user: browser(h.handler) };

@@ -58,6 +58,35 @@ describe('one handler, two providers', () => {
     expect(openrouterFake.counters.get('DELETE /videos/:id')).toBe(0);
   });
 
+  test('a remix and a retry go to the job’s provider, not the default one', async () => {
+    const host = await twoProviderHost({ openrouterFirst: true });
+    h = host.h;
+    const { user, openai, openrouterFake } = host;
+    expect((await user.json<Capabilities>('/capabilities')).body.provider).toBe('openrouter');
+
+    const source = (await user.post('/videos', { prompt: 'Sora fox', model: 'sora-2', seconds: 4 }))
+      .body as Job;
+    expect(source.provider).toBe('fake');
+    await h.run(12_000);
+    expect((await user.json<Job>(`/videos/${source.jobId}`)).body.status).toBe('completed');
+
+    const remix = await user.post(`/videos/${source.jobId}/remix`, { prompt: 'now at night' });
+    expect(remix.status).toBe(202);
+    expect(remix.body).toMatchObject({ provider: 'fake', remixOf: source.jobId });
+    expect(openai.fake.counters.get('POST /videos/:id/remix')).toBe(1);
+
+    const refused = (
+      await user.post('/videos', { prompt: 'Sora fox fake:failed', model: 'sora-2', seconds: 4 })
+    ).body as Job;
+    await h.run(12_000);
+    expect((await user.json<Job>(`/videos/${refused.jobId}`)).body.status).toBe('failed');
+    const createsBefore = openai.fake.counters.get('POST /videos');
+    const retried = await user.post(`/videos/${refused.jobId}/retry`, {});
+    expect(retried.status).toBe(202);
+    expect(openai.fake.counters.get('POST /videos')).toBe(createsBefore + 1);
+    expect(openrouterFake.counters.get('POST /videos')).toBe(0);
+  });
+
   test('a webhook to /webhooks/openrouter is verified by the OpenRouter provider', async () => {
     const host = await twoProviderHost({ webhooks: true });
     h = host.h;
