@@ -42,31 +42,35 @@ interface LoaderContext {
 // because every store and mock of the old page is gone with it.
 let renders = 0;
 
-/** Storybook loader: builds and seeds the story's mock. */
-export async function soraLoader(context: LoaderContext): Promise<{ sora?: SoraLoaded }> {
-  const spec = context.parameters.sora;
-  if (!spec) return {};
-  renders += 1;
-  const endpoint = `/api/sora-${renders}`;
-  const mock = createSoraMock({ base: endpoint, live: spec.live ?? false });
-  const jobs = spec.seed ? await mock.seed(spec.seed) : [];
-  await spec.setup?.(mock);
-  if (spec.rateLimit !== undefined) mock.rateLimit(spec.rateLimit);
-  mock.offline(spec.offline ?? false);
-  mock.stall(spec.stall ?? false);
-  return { sora: { endpoint, mock, jobs } };
+/**
+ * Storybook loader: builds and seeds the story's mock and routes its endpoint to it through the
+ * page's msw worker (given by `worker`).
+ */
+export function createSoraLoader(worker: () => Promise<SetupWorker>) {
+  return async (context: LoaderContext): Promise<{ sora?: SoraLoaded }> => {
+    const spec = context.parameters.sora;
+    if (!spec) return {};
+    renders += 1;
+    const endpoint = `/api/sora-${renders}`;
+    const mock = createSoraMock({ base: endpoint, live: spec.live ?? false });
+    const jobs = spec.seed ? await mock.seed(spec.seed) : [];
+    await spec.setup?.(mock);
+    if (spec.rateLimit !== undefined) mock.rateLimit(spec.rateLimit);
+    mock.offline(spec.offline ?? false);
+    mock.stall(spec.stall ?? false);
+    (await worker()).use(...mock.handlers());
+    return { sora: { endpoint, mock, jobs } };
+  };
 }
 
 interface BeforeEachContext {
   loaded: { sora?: SoraLoaded };
-  msw?: SetupWorker;
 }
 
-/** Storybook beforeEach (after msw's): routes the story's endpoint to its mock. */
+/** Storybook beforeEach: when the story goes away, its store and its mock's poller go too. */
 export function soraBeforeEach(context: BeforeEachContext): (() => void) | undefined {
   const loaded = context.loaded.sora;
   if (!loaded) return undefined;
-  context.msw?.use(...loaded.mock.handlers());
   return () => {
     getStore(loaded.endpoint).dispose();
     void loaded.mock.close();
