@@ -39,7 +39,11 @@ export interface ContractOptions {
   atomicOverlappingWrites?: boolean;
 }
 
-export function blobStoreContract(name: string, makeStore: StoreFactory, options: ContractOptions = {}): void {
+export function blobStoreContract(
+  name: string,
+  makeStore: StoreFactory,
+  options: ContractOptions = {},
+): void {
   describe(`${name} — BlobStore contract`, () => {
     it('returns the same bytes, type and size it was given', async () => {
       const store = await makeStore();
