@@ -177,7 +177,8 @@ export class SoraPrompt extends SoraElement {
     if (this.remixOf) return validate(remixVideoShape(this.maxChars), { prompt: this.prompt });
     const input = {
       prompt: this.prompt,
-      ...(this.selectedModel ? { model: this.selectedModel.id } : {}),
+      // Before the capabilities arrive, the chosen model still goes out (and shows on the pending row).
+      ...(this.selectedModel || this.model ? { model: this.selectedModel?.id ?? this.model } : {}),
       ...(this.selectedSize ? { size: this.selectedSize } : {}),
       ...(this.selectedSeconds ? { seconds: this.selectedSeconds } : {}),
     };
@@ -274,7 +275,7 @@ export class SoraPrompt extends SoraElement {
           rows="3"
           .value=${this.prompt}
           placeholder=${t.promptPlaceholder}
-          aria-describedby="count hint"
+          aria-describedby="count limit hint"
           aria-invalid=${over || this.remedy?.code === 'invalid_request' ? 'true' : 'false'}
           ?disabled=${this.sending}
           @input=${(e: Event) => {
@@ -283,7 +284,12 @@ export class SoraPrompt extends SoraElement {
           @keydown=${this.onKeydown}
           @paste=${this.reference.onPaste}
         ></textarea>
-        <span id="count" part="count" class=${over ? 'count over' : 'count'}>${t.charCount(count, this.maxChars)}</span>
+        <div class="field-foot">
+          <span id="limit" class=${over ? 'limit over' : 'limit'} aria-live="polite"
+            >${over ? t.promptTooLong(count - this.maxChars) : ''}</span
+          >
+          <span id="count" part="count" class=${over ? 'count over' : 'count'}>${t.charCount(count, this.maxChars)}</span>
+        </div>
       </div>
       ${this.remixOf ? nothing : this.renderSelects()} ${this.renderReference()} ${this.renderError()}
       ${this.renderActions()}
@@ -354,10 +360,16 @@ export class SoraPrompt extends SoraElement {
     const cost =
       model && !this.remixOf ? estimateCostUsd(model, this.selectedSize, this.selectedSeconds) : undefined;
     const blocked = this.sending || this.countdown.remaining > 0;
+    // Generate stays off while the text cannot be sent; the reason is named next to it.
+    const empty = this.prompt.trim().length === 0;
+    const over = this.prompt.length > this.maxChars;
     return html`<div class="actions">
       <span id="hint" class="hint">${isApple() ? t.shortcutHintMac : t.shortcutHint}</span>
+      ${empty && !this.sending ? html`<span id="empty" class="sr-only">${t.promptEmpty}</span>` : nothing}
       ${cost !== undefined ? html`<span part="cost" class="cost">${t.estimatedCost(formatUsd(cost, t.locale))}</span>` : nothing}
-      <button type="submit" part="submit" class="btn primary" ?disabled=${blocked} aria-busy=${this.sending ? 'true' : 'false'}>
+      <button type="submit" part="submit" class="btn primary" ?disabled=${blocked || empty || over}
+        aria-describedby=${over ? 'limit' : empty && !this.sending ? 'empty' : nothing}
+        aria-busy=${this.sending ? 'true' : 'false'}>
         ${this.sending ? t.submitting : this.remixOf ? t.remixSubmit : t.submit}
       </button>
     </div>`;

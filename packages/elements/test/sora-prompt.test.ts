@@ -96,17 +96,22 @@ describe('<sora-prompt>', () => {
     expect($<HTMLButtonElement>(el, '[part~="submit"]').disabled).toBe(true);
     expect($(el, '[part~="submit"]').textContent?.trim()).toBe('Sending…');
     finish();
-    await until(() => !$<HTMLButtonElement>(el, '[part~="submit"]').disabled);
+    await until(() => $(el, '[part~="submit"]').getAttribute('aria-busy') === 'false');
+    expect($(el, '[part~="submit"]').textContent?.trim()).toBe('Generate');
+    // The field is cleared for the next prompt; Generate comes back as soon as there is one.
+    await type(el, 'A second lighthouse');
+    expect($<HTMLButtonElement>(el, '[part~="submit"]').disabled).toBe(false);
   });
 
   test('an empty or too long prompt is refused inline without calling the server', async () => {
     const el = await mountPrompt();
-    $(el, '[part~="submit"]').click();
+    // The button is off then; Ctrl+Enter (or submit()) explains why inline.
+    await el.submit();
     await el.updateComplete;
     expect($(el, '[part~="error"]').textContent).toContain('prompt is required');
     await type(el, 'x'.repeat(201));
     expect($(el, '[part~="count"]').classList.contains('over')).toBe(true);
-    $(el, '[part~="submit"]').click();
+    await el.submit();
     await el.updateComplete;
     expect($(el, '[part~="error"]').textContent).toContain('at most 200 characters');
     expect(fake.callsOf('create')).toHaveLength(0);

@@ -62,7 +62,7 @@ function progress(job: Job, t: SoraStrings) {
       aria-valuetext=${formatPercent(job.progress, t.locale)}
       aria-label=${t.progressLabel(truncate(job.prompt, 40))}
     >
-      <span style="width: ${Math.max(2, job.progress)}%"></span>
+      <span style="width: ${job.progress}%"></span>
     </div>
     <span class="percent" aria-hidden="true">${formatPercent(job.progress, t.locale)}</span>
   </div>`;
@@ -131,7 +131,9 @@ export function renderRow(job: Job, index: number, ctx: RowContext) {
       >${job.prompt}</button>
       <div part="meta" class="meta">
         <span part="status" class="badge" data-status=${job.status}>${t.status[job.status]}</span>
-        <span>${job.model}</span><span>${sizeLabel(job.size, t)}</span><span>${t.seconds(job.seconds)}</span>
+        ${job.model ? html`<span>${job.model}</span>` : nothing}
+        ${job.size ? html`<span>${sizeLabel(job.size, t)}</span>` : nothing}
+        ${job.seconds ? html`<span>${t.seconds(job.seconds)}</span>` : nothing}
         ${job.remixOf ? html`<span part="tag" class="tag">${t.remixBadge}</span>` : nothing}
         ${job.hasReference ? html`<span part="tag" class="tag">${t.referenceBadge}</span>` : nothing}
         <time datetime=${job.createdAt}>${relativeTime(job.createdAt, ctx.now, t.locale)}</time>

@@ -211,7 +211,8 @@ export const listStyles = [
     .skeleton-lines span {
       display: block;
       border-radius: 6px;
-      background: var(--_surface-2);
+      /* Visible on either theme's surface without shouting: the text colour, faintly. */
+      background: color-mix(in srgb, var(--_text) 14%, var(--_surface));
       animation: pulse 1.4s ease-in-out infinite;
     }
     .skeleton-thumb {
@@ -230,7 +231,13 @@ export const listStyles = [
     }
     @keyframes pulse {
       50% {
-        opacity: 0.5;
+        opacity: 0.55;
+      }
+    }
+    @media (prefers-reduced-motion: reduce) {
+      .skeleton-thumb,
+      .skeleton-lines span {
+        animation: none;
       }
     }
     @container (max-width: 420px) {

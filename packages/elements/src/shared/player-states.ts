@@ -28,7 +28,7 @@ export function renderProgress(t: SoraStrings, job: Job) {
         aria-valuemax="100"
         aria-valuenow=${job.progress}
         aria-label=${t.progressLabel(truncate(job.prompt, 40))}
-      ><span style="width: ${Math.max(2, job.progress)}%"></span></div>
+      ><span style="width: ${job.progress}%"></span></div>
       <p part="percent" class="percent" aria-hidden="true">${queued ? t.queuedBody : formatPercent(job.progress, t.locale)}</p>
       <p class="sr-only" aria-live="polite">${spoken}</p>
     </div>

@@ -26,15 +26,12 @@ export const promptStyles = [
     label[part='label'] {
       font-weight: 600;
     }
-    .field {
-      position: relative;
-    }
     textarea {
       display: block;
       width: 100%;
       min-height: 96px;
       resize: vertical;
-      padding: 12px 12px 28px;
+      padding: 12px;
       border: 1px solid var(--_border);
       border-radius: var(--_radius-sm);
       background: var(--_surface-2);
@@ -51,10 +48,23 @@ export const promptStyles = [
     textarea[aria-invalid='true'] {
       border-color: var(--_danger);
     }
+    /* Under the field, never over the text however long it is. */
+    .field-foot {
+      display: flex;
+      justify-content: space-between;
+      align-items: baseline;
+      gap: 12px;
+      margin-top: 4px;
+      min-height: 1.2em;
+    }
+    .limit {
+      font-size: 0.82em;
+      color: var(--_danger);
+      min-width: 0;
+    }
     .count {
-      position: absolute;
-      right: 10px;
-      bottom: 6px;
+      margin-left: auto;
+      flex: 0 0 auto;
       font-size: 0.8em;
       color: var(--_muted);
       font-variant-numeric: tabular-nums;
@@ -76,6 +86,17 @@ export const promptStyles = [
       color: var(--_muted);
       flex: 1 1 140px;
       min-width: 0;
+    }
+    /* Each select as wide as its longest label ("Landscape 1792×1024"); a field that no longer
+       fits wraps to the next row instead of cutting its text. */
+    .model-field {
+      flex: 1 1 150px;
+    }
+    .size-field {
+      flex: 2 1 220px;
+    }
+    .seconds-field {
+      flex: 1 1 130px;
     }
     select {
       min-height: 36px;
@@ -175,7 +196,7 @@ export const promptStyles = [
       font-variant-numeric: tabular-nums;
     }
     /* Narrow: model and length side by side, the (longer) size on its own row. */
-    @container (max-width: 480px) {
+    @container (max-width: 560px) {
       .options {
         display: grid;
         grid-template-columns: 1fr 1fr;

@@ -17,6 +17,10 @@ export interface SoraStrings {
   remixBadge: string;
   referenceBadge: string;
   charCount: (used: number, max: number) => string;
+  /** Why Generate is off while the field is empty. */
+  promptEmpty: string;
+  /** Why Generate is off while the prompt is over the limit. */
+  promptTooLong: (over: number) => string;
   model: string;
   size: string;
   length: string;
@@ -89,6 +93,9 @@ export const en: SoraStrings = {
   remixBadge: 'Remix',
   referenceBadge: 'From an image',
   charCount: (used, max) => `${used.toLocaleString('en')} / ${max.toLocaleString('en')}`,
+  promptEmpty: 'Describe the video to generate it.',
+  promptTooLong: (over) =>
+    `${over.toLocaleString('en')} characters over the limit; shorten the prompt to send it.`,
   model: 'Model',
   size: 'Size',
   length: 'Length',
@@ -160,6 +167,9 @@ export const fr: SoraStrings = {
   remixBadge: 'Remix',
   referenceBadge: 'À partir d’une image',
   charCount: (used, max) => `${used.toLocaleString('fr')} / ${max.toLocaleString('fr')}`,
+  promptEmpty: 'Décrivez la vidéo pour la générer.',
+  promptTooLong: (over) =>
+    `${over.toLocaleString('fr')} caractères de trop ; raccourcissez le texte pour l’envoyer.`,
   model: 'Modèle',
   size: 'Format',
   length: 'Durée',

@@ -1,0 +1,109 @@
+// What a person sees of the list while things are not there yet: an empty bar at 0 %, a skeleton
+// that can be made out on either theme, and a create still being sent showing what was chosen.
+import { getStore } from '@sora-kit/core';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import videoUrl from '../../server/media/video-1280x720-4s.mp4?url';
+import type { SoraJobList } from '../src/sora-job-list.js';
+import type { SoraPlayer } from '../src/sora-player.js';
+import type { SoraPrompt } from '../src/sora-prompt.js';
+import { $, $$, mount, unmountAll, until } from './support/dom.js';
+import { createFakeStore, type FakeStore, makeJob } from './support/fake-store.js';
+import { createStubServer } from './support/stub-server.js';
+
+let fake: FakeStore;
+
+beforeEach(() => {
+  fake = createFakeStore();
+});
+afterEach(unmountAll);
+
+/** [r, g, b] in 0–1 of a computed colour (`rgb(…)` or `color(srgb …)`). */
+function channels(color: string): number[] {
+  const numbers = color.match(/[\d.]+/g)?.map(Number) ?? [];
+  return color.startsWith('color(') ? numbers.slice(0, 3) : numbers.slice(0, 3).map((n) => n / 255);
+}
+
+/** WCAG contrast ratio of two computed colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (color: string) => {
+    const [r = 0, g = 0, bl = 0] = channels(color).map((c) =>
+      c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4,
+    );
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+describe('placeholders and progress', () => {
+  test('a queued job at 0 % shows an empty bar, in the list and in the player', async () => {
+    const job = makeJob({ jobId: 'job_q', status: 'queued', progress: 0 });
+    fake.jobs.value = [job];
+    const list = await mount<SoraJobList>('sora-job-list', (el) => {
+      el.store = fake.store;
+    });
+    const player = await mount<SoraPlayer>('sora-player', (el) => {
+      el.store = fake.store;
+      el.jobId = 'job_q';
+    });
+    await until(() => $$(player, '[role="progressbar"]').length === 1);
+    for (const host of [list, player]) {
+      const fill = $(host, '[role="progressbar"] > span');
+      expect(fill.getBoundingClientRect().width, host.localName).toBe(0);
+    }
+  });
+
+  test.each(['light', 'dark'] as const)(
+    'the loading skeleton stands out from the %s surface',
+    async (theme) => {
+      fake.history.value = 'loading';
+      const el = await mount<SoraJobList>('sora-job-list', (l) => {
+        l.store = fake.store;
+        l.theme = theme;
+      });
+      const surface = document.createElement('span');
+      surface.style.color = getComputedStyle(el).getPropertyValue('--_surface').trim();
+      el.shadowRoot?.appendChild(surface);
+      const block = getComputedStyle($(el, '.skeleton-thumb')).backgroundColor;
+      expect(contrast(block, getComputedStyle(surface).color)).toBeGreaterThanOrEqual(1.25);
+    },
+  );
+
+  test('a create still being sent shows the chosen model, size and length on its row', async () => {
+    const endpoint = 'http://pending.test/api/sora';
+    const server = createStubServer({ videoUrl });
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input, init);
+      if (request.method === 'POST') await held; // the server is slow to answer (e.g. a 429 retry)
+      return server.fetch(request);
+    };
+    const store = getStore(endpoint, { fetch, crossTab: false });
+    const prompt = await mount<SoraPrompt>('sora-prompt', (el) => {
+      el.endpoint = endpoint;
+      el.size = '720x1280';
+      el.seconds = 8;
+    });
+    const list = await mount<SoraJobList>('sora-job-list', (el) => {
+      el.endpoint = endpoint;
+    });
+    await until(() => store.capabilities.value !== null);
+    await prompt.updateComplete;
+    const field = $<HTMLTextAreaElement>(prompt, 'textarea');
+    field.value = 'A paper boat';
+    field.dispatchEvent(new Event('input'));
+    await prompt.updateComplete;
+    $(prompt, '[part~="submit"]').click();
+    await until(() => $$(list, '[part~="row"]').length === 1);
+    const meta = $(list, '[part~="meta"]').textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(meta).toContain('sora-2');
+    expect(meta).toContain('Portrait 720×1280');
+    expect(meta).toContain('8 seconds');
+    release();
+    await until(() => $(list, '[part~="row"]').dataset.jobId === 'job_1');
+    store.dispose();
+  });
+});
