@@ -29,6 +29,7 @@ const config: StorybookConfig = {
       plugins: [serverOnlyStubs()],
       // Stories run against the packages' sources, like the tests: no build needed.
       resolve: {
+        conditions: ['module', 'browser', 'production'], // Lit's production build: no dev-mode warning
         alias: [
           { find: /^@sora-kit\/core$/, replacement: src('../packages/core/src/index.ts') },
           { find: /^@sora-kit\/server\/testing$/, replacement: src('../packages/server/src/testing.ts') },

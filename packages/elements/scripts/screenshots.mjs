@@ -1,4 +1,4 @@
-// Screenshots of every state of the elements at phone (390px) and desktop (1280px) widths, into
+// Screenshots of every state of the elements at phone (390px), tablet (720px) and desktop (1280px) widths, into
 // test/__screenshots__/ (gitignored), for a person to look at. Uses Debian's Chromium.
 //   node packages/elements/scripts/screenshots.mjs [state-filter]
 import { mkdir, readFile } from 'node:fs/promises';
@@ -57,6 +57,7 @@ const browser = await chromium.launch({
 });
 for (const [label, width, height] of [
   ['phone', 390, 844],
+  ['tablet', 720, 900],
   ['desktop', 1280, 900],
 ]) {
   for (const scheme of ['light', 'dark']) {

@@ -158,6 +158,12 @@ export const states: Record<string, (fake: FakeStore) => Promise<void>> = {
     input.dispatchEvent(new Event('change'));
     prompt.prompt = 'The sun rises over the sea';
   },
+  'prompt-over-limit': async (fake) => {
+    const el = await studio(fake);
+    const prompt = $<SoraPrompt>(el, 'sora-prompt');
+    prompt.prompt =
+      'A slow dolly shot through a rain-soaked night market, neon signs reflected in puddles, '.repeat(4);
+  },
   'prompt-remix': async (fake) => {
     const el = await studio(fake);
     $(el, 'sora-job-list')
