@@ -131,10 +131,24 @@ export function createSoraClient(clientOptions: SoraClientOptions) {
   const url = (path: string) => `${requireAbsolute(endpoint)}${path}`;
   const id = encodeURIComponent;
 
+  // Anonymous sessions: the server sets its session cookie on its first answer. Requests sent in
+  // parallel before that answer would each be given a different new identity (a page's history,
+  // event stream and first job would belong to three strangers), so the first request goes alone.
+  let firstAnswer: Promise<void> | undefined;
+  function inSession<T>(run: () => Promise<T>): Promise<T> {
+    if (firstAnswer) return firstAnswer.then(run);
+    const result = run();
+    firstAnswer = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+
   async function send(path: string, init: Options): Promise<Response> {
     const target = url(path);
     try {
-      return await http(target, init);
+      return await inSession(() => http(target, init));
     } catch (error) {
       if (error instanceof HTTPError) throw await errorFromResponse(error.response);
       throw errorFromFailure(error);
@@ -180,7 +194,7 @@ export function createSoraClient(clientOptions: SoraClientOptions) {
     url,
     /** Sends a raw request through the client's fetch, headers and credentials (no retry). */
     raw(path: string, init: RequestInit & { signal?: AbortSignal }): Promise<Response> {
-      return http(url(path), { ...init, retry: 0, timeout: false, throwHttpErrors: false });
+      return inSession(() => http(url(path), { ...init, retry: 0, timeout: false, throwHttpErrors: false }));
     },
     /** `POST /videos`: JSON, or multipart when `inputReference` is given. Answers the queued job. */
     createVideo(input: CreateVideoInput, options?: MutationOptions): Promise<Job> {

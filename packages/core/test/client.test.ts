@@ -314,3 +314,43 @@ describe('retries', () => {
     expect(requests).toHaveLength(1);
   });
 });
+
+describe('sessions', () => {
+  it('sends nothing else until the first request is answered, so a new visitor gets one session', async () => {
+    const order: string[] = [];
+    server.use(
+      http.get(`${API}/capabilities`, async () => {
+        order.push('capabilities:start');
+        await delay(80);
+        order.push('capabilities:end');
+        return HttpResponse.json(
+          { provider: 'fake', models: [], limits: { maxPromptChars: 10, maxReferenceBytes: 10 } },
+          { headers: { 'Set-Cookie': 'sora_kit_session=one; Path=/' } },
+        );
+      }),
+      http.get(`${API}/videos`, () => {
+        order.push('videos');
+        return HttpResponse.json({ items: [], nextCursor: null });
+      }),
+      http.post(`${API}/videos`, () => {
+        order.push('create');
+        return HttpResponse.json(makeJob(), { status: 202 });
+      }),
+    );
+    const fresh = createSoraClient({ endpoint: `${API}/` });
+    await Promise.all([fresh.getCapabilities(), fresh.listVideos(), fresh.createVideo({ prompt: 'boat' })]);
+    expect(order.slice(0, 2)).toEqual(['capabilities:start', 'capabilities:end']);
+    expect(order).toHaveLength(4);
+  });
+
+  it('still sends later requests when the first one fails', async () => {
+    server.use(
+      http.get(`${API}/capabilities`, () => HttpResponse.error()),
+      http.get(`${API}/videos`, () => HttpResponse.json({ items: [], nextCursor: null })),
+    );
+    const fresh = createSoraClient({ endpoint: `${API}/`, retry: { limit: 0 } });
+    const [first, second] = await Promise.allSettled([fresh.getCapabilities(), fresh.listVideos()]);
+    expect(first.status).toBe('rejected');
+    expect(second).toEqual({ status: 'fulfilled', value: { items: [], nextCursor: null } });
+  });
+});
