@@ -10,6 +10,8 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const require = createRequire(here('../packages/elements/package.json'));
 const { build } = await import(require.resolve('esbuild'));
+// The published build minifies the elements' css`…` templates (packages/elements/tsup.config.ts).
+const { minifyCss } = await import('../packages/elements/scripts/minify-css.mjs');
 
 const TARGET_GZIP_KB = 30;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -26,6 +28,7 @@ async function bundle(external = []) {
     metafile: true,
     external,
     conditions: ['browser', 'production'],
+    plugins: [minifyCss()],
     alias: external.length ? {} : { '@sora-kit/core': here('../packages/core/src/index.ts') },
     logLevel: 'silent',
   });

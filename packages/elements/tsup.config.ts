@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
+import { minifyCss } from './scripts/minify-css.mjs';
 
 export default defineConfig({
   entry: ['src/index.ts', 'src/react.ts'],
@@ -7,4 +8,6 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'es2022',
+  // Lit's css`…` templates ship without comments and indentation.
+  esbuildPlugins: [minifyCss()],
 });

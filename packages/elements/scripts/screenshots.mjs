@@ -7,6 +7,7 @@ import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { minifyCss } from './minify-css.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const out = here('../test/__screenshots__/');
@@ -19,6 +20,8 @@ const bundle = await build({
   write: false,
   target: 'es2022',
   alias: { '@sora-kit/core': here('../../core/src/index.ts') },
+  // As published: the css`…` templates minified.
+  plugins: [minifyCss()],
   logLevel: 'silent',
 });
 const script = bundle.outputFiles[0].text;
