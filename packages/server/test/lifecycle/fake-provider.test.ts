@@ -11,21 +11,17 @@ import { createStorage } from 'unstorage';
 import { afterEach, expect, test } from 'vitest';
 import { fsBlobs } from '../../src/blobs/fs.js';
 import { createSoraHandler, type SoraHandler } from '../../src/handler.js';
-import { fakeProvider } from '../../src/providers/fake-provider.js';
+import type { SoraHandlerOptions } from '../../src/options.js';
+import { type FakeVideoProvider, fakeProvider } from '../../src/providers/fake-provider.js';
 import { browser, SECRET } from '../support/harness.js';
 
 const T0 = Date.parse('2026-03-01T12:00:00Z');
 let dir: string;
 let handler: SoraHandler | undefined;
-afterEach(async () => {
-  await handler?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
 
-async function setup(options: Parameters<typeof fakeProvider>[0] = {}) {
-  dir = await mkdtemp(join(tmpdir(), 'sora-fake-'));
-  const provider = fakeProvider({ generationSeconds: 8, now: () => T0, ...options });
-  handler = createSoraHandler({
+/** A handler on the fake's clock, in memory and a temporary blob dir, with limits off. */
+function handlerOptions(provider: FakeVideoProvider): SoraHandlerOptions {
+  return {
     provider,
     secret: SECRET,
     storage: createStorage(),
@@ -35,7 +31,18 @@ async function setup(options: Parameters<typeof fakeProvider>[0] = {}) {
     limits: false,
     quotas: false,
     polling: { leaseSettleMs: 0 },
-  });
+  };
+}
+
+afterEach(async () => {
+  await handler?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+async function setup(options: Parameters<typeof fakeProvider>[0] = {}) {
+  dir = await mkdtemp(join(tmpdir(), 'sora-fake-'));
+  const provider = fakeProvider({ generationSeconds: 8, now: () => T0, ...options });
+  handler = createSoraHandler(handlerOptions(provider));
   const run = async (ms: number, step = 1000) => {
     for (let t = 0; t < ms; t += step) {
       await provider.fake.advance(step);
@@ -99,15 +106,7 @@ test('signed webhooks from the fake (Standard Webhooks, verified by the SDK) com
     provider: { webhookSecret: secret },
   });
   handler = createSoraHandler({
-    provider,
-    secret: SECRET,
-    storage: createStorage(),
-    blobs: fsBlobs(join(dir, 'blobs')),
-    now: () => new Date(provider.fake.clock.now()),
-    logger: false,
-    limits: false,
-    quotas: false,
-    polling: { leaseSettleMs: 0 },
+    ...handlerOptions(provider),
     webhooks: { enabled: true, safetyNetDelayMs: 10 * 60_000 },
   });
   target = handler;
