@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // Two entries: valibot lives only in ./validation (the server's), never in the browser's bundle.
+  entry: ['src/index.ts', 'src/validation.ts'],
   format: ['esm'],
   dts: true,
   sourcemap: true,

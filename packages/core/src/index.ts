@@ -47,6 +47,16 @@ export {
   renewalTime,
 } from './media-links.js';
 export { isPendingJob } from './optimistic.js';
-export * from './schemas.js';
+export {
+  checkChoice,
+  checkPrompt,
+  DEFAULT_MAX_PROMPT_CHARS,
+  DEFAULT_MAX_REFERENCE_BYTES,
+  estimateCostUsd,
+  findModel,
+  parseSize,
+  type Validated,
+  type ValidCreateVideo,
+} from './rules.js';
 export { backoffDelay } from './sse.js';
 export { createJobStore, getStore, type JobStoreOptions } from './store.js';

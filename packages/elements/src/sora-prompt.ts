@@ -1,14 +1,13 @@
 import {
   type Capabilities,
-  createVideoShape,
+  type CreateVideoInput,
+  checkChoice,
+  checkPrompt,
   estimateCostUsd,
   findModel,
   type Job,
   type ModelCapabilities,
-  remixVideoShape,
   type Validated,
-  validate,
-  validateCreateVideo,
 } from '@sora-kit/core';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
@@ -172,17 +171,21 @@ export class SoraPrompt extends SoraElement {
       .catch(() => undefined);
   }
 
-  private validateInput(): Validated<{ prompt: string }> {
-    const caps = this.capabilities;
-    if (this.remixOf) return validate(remixVideoShape(this.maxChars), { prompt: this.prompt });
-    const input = {
-      prompt: this.prompt,
+  /** The server's own rules (core's `checkPrompt` and `checkChoice`), checked before sending. */
+  private validateInput(): Validated<CreateVideoInput> {
+    const prompt = this.prompt.trim();
+    const issues = checkPrompt(prompt, this.maxChars);
+    if (issues.length) return { ok: false, issues };
+    if (this.remixOf) return { ok: true, value: { prompt } };
+    const choice = {
       // Before the capabilities arrive, the chosen model still goes out (and shows on the pending row).
       ...(this.selectedModel || this.model ? { model: this.selectedModel?.id ?? this.model } : {}),
       ...(this.selectedSize ? { size: this.selectedSize } : {}),
       ...(this.selectedSeconds ? { seconds: this.selectedSeconds } : {}),
     };
-    return caps ? validateCreateVideo(input, caps) : validate(createVideoShape(this.maxChars), input);
+    const caps = this.capabilities;
+    const checked = caps ? checkChoice(caps, choice) : { ok: true as const, value: choice };
+    return checked.ok ? { ok: true, value: { prompt, ...checked.value } } : checked;
   }
 
   /** Validates and sends the prompt; resolves once the job exists (or the error is shown). */
