@@ -64,33 +64,27 @@ export function isSoraApiError(value: unknown): value is SoraApiError {
  * Undefined when absent or unreadable.
  */
 export function parseRetryAfter(header: string | null, now: number = Date.now()): number | undefined {
-  if (header === null || header.trim() === '') return undefined;
-  const trimmed = header.trim();
+  const trimmed = header?.trim();
+  if (!trimmed) return undefined;
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
+/** The error as a `SoraApiError`, or null (for signals and status checks). */
+export function toApiError(error: unknown): SoraApiError | null {
+  return isSoraApiError(error) ? error : null;
+}
+
 function isEnvelope(body: unknown): body is ApiError {
-  if (typeof body !== 'object' || body === null || !('error' in body)) return false;
-  const error = (body as { error: unknown }).error;
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    typeof (error as { code?: unknown }).code === 'string' &&
-    typeof (error as { message?: unknown }).message === 'string'
-  );
+  const error = (body as Partial<ApiError> | null)?.error;
+  return typeof error?.code === 'string' && typeof error.message === 'string';
 }
 
 /** Builds the error for a non-2xx response, reading the contract's envelope when there is one. */
 export async function errorFromResponse(response: Response): Promise<SoraApiError> {
   const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    body = undefined;
-  }
+  const body: unknown = await response.json().catch(() => undefined);
   if (isEnvelope(body)) {
     return new SoraApiError({
       status: response.status,

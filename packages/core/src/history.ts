@@ -5,7 +5,7 @@
 import { batch, computed, type ReadonlySignal, signal } from '@preact/signals-core';
 import type { SoraClient } from './client.js';
 import { isTerminal } from './contract.js';
-import { isSoraApiError, type SoraApiError } from './errors.js';
+import { type SoraApiError, toApiError } from './errors.js';
 import type { HistoryState } from './job-store.js';
 import type { JobTable } from './job-table.js';
 import type { LiveHandlers } from './live.js';
@@ -19,10 +19,6 @@ export interface History {
   loadMore(): Promise<void>;
   /** One polling round; results go through `h` so a leading tab also broadcasts them. */
   refresh(h: Pick<LiveHandlers, 'onJob' | 'onDeleted'>, signal?: AbortSignal): Promise<void>;
-}
-
-function toApiError(error: unknown): SoraApiError | null {
-  return isSoraApiError(error) ? error : null;
 }
 
 /** Creates the history of a store over its job table. */

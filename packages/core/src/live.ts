@@ -124,6 +124,12 @@ export function createLiveConnection(options: LiveOptions): LiveConnection {
   let pollPaused = false;
 
   const setState = (state: ConnectionState) => options.onState(state);
+  /** Drops the scheduled step, if any. */
+  function cancel() {
+    timers.clearTimeout(timer);
+    timer = undefined;
+    pending = undefined;
+  }
   function schedule(fn: () => void, ms: number) {
     timers.clearTimeout(timer);
     pending = fn;
@@ -137,9 +143,7 @@ export function createLiveConnection(options: LiveOptions): LiveConnection {
   function onOnline() {
     if (!running || timer === undefined || !pending) return;
     const fn = pending;
-    timers.clearTimeout(timer);
-    timer = undefined;
-    pending = undefined;
+    cancel();
     fn();
   }
   function onEvent(message: { event?: string; id?: string; data: string }) {
@@ -249,8 +253,7 @@ export function createLiveConnection(options: LiveOptions): LiveConnection {
   function onVisibility() {
     if (!running || mode !== 'poll') return;
     if (visibility.hidden()) {
-      timers.clearTimeout(timer);
-      timer = undefined;
+      cancel();
       pollPaused = true;
     } else if (pollPaused) {
       pollPaused = false;
@@ -279,8 +282,7 @@ export function createLiveConnection(options: LiveOptions): LiveConnection {
       running = false;
       controller?.abort();
       controller = undefined;
-      timers.clearTimeout(timer);
-      timer = undefined;
+      cancel();
       disarm();
       unsubscribe?.();
       unsubscribe = undefined;

@@ -7,7 +7,7 @@ import { createSoraClient, type HeadersOption, type SoraClient } from './client.
 import type { Capabilities } from './contract.js';
 import { canShareAcrossTabs, createSharedLive } from './cross-tab.js';
 import { resolveEndpoint } from './endpoint.js';
-import { isSoraApiError, type SoraApiError } from './errors.js';
+import { toApiError } from './errors.js';
 import { createHistory } from './history.js';
 import type { ConnectionState, JobStore } from './job-store.js';
 import { createJobTable } from './job-table.js';
@@ -42,10 +42,6 @@ export interface JobStoreOptions {
    * and Web Locks exist). `{ name }` overrides the channel and lock name.
    */
   crossTab?: boolean | { name?: string };
-}
-
-function toApiError(error: unknown): SoraApiError | null {
-  return isSoraApiError(error) ? error : null;
 }
 
 /** Creates an isolated store (tests, server-side rendering, several users in one process). */
