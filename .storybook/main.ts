@@ -32,8 +32,13 @@ const config: StorybookConfig = {
         conditions: ['module', 'browser', 'production'], // Lit's production build: no dev-mode warning
         alias: [
           { find: /^@sora-kit\/core$/, replacement: src('../packages/core/src/index.ts') },
+          { find: /^@sora-kit\/core\/validation$/, replacement: src('../packages/core/src/validation.ts') },
           { find: /^@sora-kit\/server\/testing$/, replacement: src('../packages/server/src/testing.ts') },
           { find: /^@sora-kit\/elements$/, replacement: src('../packages/elements/src/index.ts') },
+          {
+            find: /^@sora-kit\/elements\/locales\/fr$/,
+            replacement: src('../packages/elements/src/locales/fr.ts'),
+          },
         ],
       },
       build: { chunkSizeWarningLimit: 4096 },

@@ -2,7 +2,7 @@ import { defineConfig } from 'tsup';
 import { minifyCss } from './scripts/minify-css.mjs';
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/react.ts'],
+  entry: ['src/index.ts', 'src/react.ts', 'src/locales/fr.ts'],
   format: ['esm'],
   dts: true,
   sourcemap: true,

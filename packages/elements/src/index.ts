@@ -4,7 +4,14 @@
  */
 
 export { defineSoraElements } from './define.js';
-export { en, fr, locales, type Orientation, resolveStrings, type SoraStrings } from './shared/strings.js';
+export {
+  en,
+  locales,
+  type Orientation,
+  registerLocale,
+  resolveStrings,
+  type SoraStrings,
+} from './shared/strings.js';
 export { type JobEventDetail, type PromptReuseDetail, SoraJobList } from './sora-job-list.js';
 export { SoraPlayer } from './sora-player.js';
 export { type JobCreatedDetail, SoraPrompt } from './sora-prompt.js';

@@ -33,7 +33,7 @@ const TICK_MS = 30_000;
  * @attr endpoint - Where the sora-kit handler is mounted (default `/api/sora`).
  * @attr selected - The selected job's id (reflects the selection).
  * @attr theme - `light` or `dark`; follows the system when absent.
- * @attr lang - Picks the locale pack (`en`, `fr`).
+ * @attr lang - Picks the locale pack: `en`, or one registered (`@sora-kit/elements/locales/fr`).
  *
  * @fires sora-job-select - A row was chosen (click, Enter or Play). `detail: { jobId, job }`.
  * @fires sora-job-remix - Remix was asked for a completed job. `detail: { jobId, job }`.

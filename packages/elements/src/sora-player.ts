@@ -32,7 +32,7 @@ interface Links {
  * @attr sprite-columns - Columns of the spritesheet grid (default 4, as the fake serves).
  * @attr sprite-rows - Rows of the spritesheet grid (default 3, as the fake serves).
  * @attr theme - `light` or `dark`; follows the system when absent.
- * @attr lang - Picks the locale pack (`en`, `fr`).
+ * @attr lang - Picks the locale pack: `en`, or one registered (`@sora-kit/elements/locales/fr`).
  *
  * @fires sora-download - A download started. `detail: { jobId, url }`.
  * @fires sora-retry - Retry was pressed on a failed job. `detail: { jobId }`.

@@ -44,7 +44,7 @@ export interface JobCreatedDetail {
  * @attr size - The size selected at first, e.g. `1280x720`.
  * @attr seconds - The length selected at first.
  * @attr theme - `light` or `dark`; follows the system when absent.
- * @attr lang - Picks the locale pack (`en`, `fr`).
+ * @attr lang - Picks the locale pack: `en`, or one registered (`@sora-kit/elements/locales/fr`).
  *
  * @fires sora-job-created - A job was created or remixed. `detail: { job }`.
  * @fires sora-remix-cancel - The person left remix mode. `detail: { jobId }`.

@@ -75,7 +75,7 @@ const exported = (prefix: string, parts: string[]) => parts.map((p) => `${p}: ${
  *
  * @attr endpoint - Where the sora-kit handler is mounted (default `/api/sora`).
  * @attr theme - `light` or `dark`; follows the system when absent.
- * @attr lang - Picks the locale pack (`en`, `fr`).
+ * @attr lang - Picks the locale pack: `en`, or one registered (`@sora-kit/elements/locales/fr`).
  *
  * @fires sora-job-created - Bubbles from the prompt. `detail: { job }`.
  * @fires sora-job-select - Bubbles from the list. `detail: { jobId, job }`.

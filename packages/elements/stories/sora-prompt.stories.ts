@@ -1,5 +1,6 @@
 /** `<sora-prompt>` in every state, each story on its own in-memory API seeded through the fake. */
 import '@sora-kit/elements';
+import '@sora-kit/elements/locales/fr';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';

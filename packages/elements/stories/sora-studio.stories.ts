@@ -1,5 +1,6 @@
 /** `<sora-studio>`: prompt, history and player wired together, on its own in-memory API. */
 import '@sora-kit/elements';
+import '@sora-kit/elements/locales/fr';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';

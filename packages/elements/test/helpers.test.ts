@@ -2,11 +2,12 @@
 import { SoraApiError } from '@sora-kit/core';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { fr } from '../src/locales/fr.js';
 import { orientationOf, relativeTime, sizeLabel, truncate } from '../src/shared/format.js';
 import { commandFor } from '../src/shared/player-keys.js';
 import { remedyFor } from '../src/shared/remedy.js';
 import { clockTime, tileAt } from '../src/shared/sprite.js';
-import { en, fr, resolveStrings } from '../src/shared/strings.js';
+import { en, locales, registerLocale, resolveStrings } from '../src/shared/strings.js';
 
 describe('spritesheet tiles', () => {
   test('every position maps to a tile inside the grid, in timeline order', () => {
@@ -68,6 +69,13 @@ describe('formatting', () => {
     expect(resolveStrings('fr-CA').submit).toBe('Générer');
     expect(resolveStrings('xx').submit).toBe('Generate');
     expect(resolveStrings('en', { submit: 'Go' }).submit).toBe('Go');
+  });
+
+  test('a language is offered once its pack is registered', () => {
+    expect(resolveStrings('de').submit).toBe('Generate');
+    registerLocale({ ...en, locale: 'de', submit: 'Erzeugen' });
+    expect(resolveStrings('de-AT').submit).toBe('Erzeugen');
+    expect(locales.de?.submit).toBe('Erzeugen');
   });
 });
 

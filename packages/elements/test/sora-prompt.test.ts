@@ -1,6 +1,7 @@
 import { SoraApiError } from '@sora-kit/core';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
+import '../src/locales/fr.js';
 import type { SoraPrompt } from '../src/sora-prompt.js';
 import { $, $$, axeViolations, collect, mount, unmountAll, until } from './support/dom.js';
 import { createFakeStore, type FakeStore, makeJob } from './support/fake-store.js';

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { page } from 'vitest/browser';
+import '../src/locales/fr.js';
 import type { SoraJobList } from '../src/sora-job-list.js';
 import type { SoraPlayer } from '../src/sora-player.js';
 import type { SoraPrompt } from '../src/sora-prompt.js';

@@ -14,6 +14,13 @@ describe('importing @sora-kit/elements in Node', () => {
     expect(() => elements.defineSoraElements()).not.toThrow();
   });
 
+  test('a locale module imports too and registers its pack', async () => {
+    const { resolveStrings } = await import('../src/index.js');
+    await import('../src/locales/fr.js');
+    expect(resolveStrings('fr').submit).toBe('Générer');
+    expect(typeof (globalThis as { window?: unknown }).window).toBe('undefined');
+  });
+
   test('the React entry imports too', async () => {
     const react = await import('../src/react.js');
     expect(react.SoraStudio).toBeDefined();

@@ -1,6 +1,7 @@
 /**
  * Every visible string of the elements. Replace any subset with the `strings` property, or pick a
- * locale pack (`en`, `fr`) with the `lang` attribute. Plurals and numbers go through `Intl`.
+ * registered locale pack with the `lang` attribute (`en` built in; `fr` from
+ * `@sora-kit/elements/locales/fr`). Plurals and numbers go through `Intl`.
  */
 import type { JobStatus } from '@sora-kit/core';
 
@@ -82,8 +83,6 @@ export interface SoraStrings {
   studioLabel: string;
 }
 
-const plural = (locale: string) => new Intl.PluralRules(locale);
-
 /** English, the default pack. */
 export const en: SoraStrings = {
   locale: 'en',
@@ -99,7 +98,7 @@ export const en: SoraStrings = {
   model: 'Model',
   size: 'Size',
   length: 'Length',
-  seconds: (n) => `${n} ${plural('en').select(n) === 'one' ? 'second' : 'seconds'}`,
+  seconds: (n) => `${n} ${n === 1 ? 'second' : 'seconds'}`,
   orientation: { landscape: 'Landscape', portrait: 'Portrait', square: 'Square' },
   reference: 'Reference image',
   referenceAdd: 'Add image',
@@ -158,83 +157,22 @@ export const en: SoraStrings = {
   studioLabel: 'Video studio',
 };
 
-/** French. */
-export const fr: SoraStrings = {
-  locale: 'fr',
-  promptLabel: 'Décrivez votre vidéo',
-  promptPlaceholder: 'Un bateau en papier descend une rue pluvieuse au crépuscule, gros plan, lumière douce…',
-  remixLabel: 'Décrivez ce qui change',
-  remixBadge: 'Remix',
-  referenceBadge: 'À partir d’une image',
-  charCount: (used, max) => `${used.toLocaleString('fr')} / ${max.toLocaleString('fr')}`,
-  promptEmpty: 'Décrivez la vidéo pour la générer.',
-  promptTooLong: (over) =>
-    `${over.toLocaleString('fr')} caractères de trop ; raccourcissez le texte pour l’envoyer.`,
-  model: 'Modèle',
-  size: 'Format',
-  length: 'Durée',
-  seconds: (n) => `${n} ${plural('fr').select(n) === 'one' ? 'seconde' : 'secondes'}`,
-  orientation: { landscape: 'Paysage', portrait: 'Portrait', square: 'Carré' },
-  reference: 'Image de référence',
-  referenceAdd: 'Ajouter une image',
-  referenceHint: 'Déposez, collez ou choisissez une image PNG, JPEG ou WebP de départ',
-  referenceRemove: 'Retirer l’image',
-  referenceAlt: 'Aperçu de l’image de référence',
-  referenceType: 'Utilisez une image PNG, JPEG ou WebP.',
-  referenceTooLarge: (max) => `Cette image est trop lourde ; la limite est de ${max}.`,
-  estimatedCost: (usd) => `Coût estimé ${usd}`,
-  submit: 'Générer',
-  submitting: 'Envoi…',
-  shortcutHint: 'Ctrl+Entrée pour envoyer',
-  shortcutHintMac: '⌘+Entrée pour envoyer',
-  remixing: (prompt) => `Remix de « ${prompt} »`,
-  remixSubmit: 'Remixer',
-  cancelRemix: 'Annuler le remix',
-  retryIn: (s) => `Vous pourrez réessayer dans ${s} s.`,
-  errorRateLimited: 'Trop de demandes pour le moment.',
-  errorQuota: 'Vous avez atteint votre quota de vidéos.',
-  errorModeration:
-    'Cette demande a été refusée par la politique de contenu. Reformulez-la sans personnes réelles, marques ni détails violents.',
-  errorNetwork: 'Le serveur est injoignable. Vérifiez votre connexion puis réessayez.',
-  errorInvalid: 'Vérifiez la demande :',
-  errorUnknown: 'Un problème est survenu. Réessayez.',
-  dismiss: 'Fermer',
-  listLabel: 'Vos vidéos',
-  status: { queued: 'En attente', in_progress: 'En cours', completed: 'Prête', failed: 'Échec' },
-  progressLabel: (prompt) => `Progression de « ${prompt} »`,
-  emptyTitle: 'Aucune vidéo pour l’instant',
-  emptyBody: 'Décrivez une scène ci-dessus : vos vidéos apparaîtront ici.',
-  loading: 'Chargement de vos vidéos…',
-  loadError: 'Impossible de charger vos vidéos.',
-  tryAgain: 'Réessayer',
-  loadMore: 'Afficher plus',
-  offline:
-    'Vous êtes hors ligne. Les vidéos continuent d’être créées ; la progression reprendra au retour de la connexion.',
-  play: 'Lire',
-  retry: 'Relancer',
-  remix: 'Remixer',
-  reusePrompt: 'Réutiliser',
-  delete: 'Supprimer',
-  confirmDelete: 'Supprimer cette vidéo ?',
-  confirmYes: 'Supprimer',
-  cancel: 'Annuler',
-  deleted: 'Vidéo supprimée',
-  announceStatus: (prompt, status) => `« ${prompt} » : ${status}`,
-  playerEmpty: 'Sélectionnez une vidéo pour la lire ici.',
-  playerLabel: 'Lecteur vidéo',
-  queuedBody: 'En attente d’un créneau…',
-  inProgressBody: (percent) => `Génération… ${percent}`,
-  failedTitle: 'Cette vidéo n’a pas pu être créée',
-  editPrompt: 'Modifier la demande',
-  download: 'Télécharger',
-  downloading: 'Préparation…',
-  previewLabel: 'Aperçu de la timeline',
-  mediaError: 'La vidéo n’a pas pu être lue.',
-  studioLabel: 'Studio vidéo',
-};
+const packs: Record<string, SoraStrings> = { en };
 
-/** The packs the elements pick from by `lang`; add your own with `strings`. */
-export const locales: Readonly<Record<string, SoraStrings>> = { en, fr };
+/**
+ * The packs the elements pick from by `lang`: English, plus every pack registered. Each extra
+ * language lives in its own module (`@sora-kit/elements/locales/fr`), so a page pays only for the
+ * languages it uses.
+ */
+export const locales: Readonly<Record<string, SoraStrings>> = packs;
+
+/**
+ * Makes a pack available to `lang` (under its `locale` tag). Register before the elements first
+ * render, e.g. by importing the locale module next to the elements.
+ */
+export function registerLocale(pack: SoraStrings): void {
+  packs[pack.locale] = pack;
+}
 
 /** The pack for a BCP 47 tag (`fr-CA` → `fr`), English when unknown, with overrides on top. */
 export function resolveStrings(lang: string | undefined, overrides?: Partial<SoraStrings>): SoraStrings {
