@@ -1,6 +1,5 @@
 import { findModel, type Job, type JobStore } from '@sora-kit/core';
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { StoreController } from './shared/bind-store.js';
 import { truncate } from './shared/format.js';
@@ -75,20 +74,30 @@ const TICK_MS = 30_000;
  */
 export class SoraJobList extends SoraElement {
   static override styles = listStyles;
+  static override properties: PropertyDeclarations = {
+    selected: { reflect: true },
+    now: { attribute: false },
+    activeId: { state: true, attribute: false },
+    confirming: { state: true, attribute: false },
+    busy: { state: true, attribute: false },
+    failures: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+    loadingMore: { state: true, attribute: false },
+  };
 
   /** The selected job's id. */
-  @property({ reflect: true }) selected = '';
+  selected = '';
   /** The clock used for relative times (injectable for tests). */
-  @property({ attribute: false }) now: () => number = () => Date.now();
+  now: () => number = () => Date.now();
 
   /** The row holding the roving tab stop, by id so it survives rows arriving above it. */
-  @state() private activeId = '';
-  @state() private confirming = '';
-  @state() private busy = new Set<string>();
+  private activeId = '';
+  private confirming = '';
+  private busy = new Set<string>();
   /** Why the last action on a row failed (retry, delete), shown in the row. */
-  @state() private failures = new Map<string, string>();
-  @state() private announcement = '';
-  @state() private loadingMore = false;
+  private failures = new Map<string, string>();
+  private announcement = '';
+  private loadingMore = false;
   private thumbnails = new Map<string, string | null>();
   private requested = new Set<string>();
   private statuses = new Map<string, string>();

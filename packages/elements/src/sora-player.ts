@@ -1,6 +1,5 @@
 import type { Job } from '@sora-kit/core';
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { StoreController } from './shared/bind-store.js';
 import { aspectRatio } from './shared/format.js';
 import { jobErrorText } from './shared/job-row.js';
@@ -66,21 +65,36 @@ interface Links {
  */
 export class SoraPlayer extends SoraElement {
   static override styles = playerStyles;
+  static override properties: PropertyDeclarations = {
+    jobId: { attribute: 'job-id', reflect: true },
+    spriteColumns: { type: Number, attribute: 'sprite-columns' },
+    spriteRows: { type: Number, attribute: 'sprite-rows' },
+    links: { state: true, attribute: false },
+    fetchedFor: { state: true, attribute: false },
+    mediaError: { state: true, attribute: false },
+    downloading: { state: true, attribute: false },
+    hover: { state: true, attribute: false },
+    duration: { state: true, attribute: false },
+    position: { state: true, attribute: false },
+  };
 
   /** The job to play. */
-  @property({ attribute: 'job-id', reflect: true }) jobId = '';
-  @property({ type: Number, attribute: 'sprite-columns' }) spriteColumns = 4;
-  @property({ type: Number, attribute: 'sprite-rows' }) spriteRows = 3;
+  jobId = '';
+  spriteColumns = 4;
+  spriteRows = 3;
 
-  @state() private links: Links | undefined;
-  @state() private fetchedFor = '';
-  @state() private mediaError = false;
-  @state() private downloading = false;
-  @state() private hover: { fraction: number; x: number } | undefined;
-  @state() private duration = 0;
-  @state() private position = 0;
+  private links: Links | undefined;
+  private fetchedFor = '';
+  private mediaError = false;
+  private downloading = false;
+  private hover: { fraction: number; x: number } | undefined;
+  private duration = 0;
+  private position = 0;
 
-  @query('video') private video?: HTMLVideoElement;
+  private get video(): HTMLVideoElement | null {
+    // renderRoot is created on first connect; before that there is nothing to find.
+    return this.renderRoot?.querySelector('video') ?? null;
+  }
 
   private renewals = 0;
   private playing = false;

@@ -9,8 +9,7 @@ import {
   type ModelCapabilities,
   type Validated,
 } from '@sora-kit/core';
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { StoreController } from './shared/bind-store.js';
 import { CountdownController } from './shared/countdown.js';
 import { formatUsd, truncate } from './shared/format.js';
@@ -83,21 +82,34 @@ export interface JobCreatedDetail {
  */
 export class SoraPrompt extends SoraElement {
   static override styles = promptStyles;
+  static override properties: PropertyDeclarations = {
+    prompt: {},
+    // An empty remix-of leaves remix mode: the attribute goes away rather than staying blank.
+    remixOf: { attribute: 'remix-of', reflect: true, converter: { toAttribute: (v: string) => v || null } },
+    model: {},
+    size: {},
+    seconds: { type: Number },
+    sending: { state: true, attribute: false },
+    remedy: { state: true, attribute: false },
+    remixSource: { state: true, attribute: false },
+  };
 
   /** The prompt text; set it to prefill the field. */
-  @property() prompt = '';
+  prompt = '';
   /** The job to remix; empty for a new video. */
-  @property({ attribute: 'remix-of', reflect: true, converter: { toAttribute: (v: string) => v || null } })
   remixOf = '';
-  @property() model = '';
-  @property() size = '';
-  @property({ type: Number }) seconds = 0;
+  model = '';
+  size = '';
+  seconds = 0;
 
-  @state() private sending = false;
-  @state() private remedy: Remedy | undefined;
-  @state() private remixSource: Job | undefined;
+  private sending = false;
+  private remedy: Remedy | undefined;
+  private remixSource: Job | undefined;
 
-  @query('textarea') private textarea?: HTMLTextAreaElement;
+  private get textarea(): HTMLTextAreaElement | null {
+    // renderRoot is created on first connect; before that there is nothing to find.
+    return this.renderRoot?.querySelector('textarea') ?? null;
+  }
 
   private readonly countdown = new CountdownController(this);
   private readonly reference = new ReferenceController(this);

@@ -1,5 +1,4 @@
-import { css, html } from 'lit';
-import { query, state } from 'lit/decorators.js';
+import { css, html, type PropertyDeclarations } from 'lit';
 import { resolveStore } from './shared/bind-store.js';
 import { SoraElement } from './shared/sora-element.js';
 import { tokens } from './shared/styles.js';
@@ -140,9 +139,13 @@ export class SoraStudio extends SoraElement {
       }
     `,
   ];
+  static override properties: PropertyDeclarations = { selected: { state: true, attribute: false } };
 
-  @state() private selected = '';
-  @query('sora-prompt') private promptElement?: SoraPrompt;
+  private selected = '';
+  private get promptElement(): SoraPrompt | null {
+    // renderRoot is created on first connect; before that there is nothing to find.
+    return this.renderRoot?.querySelector('sora-prompt') ?? null;
+  }
 
   private onSelect(event: CustomEvent<JobEventDetail>): void {
     this.selected = event.detail.jobId;

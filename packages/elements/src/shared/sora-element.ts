@@ -3,8 +3,7 @@
  * typed helper to fire `sora-*` events that cross shadow roots.
  */
 import type { JobStore, SoraClient } from '@sora-kit/core';
-import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import type { StoreHost } from './bind-store.js';
 import { fire } from './events.js';
 import { resolveStrings, type SoraStrings } from './strings.js';
@@ -21,23 +20,32 @@ function inheritedLang(start: Element): string | undefined {
 
 /** Common attributes and properties of the sora elements. */
 export class SoraElement extends LitElement implements StoreHost {
+  static override properties: PropertyDeclarations = {
+    endpoint: {},
+    store: { attribute: false },
+    client: { attribute: false },
+    strings: { attribute: false },
+    theme: { reflect: true },
+    lang: {},
+  };
+
   /** Where the sora-kit handler is mounted. Elements with the same endpoint share one store. */
-  @property() endpoint = '/api/sora';
+  endpoint = '/api/sora';
 
   /** A job store to use instead of the endpoint's shared one. */
-  @property({ attribute: false }) store?: JobStore;
+  store?: JobStore;
 
   /** A client (custom headers, credentials, fetch); elements given the same client share a store. */
-  @property({ attribute: false }) client?: SoraClient;
+  client?: SoraClient;
 
   /** Replaces any subset of the visible strings. */
-  @property({ attribute: false }) strings?: Partial<SoraStrings>;
+  strings?: Partial<SoraStrings>;
 
   /** Forces the light or dark palette; follows the system when absent. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
+  theme?: 'light' | 'dark';
 
   /** Re-render when the language changes (`lang` picks the locale pack). */
-  @property() override lang = '';
+  override lang = '';
 
   /** The strings in effect: the locale pack of `lang` (own or inherited), then `strings`. */
   protected get t(): SoraStrings {
