@@ -7,7 +7,6 @@ export const listStyles = [
   controls,
   css`
     :host {
-      display: block;
       container-type: inline-size;
     }
     .list {
@@ -17,16 +16,19 @@ export const listStyles = [
       display: grid;
       gap: 10px;
     }
-    .row {
+    .row,
+    .skeleton-row {
       display: grid;
       grid-template-columns: 112px minmax(0, 1fr);
       gap: 12px;
       padding: 12px;
-      background: var(--_surface);
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
+    }
+    .row {
+      background: var(--_surface);
       cursor: pointer;
-      transition: border-color 120ms ease, box-shadow 120ms ease;
+      transition: border-color 120ms, box-shadow 120ms;
     }
     .row:hover {
       border-color: color-mix(in srgb, var(--_accent) 45%, var(--_border));
@@ -78,12 +80,7 @@ export const listStyles = [
       line-height: 1.35;
       overflow-wrap: anywhere;
       text-align: start;
-      cursor: pointer;
       border-radius: 4px;
-    }
-    .title:focus-visible {
-      outline: 2px solid var(--_focus);
-      outline-offset: 2px;
     }
     .meta {
       display: flex;
@@ -100,7 +97,9 @@ export const listStyles = [
       padding: 1px 8px;
       border-radius: 999px;
       font-weight: 600;
-      border: 1px solid currentColor;
+      border: 1px solid;
+      /* Queued and generating; ready and failed below. */
+      color: var(--_accent);
     }
     .badge::before {
       content: '';
@@ -114,10 +113,6 @@ export const listStyles = [
     }
     .badge[data-status='failed'] {
       color: var(--_danger);
-    }
-    .badge[data-status='in_progress'],
-    .badge[data-status='queued'] {
-      color: var(--_accent);
     }
     .tag {
       padding: 0 6px;
@@ -199,17 +194,9 @@ export const listStyles = [
       display: grid;
       gap: 10px;
     }
-    .skeleton-row {
-      display: grid;
-      grid-template-columns: 112px 1fr;
-      gap: 12px;
-      padding: 12px;
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-    }
+    /* Grid items, so blocks already. */
     .skeleton-thumb,
     .skeleton-lines span {
-      display: block;
       border-radius: 6px;
       /* Visible on either theme's surface without shouting: the text colour, faintly. */
       background: color-mix(in srgb, var(--_text) 14%, var(--_surface));
@@ -232,12 +219,6 @@ export const listStyles = [
     @keyframes pulse {
       50% {
         opacity: 0.55;
-      }
-    }
-    @media (prefers-reduced-motion: reduce) {
-      .skeleton-thumb,
-      .skeleton-lines span {
-        animation: none;
       }
     }
     @container (max-width: 420px) {

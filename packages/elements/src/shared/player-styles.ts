@@ -6,9 +6,6 @@ export const playerStyles = [
   tokens,
   controls,
   css`
-    :host {
-      display: block;
-    }
     .stage,
     .placeholder {
       position: relative;
@@ -21,12 +18,12 @@ export const playerStyles = [
       place-items: center;
       margin-inline: auto;
     }
+    /* The shared focus ring (styles.ts), thicker. */
     .stage:focus-visible {
-      outline: 3px solid var(--_focus);
-      outline-offset: 2px;
+      outline-width: 3px;
     }
+    /* A grid item of the stage, so a block already. */
     video {
-      display: block;
       width: 100%;
       height: 100%;
       object-fit: contain;
@@ -47,7 +44,6 @@ export const playerStyles = [
       gap: 8px;
     }
     .placeholder svg {
-      justify-self: center;
       opacity: 0.5;
     }
     .placeholder p {
@@ -136,7 +132,6 @@ export const playerStyles = [
       z-index: 1;
     }
     .tile {
-      display: block;
       height: 90px;
       aspect-ratio: 16 / 9;
       border-radius: var(--_radius-sm);

@@ -7,7 +7,6 @@ export const promptStyles = [
   controls,
   css`
     :host {
-      display: block;
       container-type: inline-size;
     }
     form {
@@ -40,8 +39,8 @@ export const promptStyles = [
     textarea::placeholder {
       color: var(--_muted);
     }
+    /* The shared focus ring (styles.ts), drawn on the field's edge. */
     textarea:focus-visible {
-      outline: 2px solid var(--_focus);
       outline-offset: 0;
       border-color: transparent;
     }
@@ -109,10 +108,6 @@ export const promptStyles = [
     }
     .reference-add {
       flex: 0 0 auto;
-    }
-    .reference-add:focus-within {
-      outline: 2px solid var(--_focus);
-      outline-offset: 2px;
     }
     .reference {
       display: flex;

@@ -6,15 +6,31 @@
  */
 import { css } from 'lit';
 
+/** The dark theme's token values, for the system-dark and the `theme="dark"` rules alike. */
+const dark = css`
+  --_accent: var(--sora-accent, #a49bff);
+  --_accent-text: var(--sora-accent-text, #14122b);
+  --_surface: var(--sora-surface, #17171f);
+  --_surface-2: var(--sora-surface-2, #22222c);
+  --_text: var(--sora-text, #ececf1);
+  --_muted: var(--sora-muted, #a8a8b8);
+  --_border: var(--sora-border, #3a3a48);
+  --_danger: var(--sora-danger, #ff9c94);
+  --_danger-surface: var(--sora-danger-surface, #3a1714);
+  --_success: var(--sora-success, #6ce0a6);
+  --_focus: var(--sora-focus-ring, #a49bff);
+  color-scheme: dark;
+`;
+
 /**
  * Token values resolved once on the host into private `--_*` properties, so the fallbacks are
- * written in one place and both themes share them.
+ * written in one place and both themes share them. Every element is a block.
  */
 export const tokens = css`
   :host {
     --_accent: var(--sora-accent, #5b4ee6);
-    --_accent-text: var(--sora-accent-text, #ffffff);
-    --_surface: var(--sora-surface, #ffffff);
+    --_accent-text: var(--sora-accent-text, #fff);
+    --_surface: var(--sora-surface, #fff);
     --_surface-2: var(--sora-surface-2, #f5f5f8);
     --_text: var(--sora-text, #1b1b23);
     --_muted: var(--sora-muted, #5c5c6b);
@@ -22,23 +38,14 @@ export const tokens = css`
     --_danger: var(--sora-danger, #b42318);
     --_danger-surface: var(--sora-danger-surface, #fef3f2);
     --_success: var(--sora-success, #067647);
-    --_warning: var(--sora-warning, #8a5a00);
     --_focus: var(--sora-focus-ring, #5b4ee6);
     --_radius: var(--sora-radius, 12px);
     --_radius-sm: var(--sora-radius-small, 8px);
-    --_font: var(
-      --sora-font,
-      system-ui,
-      -apple-system,
-      'Segoe UI',
-      Roboto,
-      'Helvetica Neue',
-      Arial,
-      sans-serif
-    );
     --_shadow: var(--sora-shadow, 0 1px 2px rgb(16 24 40 / 0.06), 0 1px 3px rgb(16 24 40 / 0.08));
+    display: block;
     color-scheme: light;
-    font-family: var(--_font);
+    /* Every browser that has color-mix() has system-ui: older fallbacks would never be used. */
+    font-family: var(--sora-font, system-ui, sans-serif);
     color: var(--_text);
     font-size: var(--sora-font-size, 15px);
     line-height: 1.45;
@@ -46,42 +53,17 @@ export const tokens = css`
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --_accent: var(--sora-accent, #a49bff);
-      --_accent-text: var(--sora-accent-text, #14122b);
-      --_surface: var(--sora-surface, #17171f);
-      --_surface-2: var(--sora-surface-2, #22222c);
-      --_text: var(--sora-text, #ececf1);
-      --_muted: var(--sora-muted, #a8a8b8);
-      --_border: var(--sora-border, #3a3a48);
-      --_danger: var(--sora-danger, #ff9c94);
-      --_danger-surface: var(--sora-danger-surface, #3a1714);
-      --_success: var(--sora-success, #6ce0a6);
-      --_warning: var(--sora-warning, #f5c469);
-      --_focus: var(--sora-focus-ring, #a49bff);
-      color-scheme: dark;
+      ${dark}
     }
   }
   :host([theme='dark']) {
-    --_accent: var(--sora-accent, #a49bff);
-    --_accent-text: var(--sora-accent-text, #14122b);
-    --_surface: var(--sora-surface, #17171f);
-    --_surface-2: var(--sora-surface-2, #22222c);
-    --_text: var(--sora-text, #ececf1);
-    --_muted: var(--sora-muted, #a8a8b8);
-    --_border: var(--sora-border, #3a3a48);
-    --_danger: var(--sora-danger, #ff9c94);
-    --_danger-surface: var(--sora-danger-surface, #3a1714);
-    --_success: var(--sora-success, #6ce0a6);
-    --_warning: var(--sora-warning, #f5c469);
-    --_focus: var(--sora-focus-ring, #a49bff);
-    color-scheme: dark;
+    ${dark}
   }
   :host([hidden]) {
     display: none !important;
   }
-  *,
-  *::before,
-  *::after {
+  /* No pseudo-element of ours has padding, a border or motion: the universal selector is enough. */
+  * {
     box-sizing: inherit;
   }
 `;
@@ -110,7 +92,7 @@ export const controls = css`
     font-size: 0.93em;
     cursor: pointer;
     white-space: nowrap;
-    transition: background-color 120ms ease, border-color 120ms ease;
+    transition: background-color 120ms, border-color 120ms;
   }
   .btn:hover:not(:disabled) {
     background: var(--_surface-2);
@@ -141,7 +123,11 @@ export const controls = css`
     opacity: 0.55;
     cursor: not-allowed;
   }
-  :focus-visible {
+  /* The list's title resets itself (all: unset) so needs its own selector; the prompt's file input
+     is hidden, its label shows the ring. */
+  :focus-visible,
+  .title:focus-visible,
+  .reference-add:focus-within {
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
   }
@@ -168,12 +154,10 @@ export const controls = css`
     height: 100%;
     background: var(--_accent);
     border-radius: inherit;
-    transition: width 300ms ease;
+    transition: width 300ms;
   }
   @media (prefers-reduced-motion: reduce) {
-    *,
-    *::before,
-    *::after {
+    * {
       transition: none !important;
       animation: none !important;
     }
