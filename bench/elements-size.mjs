@@ -48,8 +48,11 @@ function byPackage(inputs) {
   return [...sizes].sort((a, b) => b[1] - a[1]);
 }
 
+const DEPENDENCIES = ['lit', 'lit/*', '@lit/*', 'ky', '@preact/signals-core', 'eventsource-parser'];
 const all = await bundle();
 const own = await bundle(['@sora-kit/core', 'lit', 'lit/*', '@lit/*']);
+// Our code (elements + core) with every third-party package left out: what is ours to trim.
+const ours = await bundle(DEPENDENCIES);
 console.log(
   `all four elements + core + deps: ${kb(all.code.length)} minified, ${kb(all.gzip)} gzip, ${kb(all.brotli)} brotli`,
 );
@@ -57,6 +60,9 @@ for (const [name, bytes] of byPackage(all.inputs))
   console.log(`  ${name.padEnd(22)} ${kb(bytes).padStart(9)} minified`);
 console.log(
   `the elements' own code (core and lit external): ${kb(own.code.length)} minified, ${kb(own.gzip)} gzip`,
+);
+console.log(
+  `elements + core without their dependencies: ${kb(ours.gzip)} gzip; the dependencies add ${kb(all.gzip - ours.gzip)}`,
 );
 const share = (all.gzip / 1024 / TARGET_GZIP_KB) * 100;
 console.log(
