@@ -12,6 +12,8 @@ import { SoraElement } from './shared/sora-element.js';
 export interface JobEventDetail {
   jobId: string;
   job: Job;
+  /** On `sora-job-select`: true when the person pressed Play (start it), not just picked the row. */
+  play?: boolean;
 }
 
 /** Detail of `sora-prompt-reuse`. */
@@ -182,10 +184,10 @@ export class SoraJobList extends SoraElement {
     return model ? model.remix : true;
   }
 
-  private select(job: Job): void {
+  private select(job: Job, play = false): void {
     this.selected = job.jobId;
     this.activeId = job.jobId;
-    this.notify<JobEventDetail>('sora-job-select', { jobId: job.jobId, job });
+    this.notify<JobEventDetail>('sora-job-select', { jobId: job.jobId, job, ...(play ? { play } : {}) });
   }
 
   private async act(job: Job, action: (store: JobStore) => Promise<unknown>): Promise<void> {
@@ -226,7 +228,12 @@ export class SoraJobList extends SoraElement {
 
   private readonly actions: RowActions = {
     select: (job) => this.select(job),
-    retry: (job) => void this.act(job, (store) => store.retry(job.jobId)),
+    play: (job) => this.select(job, true),
+    // The Retry button goes away with the failure: focus moves to the row rather than the page.
+    retry: (job) =>
+      void this.act(job, (store) => store.retry(job.jobId)).then(() =>
+        this.focusRow(this.jobs.findIndex((j) => j.jobId === job.jobId)),
+      ),
     remix: (job) => this.notify<JobEventDetail>('sora-job-remix', { jobId: job.jobId, job }),
     reuse: (job) => this.notify<PromptReuseDetail>('sora-prompt-reuse', { prompt: job.prompt, job }),
     askDelete: (job) => {
@@ -238,7 +245,12 @@ export class SoraJobList extends SoraElement {
     confirmDelete: (job) => void this.confirmDelete(job),
     cancelDelete: (job) => {
       this.confirming = '';
-      this.focusRow(this.jobs.indexOf(job));
+      // Back to the Delete button the person came from.
+      this.updateComplete.then(() =>
+        this.renderRoot
+          .querySelector<HTMLElement>(`li[data-job-id="${CSS.escape(job.jobId)}"] [part~="delete"]`)
+          ?.focus(),
+      );
     },
     thumbnailFailed: (job) => {
       this.thumbnails.set(job.jobId, null);

@@ -20,8 +20,8 @@ interface Links {
 /**
  * Plays one job: progress while it is made, the video with its thumbnail as poster once done,
  * a download button, a spritesheet hover preview along the timeline, and keyboard shortcuts
- * (space/k play-pause, j/l ∓10 s, ←/→ ∓5 s, f fullscreen). Expired links are renewed without
- * losing the playback position.
+ * (space/k play-pause, j/l ∓10 s and ←/→ ∓5 s — at most a quarter and an eighth of the clip —,
+ * f fullscreen). Expired links are renewed without losing the playback position.
  *
  * @summary A player for one generated video.
  * @tag sora-player
@@ -98,6 +98,8 @@ export class SoraPlayer extends SoraElement {
 
   private renewals = 0;
   private playing = false;
+  /** Set by `play()`: start as soon as the video can, even if it is still being fetched. */
+  private autoplay = false;
   private readonly bound = new StoreController(this, {
     // Live updates keep a job's progress moving even when no list is on the page.
     retain: true,
@@ -157,6 +159,24 @@ export class SoraPlayer extends SoraElement {
     } catch {
       if (this.jobId === job.jobId) this.mediaError = true;
     }
+  }
+
+  /**
+   * Starts playback, now or as soon as the job's video has loaded (the list's Play button goes
+   * through this). Browsers allow it because it follows the person's click or key press.
+   */
+  play(): void {
+    const video = this.video;
+    if (video && video.readyState >= 1) void video.play().catch(() => undefined);
+    else this.autoplay = true;
+  }
+
+  private onLoadedMetadata(event: Event): void {
+    const video = event.target as HTMLVideoElement;
+    this.duration = video.duration;
+    if (!this.autoplay) return;
+    this.autoplay = false;
+    void video.play().catch(() => undefined);
   }
 
   /** A failed load (usually an expired link): fetch a fresh link and resume where playback was. */
@@ -219,7 +239,10 @@ export class SoraPlayer extends SoraElement {
   private onKeydown(event: KeyboardEvent): void {
     const command = commandFor(event);
     const video = this.video;
-    if (!command || !video || (event.target as Element).closest('button')) return;
+    const target = event.target as Element;
+    if (!command || !video || target.closest('button')) return;
+    // The browser's own controls already toggle a focused video on Space; toggling too undoes it.
+    if (target === video && event.key === ' ') return;
     event.preventDefault();
     runCommand(video, command, this.renderRoot.querySelector('[part~="stage"]') ?? this);
   }
@@ -275,7 +298,7 @@ export class SoraPlayer extends SoraElement {
     return html`<div
         part="stage"
         class="stage"
-        tabindex="0"
+        tabindex=${links?.video ? '-1' : '0'}
         role="group"
         aria-label=${t.playerLabel}
         style="aspect-ratio: ${aspectRatio(job.size)}"
@@ -291,6 +314,7 @@ export class SoraPlayer extends SoraElement {
               src=${links.video}
               poster=${links.poster ?? nothing}
               aria-label=${job.prompt.slice(0, 120)}
+              aria-keyshortcuts="Space K J L ArrowLeft ArrowRight F"
               @error=${this.onVideoError}
               @play=${() => {
                 this.playing = true;
@@ -298,9 +322,7 @@ export class SoraPlayer extends SoraElement {
               @pause=${() => {
                 this.playing = false;
               }}
-              @loadedmetadata=${(e: Event) => {
-                this.duration = (e.target as HTMLVideoElement).duration;
-              }}
+              @loadedmetadata=${this.onLoadedMetadata}
               @timeupdate=${(e: Event) => {
                 this.position = (e.target as HTMLVideoElement).currentTime;
               }}
@@ -319,7 +341,7 @@ export class SoraPlayer extends SoraElement {
       }
       <div part="toolbar" class="toolbar">
         <span class="caption">${job.prompt}</span>
-        <button class="btn" part="download" ?disabled=${this.downloading} @click=${this.download}>
+        <button class="btn" part="download" aria-disabled=${this.downloading ? 'true' : 'false'} @click=${this.download}>
           <svg aria-hidden="true" viewBox="0 0 20 20" width="16" height="16"><path fill="currentColor" d="M10 2a1 1 0 0 1 1 1v8.6l2.3-2.3a1 1 0 1 1 1.4 1.4l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 1 1 1.4-1.4L9 11.6V3a1 1 0 0 1 1-1ZM4 16h12a1 1 0 1 1 0 2H4a1 1 0 1 1 0-2Z"/></svg>
           ${this.downloading ? t.downloading : t.download}
         </button>

@@ -3,6 +3,7 @@ import { resolveStore } from './shared/bind-store.js';
 import { SoraElement } from './shared/sora-element.js';
 import { tokens } from './shared/styles.js';
 import type { JobEventDetail, PromptReuseDetail } from './sora-job-list.js';
+import type { SoraPlayer } from './sora-player.js';
 import type { JobCreatedDetail, SoraPrompt } from './sora-prompt.js';
 
 const promptParts = [
@@ -66,8 +67,8 @@ const exported = (prefix: string, parts: string[]) => parts.map((p) => `${p}: ${
 
 /**
  * The whole experience in one tag: the prompt on top, the history and the player side by side on
- * wide containers and stacked on narrow ones. Selecting a job plays it, remix and reuse fill the
- * prompt, and a new job is selected as soon as it is created.
+ * wide containers and stacked on narrow ones. Selecting a job shows it in the player and Play
+ * starts it, remix and reuse fill the prompt, and a new job is selected as soon as it is created.
  *
  * @summary Prompt, history and player, wired together.
  * @tag sora-studio
@@ -142,6 +143,10 @@ export class SoraStudio extends SoraElement {
   static override properties: PropertyDeclarations = { selected: { state: true, attribute: false } };
 
   private selected = '';
+  private get player(): SoraPlayer | null {
+    return this.renderRoot?.querySelector('sora-player') ?? null;
+  }
+
   private get promptElement(): SoraPrompt | null {
     // renderRoot is created on first connect; before that there is nothing to find.
     return this.renderRoot?.querySelector('sora-prompt') ?? null;
@@ -149,6 +154,7 @@ export class SoraStudio extends SoraElement {
 
   private onSelect(event: CustomEvent<JobEventDetail>): void {
     this.selected = event.detail.jobId;
+    if (event.detail.play) this.updateComplete.then(() => this.player?.play());
   }
 
   private onCreated(event: CustomEvent<JobCreatedDetail>): void {

@@ -109,10 +109,12 @@ describe('player keys', () => {
     expect(commandFor({ key: 'j', ctrlKey: false, metaKey: false, altKey: false })).toEqual({
       kind: 'seek',
       by: -10,
+      share: 1 / 4,
     });
     expect(commandFor({ key: 'ArrowRight', ctrlKey: false, metaKey: false, altKey: false })).toEqual({
       kind: 'seek',
       by: 5,
+      share: 1 / 8,
     });
     expect(commandFor({ key: 'f', ctrlKey: true, metaKey: false, altKey: false })).toBeUndefined();
     expect(commandFor({ key: 'x', ctrlKey: false, metaKey: false, altKey: false })).toBeUndefined();

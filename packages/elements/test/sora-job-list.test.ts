@@ -132,9 +132,15 @@ describe('<sora-job-list>', () => {
     const el = await mountList();
     expect($$(el, 'li[data-job-id="job_c"] [part~="retry"]')).toHaveLength(0);
     expect($$(el, 'li[data-job-id="job_c"] [part~="remix"]')).toHaveLength(0);
-    $(el, 'li[data-job-id="job_a"] [part~="retry"]').click();
+    $(el, 'li[data-job-id="job_a"] [part~="retry"]').focus();
+    await userEvent.keyboard('{Enter}');
     await until(() => fake.callsOf('retry').length === 1);
     expect(fake.callsOf('retry')[0]?.args).toEqual(['job_a']);
+    // The Retry button leaves with the failure; focus lands on the row, not the page.
+    await until(
+      () => (el.shadowRoot?.activeElement as HTMLElement | null)?.closest('li')?.dataset.jobId === 'job_a',
+    );
+    expect(el.shadowRoot?.activeElement?.getAttribute('part')).toBe('row-button');
 
     const remixes = collect<{ jobId: string }>(document, 'sora-job-remix');
     const reuses = collect<{ prompt: string }>(document, 'sora-prompt-reuse');
@@ -158,6 +164,8 @@ describe('<sora-job-list>', () => {
     await userEvent.keyboard('{Escape}');
     await el.updateComplete;
     expect($$(el, '[part~="confirm"]')).toHaveLength(0);
+    // Back on the Delete button the person started from.
+    await until(() => el.shadowRoot?.activeElement?.getAttribute('part') === 'action delete');
 
     $(el, 'li[data-job-id="job_b"] [part~="delete"]').click();
     await el.updateComplete;

@@ -177,8 +177,11 @@ describe('<sora-player>', () => {
       }
     });
     const events = collect<{ url: string }>(document, 'sora-download');
-    $(el, '[part~="download"]').click();
+    $(el, '[part~="download"]').focus();
+    await userEvent.keyboard('{Enter}');
     await until(() => events.length === 1);
+    // The button stays where the person is while the link is fetched (a disabled one drops focus).
+    expect(el.shadowRoot?.activeElement?.getAttribute('part')).toBe('download');
     expect(fake.callsOf('mediaLink').some((c) => JSON.stringify(c.args[1]) === '{"download":true}')).toBe(
       true,
     );
@@ -208,7 +211,7 @@ describe('<sora-player>', () => {
     expect($$(el, '[part~="preview"]')).toHaveLength(0);
   });
 
-  test('keyboard: k toggles playback, j and l seek by ten seconds', async () => {
+  test('keyboard: k toggles playback, j and l seek by up to a quarter of the clip', async () => {
     fake.jobs.value = [makeJob({ jobId: 'job_k' })];
     const el = await mountPlayer('job_k');
     await until(() => $$(el, 'video').length === 1 && $<HTMLVideoElement>(el, 'video').src !== '');
@@ -222,10 +225,49 @@ describe('<sora-player>', () => {
     await until(() => video.paused);
     video.currentTime = 1;
     await userEvent.keyboard('l');
-    expect(video.currentTime).toBeCloseTo(video.duration, 1);
+    // Ten seconds would leave a 4 s clip at its end: one step is a quarter of it instead.
+    expect(video.currentTime).toBeCloseTo(1 + video.duration / 4, 1);
+    await userEvent.keyboard('j');
     await userEvent.keyboard('j');
     expect(video.currentTime).toBe(0);
     expect(getComputedStyle($(el, '[part~="stage"]')).outlineStyle).toBe('solid');
+  });
+
+  test('keyboard: one tab stop reaches the video, where Space plays it once and k pauses it', async () => {
+    fake.jobs.value = [makeJob({ jobId: 'job_space' })];
+    const el = await mountPlayer('job_space');
+    await until(() => $$(el, 'video').length === 1 && $<HTMLVideoElement>(el, 'video').src !== '');
+    const video = $<HTMLVideoElement>(el, 'video');
+    video.muted = true;
+    await loaded(video);
+    expect($(el, '[part~="stage"]').tabIndex).toBe(-1);
+    expect(video.getAttribute('aria-keyshortcuts')).toContain('Space');
+    video.focus();
+    await userEvent.keyboard(' ');
+    await until(() => !video.paused);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(video.paused).toBe(false);
+    await userEvent.keyboard('k');
+    await until(() => video.paused);
+  });
+
+  test('play() starts the video as soon as it has loaded', async () => {
+    fake.jobs.value = [makeJob({ jobId: 'job_auto' })];
+    const el = await mountPlayer('job_auto');
+    // As on a page: play() runs from a person's click (a Play button elsewhere), so sound is allowed.
+    const button = document.createElement('button');
+    button.textContent = 'Play elsewhere';
+    button.addEventListener('click', () => el.play());
+    document.body.appendChild(button);
+    try {
+      await userEvent.click(button);
+      await until(() => $$(el, 'video').length === 1);
+      const video = $<HTMLVideoElement>(el, 'video');
+      await until(() => !video.paused);
+      video.pause();
+    } finally {
+      button.remove();
+    }
   });
 
   test('changing job-id switches the video', async () => {

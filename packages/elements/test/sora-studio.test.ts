@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { page } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
+import videoUrl from '../../server/media/video-1280x720-4s.mp4?url';
 import '../src/locales/fr.js';
 import type { SoraJobList } from '../src/sora-job-list.js';
 import type { SoraPlayer } from '../src/sora-player.js';
@@ -35,14 +36,23 @@ const parts = (el: SoraStudio) => ({
 });
 
 describe('<sora-studio>', () => {
-  test('selecting a row plays it', async () => {
+  test('selecting a row shows it in the player; Play also starts it', async () => {
+    fake.behaviour.mediaLink = async (_jobId, options) =>
+      options?.variant ? Promise.reject(new Error('no thumbnail')) : { url: videoUrl, expiresAt: '' };
     const el = await mountStudio();
     const { list, player } = parts(el);
     await list.updateComplete;
-    $(list, 'li[data-job-id="job_1"] [part~="play"]').click();
+    $(list, 'li[data-job-id="job_2"] [part~="row-button"]').click();
+    await el.updateComplete;
+    expect(player.jobId).toBe('job_2');
+    await userEvent.click($(list, 'li[data-job-id="job_1"] [part~="play"]'));
     await el.updateComplete;
     expect(player.jobId).toBe('job_1');
     expect(list.selected).toBe('job_1');
+    await until(() => $$(player, 'video').length === 1);
+    const video = $<HTMLVideoElement>(player, 'video');
+    await until(() => !video.paused);
+    video.pause();
   });
 
   test('a new job is selected as soon as it is created', async () => {

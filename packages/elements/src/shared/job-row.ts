@@ -23,6 +23,7 @@ export interface RowContext {
 /** The actions a row triggers. */
 export interface RowActions {
   select(job: Job): void;
+  play(job: Job): void;
   retry(job: Job): void;
   remix(job: Job): void;
   reuse(job: Job): void;
@@ -93,7 +94,7 @@ function actions(job: Job, ctx: RowContext) {
   const done = job.status === 'completed';
   const retryable = job.status === 'failed' && job.error?.retryable === true;
   return html`<div part="actions" class="actions">
-    ${done ? html`<button class="btn small" part="action play" tabindex=${tab} @click=${() => on.select(job)}>${t.play}</button>` : nothing}
+    ${done ? html`<button class="btn small" part="action play" tabindex=${tab} @click=${() => on.play(job)}>${t.play}</button>` : nothing}
     ${retryable ? html`<button class="btn small" part="action retry" tabindex=${tab} ?disabled=${ctx.busy} @click=${() => on.retry(job)}>${t.retry}</button>` : nothing}
     ${done && ctx.canRemix ? html`<button class="btn small" part="action remix" tabindex=${tab} @click=${() => on.remix(job)}>${t.remix}</button>` : nothing}
     <button class="btn small" part="action reuse" tabindex=${tab} @click=${() => on.reuse(job)}>${t.reusePrompt}</button>
