@@ -127,7 +127,13 @@ export class SoraPrompt extends SoraElement {
   prefill(prompt: string): void {
     this.prompt = prompt;
     this.remedy = undefined;
-    this.updateComplete.then(() => this.focus());
+    this.updateComplete.then(() => {
+      // The remix banner sits above the field: bring the whole card into view, not just the field.
+      this.renderRoot.querySelector('form')?.scrollIntoView({ block: 'nearest' });
+      this.focus({ preventScroll: true });
+      // Remixing asks what to change: typing replaces the old prompt, an arrow key keeps it to edit.
+      if (this.remixOf) this.textarea?.select();
+    });
   }
 
   /** Focuses the prompt field. */
@@ -245,6 +251,9 @@ export class SoraPrompt extends SoraElement {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       void this.submit();
+    } else if (event.key === 'Escape' && this.remixOf) {
+      event.preventDefault();
+      this.cancelRemix();
     }
   }
 

@@ -148,6 +148,11 @@ describe('<sora-job-list>', () => {
     $(el, 'li[data-job-id="job_b"] [part~="reuse"]').click();
     expect(remixes[0]?.detail.jobId).toBe('job_b');
     expect(reuses[0]?.detail.prompt).toBe('Second, completed');
+
+    // Rows repeat the same buttons: a screen reader hears which video each one is about.
+    const remove = $(el, 'li[data-job-id="job_b"] [part~="delete"]');
+    const about = el.shadowRoot?.getElementById(remove.getAttribute('aria-describedby') ?? '');
+    expect(about?.textContent).toBe('Second, completed');
   });
 
   test('delete asks inline first, then removes and focuses the next row', async () => {

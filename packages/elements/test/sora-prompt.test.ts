@@ -255,6 +255,22 @@ describe('<sora-prompt>', () => {
     expect(el.shadowRoot?.activeElement?.localName).toBe('textarea');
   });
 
+  test('a remix prefill selects the old prompt (typing replaces it) and Escape leaves remix mode', async () => {
+    fake.jobs.value = [makeJob({ jobId: 'job_src', prompt: 'A cat on a skateboard' })];
+    const el = await mountPrompt();
+    el.remixOf = 'job_src';
+    el.prefill('A cat on a skateboard');
+    await until(() => el.shadowRoot?.activeElement?.localName === 'textarea');
+    await userEvent.keyboard('Now at night');
+    expect($<HTMLTextAreaElement>(el, 'textarea').value).toBe('Now at night');
+    const cancelled = collect<{ jobId: string }>(document, 'sora-remix-cancel');
+    await userEvent.keyboard('{Escape}');
+    await el.updateComplete;
+    expect(el.remixOf).toBe('');
+    expect(cancelled[0]?.detail.jobId).toBe('job_src');
+    expect($$(el, '[part~="remix-banner"]')).toHaveLength(0);
+  });
+
   test('strings can be replaced and the French pack is used for lang="fr"', async () => {
     const el = await mountPrompt((p) => {
       p.lang = 'fr';

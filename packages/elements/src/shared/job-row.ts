@@ -92,13 +92,15 @@ function actions(job: Job, ctx: RowContext) {
   // A create still in flight has no server id yet: nothing can be done to it.
   if (isPendingJob(job)) return nothing;
   const done = job.status === 'completed';
+  // Every row has the same buttons: each is described by its row's prompt for screen readers.
+  const about = `title-${job.jobId}`;
   const retryable = job.status === 'failed' && job.error?.retryable === true;
   return html`<div part="actions" class="actions">
-    ${done ? html`<button class="btn small" part="action play" tabindex=${tab} @click=${() => on.play(job)}>${t.play}</button>` : nothing}
-    ${retryable ? html`<button class="btn small" part="action retry" tabindex=${tab} ?disabled=${ctx.busy} @click=${() => on.retry(job)}>${t.retry}</button>` : nothing}
-    ${done && ctx.canRemix ? html`<button class="btn small" part="action remix" tabindex=${tab} @click=${() => on.remix(job)}>${t.remix}</button>` : nothing}
-    <button class="btn small" part="action reuse" tabindex=${tab} @click=${() => on.reuse(job)}>${t.reusePrompt}</button>
-    <button class="btn small danger" part="action delete" tabindex=${tab} @click=${() => on.askDelete(job)}>${t.delete}</button>
+    ${done ? html`<button class="btn small" part="action play" tabindex=${tab} aria-describedby=${about} @click=${() => on.play(job)}>${t.play}</button>` : nothing}
+    ${retryable ? html`<button class="btn small" part="action retry" tabindex=${tab} aria-describedby=${about} ?disabled=${ctx.busy} @click=${() => on.retry(job)}>${t.retry}</button>` : nothing}
+    ${done && ctx.canRemix ? html`<button class="btn small" part="action remix" tabindex=${tab} aria-describedby=${about} @click=${() => on.remix(job)}>${t.remix}</button>` : nothing}
+    <button class="btn small" part="action reuse" tabindex=${tab} aria-describedby=${about} @click=${() => on.reuse(job)}>${t.reusePrompt}</button>
+    <button class="btn small danger" part="action delete" tabindex=${tab} aria-describedby=${about} @click=${() => on.askDelete(job)}>${t.delete}</button>
   </div>`;
 }
 
@@ -126,6 +128,7 @@ export function renderRow(job: Job, index: number, ctx: RowContext) {
       <button
         part="row-button"
         class="title"
+        id=${`title-${job.jobId}`}
         data-index=${index}
         tabindex=${ctx.active ? 0 : -1}
         aria-current=${selected ? 'true' : 'false'}

@@ -78,6 +78,8 @@ export const listStyles = [
       overflow: hidden;
       font-weight: 600;
       line-height: 1.35;
+      /* 24 px tall at least: a touch target even for a one-line title. */
+      padding: 2px 0;
       overflow-wrap: anywhere;
       text-align: start;
       border-radius: 4px;

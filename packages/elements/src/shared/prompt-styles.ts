@@ -185,6 +185,12 @@ export const promptStyles = [
       font-size: 0.82em;
       margin-right: auto;
     }
+    /* Phones and tablets have no Ctrl+Enter to offer. */
+    @media (pointer: coarse) {
+      .hint {
+        visibility: hidden;
+      }
+    }
     .cost {
       color: var(--_muted);
       font-size: 0.88em;
