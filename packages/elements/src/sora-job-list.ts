@@ -36,7 +36,7 @@ const TICK_MS = 30_000;
  * @attr theme - `light` or `dark`; follows the system when absent.
  * @attr lang - Picks the locale pack: `en`, or one registered (`@sora-kit/elements/locales/fr`).
  *
- * @fires sora-job-select - A row was chosen (click, Enter or Play). `detail: { jobId, job }`.
+ * @fires sora-job-select - A row was chosen (click, Enter or Play). `detail: { jobId, job, play? }`, `play` true from the Play button.
  * @fires sora-job-remix - Remix was asked for a completed job. `detail: { jobId, job }`.
  * @fires sora-prompt-reuse - Reuse prompt was asked. `detail: { prompt, job }`.
  * @fires sora-job-deleted - A job was deleted. `detail: { jobId, job }`.
@@ -190,17 +190,20 @@ export class SoraJobList extends SoraElement {
     this.notify<JobEventDetail>('sora-job-select', { jobId: job.jobId, job, ...(play ? { play } : {}) });
   }
 
-  private async act(job: Job, action: (store: JobStore) => Promise<unknown>): Promise<void> {
+  /** Runs a row's action; resolves to whether it succeeded (a failure is shown in the row). */
+  private async act(job: Job, action: (store: JobStore) => Promise<unknown>): Promise<boolean> {
     const store = this.bound.current;
-    if (!store) return;
+    if (!store) return false;
     this.busy = new Set(this.busy).add(job.jobId);
     this.setFailure(job.jobId, undefined);
     try {
       await action(store);
+      return true;
     } catch (error) {
       const message = remedyFor(error, this.t).message;
       this.setFailure(job.jobId, message);
       this.announcement = message;
+      return false;
     } finally {
       const next = new Set(this.busy);
       next.delete(job.jobId);
@@ -229,11 +232,15 @@ export class SoraJobList extends SoraElement {
   private readonly actions: RowActions = {
     select: (job) => this.select(job),
     play: (job) => this.select(job, true),
-    // The Retry button goes away with the failure: focus moves to the row rather than the page.
+    // The Retry button goes away with the failure: focus moves to the row rather than the page,
+    // unless the person has gone elsewhere meanwhile.
     retry: (job) =>
-      void this.act(job, (store) => store.retry(job.jobId)).then(() =>
-        this.focusRow(this.jobs.findIndex((j) => j.jobId === job.jobId)),
-      ),
+      void this.act(job, (store) => store.retry(job.jobId)).then((ok) => {
+        const index = this.jobs.findIndex((j) => j.jobId === job.jobId);
+        const active = document.activeElement;
+        const lost = !active || active === document.body || this.matches(':focus-within');
+        if (ok && lost && index >= 0) this.focusRow(index);
+      }),
     remix: (job) => this.notify<JobEventDetail>('sora-job-remix', { jobId: job.jobId, job }),
     reuse: (job) => this.notify<PromptReuseDetail>('sora-prompt-reuse', { prompt: job.prompt, job }),
     askDelete: (job) => {

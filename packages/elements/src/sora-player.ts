@@ -98,8 +98,8 @@ export class SoraPlayer extends SoraElement {
 
   private renewals = 0;
   private playing = false;
-  /** Set by `play()`: start as soon as the video can, even if it is still being fetched. */
-  private autoplay = false;
+  /** The job `play()` was asked for: it starts once that job's video has loaded, and no other. */
+  private autoplayFor = '';
   private readonly bound = new StoreController(this, {
     // Live updates keep a job's progress moving even when no list is on the page.
     retain: true,
@@ -116,6 +116,8 @@ export class SoraPlayer extends SoraElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('jobId') && changed.get('jobId') !== undefined) {
+      // A Play pressed for the previous job must not start this one.
+      if (this.autoplayFor !== this.jobId) this.autoplayFor = '';
       this.links = undefined;
       this.mediaError = false;
       this.renewals = 0;
@@ -165,17 +167,23 @@ export class SoraPlayer extends SoraElement {
    * Starts playback, now or as soon as the job's video has loaded (the list's Play button goes
    * through this). Browsers allow it because it follows the person's click or key press.
    */
-  play(): void {
+  async play(): Promise<void> {
+    // A job-id set just before (as the list's select event does) must take effect first, or the
+    // previous video would start instead.
+    await this.updateComplete;
     const video = this.video;
-    if (video && video.readyState >= 1) void video.play().catch(() => undefined);
-    else this.autoplay = true;
+    if (video && video.readyState >= 1 && this.links?.jobId === this.jobId) {
+      await video.play().catch(() => undefined);
+    } else {
+      this.autoplayFor = this.jobId;
+    }
   }
 
   private onLoadedMetadata(event: Event): void {
     const video = event.target as HTMLVideoElement;
     this.duration = video.duration;
-    if (!this.autoplay) return;
-    this.autoplay = false;
+    if (!this.autoplayFor || this.autoplayFor !== this.jobId) return;
+    this.autoplayFor = '';
     void video.play().catch(() => undefined);
   }
 
@@ -241,7 +249,8 @@ export class SoraPlayer extends SoraElement {
     const video = this.video;
     const target = event.target as Element;
     if (!command || !video || target.closest('button')) return;
-    // The browser's own controls already toggle a focused video on Space; toggling too undoes it.
+    // The browser's own controls already toggle a focused video on Space (Chromium, Firefox and
+    // Safari do); toggling too undoes it.
     if (target === video && event.key === ' ') return;
     event.preventDefault();
     runCommand(video, command, this.renderRoot.querySelector('[part~="stage"]') ?? this);

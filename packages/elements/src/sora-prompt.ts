@@ -251,7 +251,7 @@ export class SoraPrompt extends SoraElement {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       void this.submit();
-    } else if (event.key === 'Escape' && this.remixOf) {
+    } else if (event.key === 'Escape' && this.remixOf && !event.isComposing) {
       event.preventDefault();
       this.cancelRemix();
     }

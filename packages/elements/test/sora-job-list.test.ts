@@ -155,6 +155,30 @@ describe('<sora-job-list>', () => {
     expect(about?.textContent).toBe('Second, completed');
   });
 
+  test('a retry that ends after the person moved on leaves their focus where it is', async () => {
+    fake.jobs.value = someJobs();
+    let finish: () => void = () => undefined;
+    const answered = fake.behaviour.retry;
+    fake.behaviour.retry = (jobId) =>
+      new Promise((resolve) => {
+        finish = () => resolve(answered(jobId));
+      });
+    const el = await mountList();
+    const elsewhere = document.createElement('input');
+    document.body.appendChild(elsewhere);
+    try {
+      $(el, 'li[data-job-id="job_a"] [part~="retry"]').click();
+      await until(() => fake.callsOf('retry').length === 1);
+      elsewhere.focus();
+      finish();
+      await until(() => $$(el, 'li[data-job-id="job_a"] [part~="retry"]').length === 0);
+      await el.updateComplete;
+      expect(document.activeElement).toBe(elsewhere);
+    } finally {
+      elsewhere.remove();
+    }
+  });
+
   test('delete asks inline first, then removes and focuses the next row', async () => {
     fake.jobs.value = someJobs();
     const el = await mountList();

@@ -30,6 +30,19 @@ const mountPlayer = (jobId: string, setup: (el: SoraPlayer) => void = () => unde
     setup(el);
   });
 
+/** Runs `action` from a real click on a button of the page, as a person's gesture (media may play). */
+async function clickThat(action: () => void): Promise<void> {
+  const button = document.createElement('button');
+  button.textContent = 'Play';
+  button.addEventListener('click', action);
+  document.body.appendChild(button);
+  try {
+    await userEvent.click(button);
+  } finally {
+    button.remove();
+  }
+}
+
 const loaded = (video: HTMLVideoElement) =>
   new Promise<void>((resolve) => {
     if (video.readyState >= 1) resolve();
@@ -251,23 +264,49 @@ describe('<sora-player>', () => {
     await until(() => video.paused);
   });
 
+  test('play() right after a new job-id starts the new video, never the one on show', async () => {
+    fake.jobs.value = [makeJob({ jobId: 'job_old' }), makeJob({ jobId: 'job_new' })];
+    const el = await mountPlayer('job_old');
+    await until(() => $$(el, 'video').length === 1 && $<HTMLVideoElement>(el, 'video').src !== '');
+    const old = $<HTMLVideoElement>(el, 'video');
+    await loaded(old);
+    // What a page does with the list's select event: switch, then play, from the person's click.
+    await clickThat(() => {
+      el.jobId = 'job_new';
+      void el.play();
+    });
+    await until(() => el.shadowRoot?.querySelector('video')?.src.includes('link=2') === true);
+    const fresh = $<HTMLVideoElement>(el, 'video');
+    await until(() => !fresh.paused);
+    fresh.pause();
+  });
+
+  test('a Play for a job whose video never loaded does not start the next job shown', async () => {
+    fake.jobs.value = [makeJob({ jobId: 'job_broken' }), makeJob({ jobId: 'job_next' })];
+    const working = fake.behaviour.mediaLink;
+    fake.behaviour.mediaLink = async (jobId, options) =>
+      jobId === 'job_broken' ? Promise.reject(new Error('gone')) : working(jobId, options);
+    const el = await mountPlayer('job_broken');
+    await el.play();
+    await until(() => $$(el, '[part~="error"]').length > 0);
+    el.jobId = 'job_next';
+    await until(() => $$(el, 'video').length === 1 && $<HTMLVideoElement>(el, 'video').src !== '');
+    const video = $<HTMLVideoElement>(el, 'video');
+    video.muted = true; // were it to start, nothing would stop it for lack of a gesture
+    await loaded(video);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(video.paused).toBe(true);
+  });
+
   test('play() starts the video as soon as it has loaded', async () => {
     fake.jobs.value = [makeJob({ jobId: 'job_auto' })];
     const el = await mountPlayer('job_auto');
     // As on a page: play() runs from a person's click (a Play button elsewhere), so sound is allowed.
-    const button = document.createElement('button');
-    button.textContent = 'Play elsewhere';
-    button.addEventListener('click', () => el.play());
-    document.body.appendChild(button);
-    try {
-      await userEvent.click(button);
-      await until(() => $$(el, 'video').length === 1);
-      const video = $<HTMLVideoElement>(el, 'video');
-      await until(() => !video.paused);
-      video.pause();
-    } finally {
-      button.remove();
-    }
+    await clickThat(() => void el.play());
+    await until(() => $$(el, 'video').length === 1);
+    const video = $<HTMLVideoElement>(el, 'video');
+    await until(() => !video.paused);
+    video.pause();
   });
 
   test('changing job-id switches the video', async () => {
