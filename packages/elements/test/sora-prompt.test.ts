@@ -2,6 +2,7 @@ import { SoraApiError } from '@sora-kit/core';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../src/locales/fr.js';
+import { en, registerLocale } from '../src/shared/strings.js';
 import type { SoraPrompt } from '../src/sora-prompt.js';
 import { $, $$, axeViolations, collect, mount, unmountAll, until } from './support/dom.js';
 import { createFakeStore, type FakeStore, makeJob } from './support/fake-store.js';
@@ -281,6 +282,16 @@ describe('<sora-prompt>', () => {
     expect($$<HTMLOptionElement>(el, 'select[name="size"] option')[0]?.textContent?.trim()).toBe(
       'Paysage 1280×720',
     );
+  });
+
+  test('a locale registered after the prompt is on the page applies at once', async () => {
+    const el = await mountPrompt((p) => {
+      p.lang = 'es';
+    });
+    expect($(el, '[part~="submit"]').textContent?.trim()).toBe('Generate');
+    registerLocale({ ...en, locale: 'es', submit: 'Generar' });
+    await el.updateComplete;
+    expect($(el, '[part~="submit"]').textContent?.trim()).toBe('Generar');
   });
 
   test('has no accessibility violations, in light and dark', async () => {

@@ -6,7 +6,7 @@ import type { JobStore, SoraClient } from '@sora-kit/core';
 import { LitElement, type PropertyDeclarations } from 'lit';
 import type { StoreHost } from './bind-store.js';
 import { fire } from './events.js';
-import { resolveStrings, type SoraStrings } from './strings.js';
+import { LOCALE_EVENT, resolveStrings, type SoraStrings } from './strings.js';
 
 /** The nearest `lang`, looking through shadow roots (an element inside `<sora-studio>` too). */
 function inheritedLang(start: Element): string | undefined {
@@ -46,6 +46,18 @@ export class SoraElement extends LitElement implements StoreHost {
 
   /** Re-render when the language changes (`lang` picks the locale pack). */
   override lang = '';
+
+  private readonly onLocale = () => this.requestUpdate();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener(LOCALE_EVENT, this.onLocale);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener(LOCALE_EVENT, this.onLocale);
+  }
 
   /** The strings in effect: the locale pack of `lang` (own or inherited), then `strings`. */
   protected get t(): SoraStrings {

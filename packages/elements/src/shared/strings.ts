@@ -166,12 +166,17 @@ const packs: Record<string, SoraStrings> = { en };
  */
 export const locales: Readonly<Record<string, SoraStrings>> = packs;
 
+/** The event elements on the page re-render on when a pack arrives (a locale loaded late). */
+export const LOCALE_EVENT = 'sora-locale';
+
 /**
- * Makes a pack available to `lang` (under its `locale` tag). Register before the elements first
- * render, e.g. by importing the locale module next to the elements.
+ * Makes a pack available to `lang` (under its `locale` tag). Elements already on the page switch
+ * to it at once, so a locale module may also be loaded later with `import()`.
  */
 export function registerLocale(pack: SoraStrings): void {
   packs[pack.locale] = pack;
+  // In Node (SSR) there is no window to tell, and no element to re-render.
+  globalThis.dispatchEvent?.(new Event(LOCALE_EVENT));
 }
 
 /** The pack for a BCP 47 tag (`fr-CA` → `fr`), English when unknown, with overrides on top. */
