@@ -29,6 +29,8 @@ export const listStyles = [
       background: var(--_surface);
       cursor: pointer;
       transition: border-color 120ms, box-shadow 120ms;
+      /* A tapped row is marked by its selected border; the browser's blue wash hid the buttons. */
+      -webkit-tap-highlight-color: transparent;
     }
     .row:hover {
       border-color: color-mix(in srgb, var(--_accent) 45%, var(--_border));
