@@ -1,18 +1,9 @@
-import {
-  type Capabilities,
-  type CreateVideoInput,
-  checkChoice,
-  checkPrompt,
-  estimateCostUsd,
-  findModel,
-  type Job,
-  type ModelCapabilities,
-  type Validated,
-} from '@sora-kit/core';
+import { type Capabilities, estimateCostUsd, type Job } from '@sora-kit/core';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { StoreController } from './shared/bind-store.js';
 import { CountdownController } from './shared/countdown.js';
 import { formatUsd, truncate } from './shared/format.js';
+import { type Choice, checkInput, fitChoice } from './shared/prompt-choice.js';
 import { renderOptions, renderReferencePreview } from './shared/prompt-options.js';
 import { promptStyles } from './shared/prompt-styles.js';
 import { ReferenceController } from './shared/reference.js';
@@ -149,22 +140,9 @@ export class SoraPrompt extends SoraElement {
     return this.bound.current?.capabilities.value ?? null;
   }
 
-  private get selectedModel(): ModelCapabilities | undefined {
-    const caps = this.capabilities;
-    if (!caps) return undefined;
-    return findModel(caps, this.model || undefined) ?? caps.models[0];
-  }
-
-  private get selectedSize(): string {
-    const model = this.selectedModel;
-    if (!model) return this.size;
-    return model.sizes.includes(this.size) ? this.size : (model.sizes[0] ?? '');
-  }
-
-  private get selectedSeconds(): number {
-    const model = this.selectedModel;
-    if (!model) return this.seconds;
-    return model.seconds.includes(this.seconds) ? this.seconds : Math.min(...model.seconds);
+  /** The model, size and length in effect (the selects' values fitted to the provider). */
+  private get choice(): Choice {
+    return fitChoice(this.capabilities, this);
   }
 
   private get maxChars(): number {
@@ -189,28 +167,16 @@ export class SoraPrompt extends SoraElement {
       .catch(() => undefined);
   }
 
-  /** The server's own rules (core's `checkPrompt` and `checkChoice`), checked before sending. */
-  private validateInput(): Validated<CreateVideoInput> {
-    const prompt = this.prompt.trim();
-    const issues = checkPrompt(prompt, this.maxChars);
-    if (issues.length) return { ok: false, issues };
-    if (this.remixOf) return { ok: true, value: { prompt } };
-    const choice = {
-      // Before the capabilities arrive, the chosen model still goes out (and shows on the pending row).
-      ...(this.selectedModel || this.model ? { model: this.selectedModel?.id ?? this.model } : {}),
-      ...(this.selectedSize ? { size: this.selectedSize } : {}),
-      ...(this.selectedSeconds ? { seconds: this.selectedSeconds } : {}),
-    };
-    const caps = this.capabilities;
-    const checked = caps ? checkChoice(caps, choice) : { ok: true as const, value: choice };
-    return checked.ok ? { ok: true, value: { prompt, ...checked.value } } : checked;
-  }
-
   /** Validates and sends the prompt; resolves once the job exists (or the error is shown). */
   async submit(): Promise<void> {
     const store = this.bound.current;
     if (!store || this.sending || this.countdown.remaining > 0) return;
-    const valid = this.validateInput();
+    const valid = checkInput(this.prompt, {
+      remix: this.remixOf !== '',
+      capabilities: this.capabilities,
+      wish: this,
+      maxChars: this.maxChars,
+    });
     if (!valid.ok) {
       const issues = valid.issues.map((i) => i.message);
       this.remedy = { message: this.t.errorInvalid, issues, code: 'invalid_request' };
@@ -259,7 +225,7 @@ export class SoraPrompt extends SoraElement {
 
   /** Whether the chosen model takes a reference image (never while remixing). */
   get referenceAllowed(): boolean {
-    return !this.remixOf && this.selectedModel?.reference === true;
+    return !this.remixOf && this.choice.model?.reference === true;
   }
 
   /** The provider's limit on reference images, in bytes. */
@@ -332,14 +298,14 @@ export class SoraPrompt extends SoraElement {
 
   private renderSelects() {
     const caps = this.capabilities;
-    const model = this.selectedModel;
+    const { model, size, seconds } = this.choice;
     if (!caps || !model) return nothing;
     return renderOptions({
       t: this.t,
       models: caps.models,
       model,
-      size: this.selectedSize,
-      seconds: this.selectedSeconds,
+      size,
+      seconds,
       disabled: this.sending,
       on: {
         model: (v) => {
@@ -364,7 +330,7 @@ export class SoraPrompt extends SoraElement {
       </p>`;
     }
     if (!url || !file || !this.referenceAllowed) return nothing;
-    return renderReferencePreview(this.t, file, url, this.selectedSize, () => this.reference.clear());
+    return renderReferencePreview(this.t, file, url, this.choice.size, () => this.reference.clear());
   }
 
   private renderError() {
@@ -380,9 +346,8 @@ export class SoraPrompt extends SoraElement {
 
   private renderActions() {
     const t = this.t;
-    const model = this.selectedModel;
-    const cost =
-      model && !this.remixOf ? estimateCostUsd(model, this.selectedSize, this.selectedSeconds) : undefined;
+    const { model, size, seconds } = this.choice;
+    const cost = model && !this.remixOf ? estimateCostUsd(model, size, seconds) : undefined;
     const blocked = this.sending || this.countdown.remaining > 0;
     // Generate stays off while the text cannot be sent; the reason is named next to it.
     const empty = this.prompt.trim().length === 0;

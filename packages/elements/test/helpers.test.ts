@@ -5,9 +5,11 @@ import { describe, expect, test } from 'vitest';
 import { fr } from '../src/locales/fr.js';
 import { orientationOf, relativeTime, sizeLabel, truncate } from '../src/shared/format.js';
 import { commandFor } from '../src/shared/player-keys.js';
+import { checkInput, fitChoice } from '../src/shared/prompt-choice.js';
 import { remedyFor } from '../src/shared/remedy.js';
 import { clockTime, tileAt } from '../src/shared/sprite.js';
 import { en, locales, registerLocale, resolveStrings } from '../src/shared/strings.js';
+import { capabilities } from './support/fake-store.js';
 
 describe('spritesheet tiles', () => {
   test('every position maps to a tile inside the grid, in timeline order', () => {
@@ -98,6 +100,36 @@ describe('remedies', () => {
     });
     expect(remedyFor(invalid, en).issues).toEqual(['sora-2 offers sizes 1280x720']);
     expect(remedyFor(new Error('boom'), en).message).toBe(en.errorUnknown);
+  });
+});
+
+describe("the prompt's choice", () => {
+  test('a wish the provider does not offer falls back to its first model, first size, shortest length', () => {
+    const fitted = fitChoice(capabilities, { model: 'sora-9', size: '1x1', seconds: 99 });
+    expect([fitted.model?.id, fitted.size, fitted.seconds]).toEqual(['sora-2', '1280x720', 4]);
+    const kept = fitChoice(capabilities, { model: 'sora-2-pro', size: '1024x1792', seconds: 8 });
+    expect([kept.model?.id, kept.size, kept.seconds]).toEqual(['sora-2-pro', '1024x1792', 8]);
+    // Before the capabilities arrive, the wish goes out as it is.
+    expect(fitChoice(null, { model: 'sora-2', size: '', seconds: 0 })).toEqual({
+      model: undefined,
+      size: '',
+      seconds: 0,
+    });
+  });
+
+  test("the request is checked with the server's rules; a remix sends the prompt alone", () => {
+    const options = { remix: false, capabilities, wish: { model: '', size: '', seconds: 0 }, maxChars: 10 };
+    expect(checkInput('  a boat ', options)).toEqual({
+      ok: true,
+      value: { prompt: 'a boat', model: 'sora-2', size: '1280x720', seconds: 4 },
+    });
+    const tooLong = checkInput('a boat on a lake', options);
+    expect(tooLong.ok ? [] : tooLong.issues.map((i) => i.path)).toEqual(['prompt']);
+    expect(checkInput('   ', options).ok).toBe(false);
+    expect(checkInput('at night', { ...options, remix: true })).toEqual({
+      ok: true,
+      value: { prompt: 'at night' },
+    });
   });
 });
 
