@@ -262,6 +262,11 @@ describe('<sora-player>', () => {
     expect(video.paused).toBe(false);
     await userEvent.keyboard('k');
     await until(() => video.paused);
+    // Arrows seek once, by an eighth of this 4 s clip, not also by the browser's own step.
+    video.currentTime = 1;
+    await userEvent.keyboard('{ArrowRight}');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(video.currentTime).toBeCloseTo(1 + video.duration / 8, 1);
   });
 
   test('play() right after a new job-id starts the new video, never the one on show', async () => {
