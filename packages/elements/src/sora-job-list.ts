@@ -24,6 +24,9 @@ export interface PromptReuseDetail {
 
 const TICK_MS = 30_000;
 
+/** The selector of a part inside one job's row. */
+const inRow = (jobId: string, part: string) => `li[data-job-id="${CSS.escape(jobId)}"] [part~="${part}"]`;
+
 /**
  * The caller's videos, newest first, updated live: status, progress, thumbnail, and the actions
  * play, retry, remix, reuse prompt and delete (with an inline confirmation).
@@ -245,19 +248,13 @@ export class SoraJobList extends SoraElement {
     reuse: (job) => this.notify<PromptReuseDetail>('sora-prompt-reuse', { prompt: job.prompt, job }),
     askDelete: (job) => {
       this.confirming = job.jobId;
-      this.updateComplete.then(() =>
-        this.renderRoot.querySelector<HTMLElement>('[part~="cancel-delete"]')?.focus(),
-      );
+      this.focusAfterRender(inRow(job.jobId, 'cancel-delete'));
     },
     confirmDelete: (job) => void this.confirmDelete(job),
     cancelDelete: (job) => {
       this.confirming = '';
       // Back to the Delete button the person came from.
-      this.updateComplete.then(() =>
-        this.renderRoot
-          .querySelector<HTMLElement>(`li[data-job-id="${CSS.escape(job.jobId)}"] [part~="delete"]`)
-          ?.focus(),
-      );
+      this.focusAfterRender(inRow(job.jobId, 'delete'));
     },
     thumbnailFailed: (job) => {
       this.thumbnails.set(job.jobId, null);
@@ -271,11 +268,12 @@ export class SoraJobList extends SoraElement {
     const target = this.jobs[Math.max(0, Math.min(index, this.jobs.length - 1))];
     if (!target) return;
     this.activeId = target.jobId;
-    this.updateComplete.then(() =>
-      this.renderRoot
-        .querySelector<HTMLElement>(`li[data-job-id="${CSS.escape(target.jobId)}"] [part~="row-button"]`)
-        ?.focus(),
-    );
+    this.focusAfterRender(inRow(target.jobId, 'row-button'));
+  }
+
+  /** Focuses what `selector` finds once the pending render is on the page. */
+  private focusAfterRender(selector: string): void {
+    this.updateComplete.then(() => this.find(selector)?.focus());
   }
 
   private onKeydown(event: KeyboardEvent): void {

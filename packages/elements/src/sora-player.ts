@@ -92,8 +92,7 @@ export class SoraPlayer extends SoraElement {
   private position = 0;
 
   private get video(): HTMLVideoElement | null {
-    // renderRoot is created on first connect; before that there is nothing to find.
-    return this.renderRoot?.querySelector('video') ?? null;
+    return this.find<HTMLVideoElement>('video');
   }
 
   private renewals = 0;
@@ -253,7 +252,7 @@ export class SoraPlayer extends SoraElement {
     // Safari do); toggling too undoes it.
     if (target === video && event.key === ' ') return;
     event.preventDefault();
-    runCommand(video, command, this.renderRoot.querySelector('[part~="stage"]') ?? this);
+    runCommand(video, command, this.find('[part~="stage"]') ?? this);
   }
 
   private onTimelineMove(event: PointerEvent): void {

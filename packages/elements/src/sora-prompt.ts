@@ -98,8 +98,7 @@ export class SoraPrompt extends SoraElement {
   private remixSource: Job | undefined;
 
   private get textarea(): HTMLTextAreaElement | null {
-    // renderRoot is created on first connect; before that there is nothing to find.
-    return this.renderRoot?.querySelector('textarea') ?? null;
+    return this.find<HTMLTextAreaElement>('textarea');
   }
 
   private readonly countdown = new CountdownController(this);
@@ -120,7 +119,7 @@ export class SoraPrompt extends SoraElement {
     this.remedy = undefined;
     this.updateComplete.then(() => {
       // The remix banner sits above the field: bring the whole card into view, not just the field.
-      this.renderRoot.querySelector('form')?.scrollIntoView({ block: 'nearest' });
+      this.find('form')?.scrollIntoView({ block: 'nearest' });
       this.focus({ preventScroll: true });
       // Remixing asks what to change: typing replaces the old prompt, an arrow key keeps it to edit.
       if (this.remixOf) this.textarea?.select();

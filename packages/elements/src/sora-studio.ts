@@ -144,12 +144,11 @@ export class SoraStudio extends SoraElement {
 
   private selected = '';
   private get player(): SoraPlayer | null {
-    return this.renderRoot?.querySelector('sora-player') ?? null;
+    return this.find<SoraPlayer>('sora-player');
   }
 
   private get promptElement(): SoraPrompt | null {
-    // renderRoot is created on first connect; before that there is nothing to find.
-    return this.renderRoot?.querySelector('sora-prompt') ?? null;
+    return this.find<SoraPrompt>('sora-prompt');
   }
 
   private onSelect(event: CustomEvent<JobEventDetail>): void {

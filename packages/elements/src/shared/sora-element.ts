@@ -64,6 +64,12 @@ export class SoraElement extends LitElement implements StoreHost {
     return resolveStrings(inheritedLang(this), this.strings);
   }
 
+  /** The first element of the shadow root matching `selector`, if any. */
+  protected find<E extends Element = HTMLElement>(selector: string): E | null {
+    // renderRoot is created on first connect; before that there is nothing to find.
+    return this.renderRoot?.querySelector<E>(selector) ?? null;
+  }
+
   /** Fires a `sora-*` CustomEvent that bubbles out of shadow roots. */
   protected notify<T>(name: `sora-${string}`, detail: T): boolean {
     return fire(this, name, detail);
