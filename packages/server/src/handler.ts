@@ -29,6 +29,8 @@ import { createMetaRoutes } from './routes/meta.js';
 import { createVideoRoutes } from './routes/videos.js';
 import { createWebhookRoutes } from './routes/webhooks.js';
 import { applySecurity } from './security/apply.js';
+import { fetchUnder, publicUrlMiddleware } from './security/mount.js';
+import { resolvePublicUrl } from './security/proxy.js';
 
 /** The handler: a Hono app plus the controls of its background work. */
 export type SoraHandler = Hono<SoraEnv> & {
@@ -104,6 +106,7 @@ function buildRuntime(options: SoraHandlerOptions, isPolling: () => boolean): Ru
  */
 export function createSoraHandler(options: SoraHandlerOptions): SoraHandler {
   assertOptions(options);
+  const publicUrl = resolvePublicUrl(options);
   let pollerRef: { isRunning(): boolean } | undefined;
   const rt = buildRuntime(options, () => pollerRef?.isRunning() ?? false);
   const lifecycle = createLifecycle(rt);
@@ -122,6 +125,8 @@ export function createSoraHandler(options: SoraHandlerOptions): SoraHandler {
 
   const app = new Hono<SoraEnv>();
   app.onError((error, c) => renderError(c, error, rt.logger));
+  // First: every later step (links, the origin check, the cookie) reads what this records.
+  app.use('*', publicUrlMiddleware(publicUrl));
   applySecurity(app, options, { storage: rt.storage, now: () => rt.now().getTime() });
   // The UI asks for capabilities first: let that request start the session (when the auth issues
   // one), so the parallel requests that follow share it. Never required here: capabilities are public.
@@ -160,6 +165,9 @@ export function createSoraHandler(options: SoraHandlerOptions): SoraHandler {
   });
 
   return Object.assign(app, {
+    // With a basePath, `fetch` takes whole URLs (Next.js, Bun, Deno); `app.route(basePath, sora)`
+    // in a Hono app uses the routes and works either way.
+    fetch: fetchUnder(app, publicUrl.basePath ?? ''),
     startPolling: () => poller.start(),
     stopPolling: () => poller.stop(),
     pollOnce: () => poller.pollOnce(),

@@ -14,6 +14,7 @@ import type { Logger } from './logger.js';
 import { configuredProviders } from './providers/registry.js';
 import type { VideoProvider } from './providers/types.js';
 import type { CorsOptions } from './security/cors.js';
+import type { PublicUrlOptions } from './security/proxy.js';
 
 /** How the poller paces upstream refreshes. */
 export interface PollingOptions {
@@ -85,7 +86,7 @@ export interface SoraHooks {
 }
 
 /** Options of {@link createSoraHandler}. */
-export interface SoraHandlerOptions {
+export interface SoraHandlerOptions extends PublicUrlOptions {
   /** The video backend: `openaiProvider(...)`, `fakeProvider()`, or your own (or use `providers`). */
   provider?: VideoProvider;
   /**
