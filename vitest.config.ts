@@ -10,6 +10,7 @@ const alias = {
   '@sora-kit/core/validation': src('./packages/core/src/validation.ts'),
   '@sora-kit/core': src('./packages/core/src/index.ts'),
   '@sora-kit/server/testing': src('./packages/server/src/testing.ts'),
+  '@sora-kit/server/node': src('./packages/server/src/node.ts'),
   '@sora-kit/server': src('./packages/server/src/index.ts'),
 };
 

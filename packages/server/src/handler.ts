@@ -45,6 +45,8 @@ export type SoraHandler = Hono<SoraEnv> & {
   pollOnce(): Promise<number>;
   /** Stops the poller, waits for work in progress and releases the default storage. */
   close(): Promise<void>;
+  /** The `basePath` option (or `publicUrl`'s path) normalized, e.g. `/api/sora`; unset when not given. */
+  readonly basePath: string | undefined;
 };
 
 /** A signer whose key is derived from the host secret on first use. */
@@ -168,6 +170,7 @@ export function createSoraHandler(options: SoraHandlerOptions): SoraHandler {
     // With a basePath, `fetch` takes whole URLs (Next.js, Bun, Deno); `app.route(basePath, sora)`
     // in a Hono app uses the routes and works either way.
     fetch: fetchUnder(app, publicUrl.basePath ?? ''),
+    basePath: publicUrl.basePath,
     startPolling: () => poller.start(),
     stopPolling: () => poller.stop(),
     pollOnce: () => poller.pollOnce(),

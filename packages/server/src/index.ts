@@ -56,6 +56,7 @@ export {
 } from './providers/openrouter.js';
 export { DEFAULT_OPENROUTER_MODELS } from './providers/openrouter-capabilities.js';
 export type * from './providers/types.js';
+export { type RouteHandler, type RouteHandlers, toRouteHandlers } from './route-handlers.js';
 export { createMediaRoutes, type MediaJobView, type MediaRoutesOptions } from './routes/media.js';
 export { type CorsOptions, corsMiddleware } from './security/cors.js';
 export { type CrossSiteOptions, crossSiteProtection } from './security/origin.js';
