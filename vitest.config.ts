@@ -86,6 +86,17 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'adoption',
+          environment: 'node',
+          include: ['test/adoption/**/*.test.ts'],
+          // Packs, then installs every example from the tarballs with npm (in parallel) and builds it.
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],

@@ -1,0 +1,113 @@
+/**
+ * CI proof of adoption: each example, copied out of the workspace and installed from the packed
+ * tarballs with npm, builds, starts, completes one job on the fake and serves the video with a
+ * Range request; the plain-HTML example also generates and plays a video in Chromium.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Job, MediaLink } from '@sora-kit/core';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumArgs, chromiumPath } from '../chromium.js';
+import { copyExample, installAndBuild, packAll, type RunningApp, startApp } from './apps.js';
+
+const EXAMPLES = ['express', 'html', 'nextjs', 'react-vite'] as const;
+const FAKE_SECONDS = 2;
+
+const dirs: Record<string, Promise<string>> = {};
+let packDir: string;
+
+beforeAll(async () => {
+  packDir = await mkdtemp(join(tmpdir(), 'sora-kit-adopt-pack-'));
+  const tarballs = await packAll(packDir);
+  // Installs and builds run side by side; each test waits for its own example.
+  for (const name of EXAMPLES) {
+    dirs[name] = copyExample(name, tarballs).then(async (dir) => {
+      await installAndBuild(dir);
+      return dir;
+    });
+    dirs[name].catch(() => {}); // reported by the test that awaits it
+  }
+});
+
+afterAll(async () => {
+  const settled = await Promise.allSettled(Object.values(dirs));
+  for (const result of settled) {
+    if (result.status === 'fulfilled') await rm(result.value, { recursive: true, force: true });
+  }
+  if (packDir) await rm(packDir, { recursive: true, force: true });
+});
+
+/** One job through the API as the page would make it, then the video with a Range request. */
+async function completeOneJob(app: RunningApp): Promise<void> {
+  const created = await fetch(`${app.url}/api/sora/videos`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: app.url },
+    body: JSON.stringify({ prompt: 'A paper boat drifting down a rainy street' }),
+  });
+  expect(created.status, app.output()).toBe(202);
+  const cookie = (created.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  let job = (await created.json()) as Job;
+  const deadline = Date.now() + 60_000;
+  while (job.status !== 'completed' && job.status !== 'failed' && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    job = (await (await fetch(`${app.url}/api/sora/videos/${job.jobId}`, { headers: { cookie } })).json()) as Job;
+  }
+  expect(job.status, app.output()).toBe('completed');
+  const link = (await (
+    await fetch(`${app.url}/api/sora/videos/${job.jobId}/media`, { headers: { cookie } })
+  ).json()) as MediaLink;
+  const video = await fetch(new URL(link.url, `${app.url}/api/sora/`), { headers: { range: 'bytes=0-99' } });
+  expect(video.status).toBe(206);
+  expect(video.headers.get('content-type')).toBe('video/mp4');
+  expect((await video.arrayBuffer()).byteLength).toBe(100);
+}
+
+describe.each(EXAMPLES)('examples/%s from tarballs', (name) => {
+  it('installs, builds, starts and completes a job with a ranged video', async () => {
+    const app = await startApp(await dirs[name], FAKE_SECONDS);
+    try {
+      await completeOneJob(app);
+    } finally {
+      await app.stop();
+    }
+  });
+});
+
+describe('examples/html in Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('generates a video through the page and plays it', async () => {
+    const app = await startApp(await dirs.html, FAKE_SECONDS);
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${app.url}/`);
+      await page.locator('sora-prompt textarea').fill('A lighthouse at dusk');
+      await page.locator('sora-prompt [part~="submit"]').click();
+      const video = page.locator('sora-player video');
+      await expect.poll(() => video.count(), { timeout: 60_000 }).toBe(1);
+      await expect
+        .poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 30_000 })
+        .toBeGreaterThanOrEqual(2);
+      await video.evaluate((v: HTMLVideoElement) => {
+        v.muted = true;
+        return v.play();
+      });
+      await expect
+        .poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 15_000 })
+        .toBeGreaterThan(0.3);
+      expect(errors).toEqual([]);
+    } finally {
+      await app.stop();
+    }
+  });
+});
