@@ -60,7 +60,8 @@ export async function installAndBuild(dir: string): Promise<void> {
     maxBuffer: 64 * 1024 * 1024,
   });
   const manifest = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8'));
-  if (manifest.scripts?.build) {
+  // An example whose `start` builds (react-vite) is built by starting it.
+  if (manifest.scripts?.build && !/\bbuild\b/.test(manifest.scripts.start ?? '')) {
     await run('npm', ['run', 'build'], { cwd: dir, env, maxBuffer: 64 * 1024 * 1024 }).catch((error) => {
       throw new Error(`npm run build failed in ${dir}:\n${error.stdout}\n${error.stderr}`);
     });
@@ -117,7 +118,7 @@ export async function startApp(dir: string, fakeSeconds: number): Promise<Runnin
     await rm(dataDir, { recursive: true, force: true });
   };
   const url = `http://localhost:${port}`;
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + 180_000;
   while (Date.now() < deadline && child.exitCode === null) {
     const ready = await fetch(`${url}/api/sora/capabilities`).then(
       (res) => res.ok,
