@@ -2,9 +2,15 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig({
   entry: ['src/index.ts', 'src/testing.ts'],
-  format: ['esm'],
+  // ESM for `import`, CommonJS (.cjs + .d.cts) for `require()`; see the exports map.
+  format: ['esm', 'cjs'],
+  // The CommonJS build shares its chunks between entries too, so `./testing` and `.` use one copy.
+  splitting: true,
+  // `import.meta.url` (finding the sample media next to the built files) also works in the CJS build.
+  shims: true,
   dts: true,
-  sourcemap: true,
+  // No sourcemaps in the tarball: the output is readable, unminified code, and hosts never load them.
+  sourcemap: false,
   clean: true,
   target: 'node20',
   // Sample media is read from disk at run time, next to the built files.
