@@ -27,6 +27,7 @@ export { type MediaUrlOptions, mediaUrlFor } from './media/links.js';
 export { type ProbeOptions, probeVideo, type VideoProbe } from './media/probe.js';
 export { type PrepareReferenceOptions, prepareReference } from './media/reference.js';
 export { createMediaSigner, type MediaSigner, type MediaSignerOptions } from './media/signing.js';
+export { MissingPeerError } from './optional-peer.js';
 export type {
   BeforeCreateContext,
   BeforeCreateResult,
@@ -59,3 +60,4 @@ export type * from './providers/types.js';
 export { createMediaRoutes, type MediaJobView, type MediaRoutesOptions } from './routes/media.js';
 export { type CorsOptions, corsMiddleware } from './security/cors.js';
 export { type CrossSiteOptions, crossSiteProtection } from './security/origin.js';
+export type { SoraStorage } from './storage.js';
