@@ -15,8 +15,14 @@ import type {
 import { randomId, requireAbsolute, resolveEndpoint } from './endpoint.js';
 import { errorFromFailure, errorFromResponse, parseRetryAfter, SoraApiError } from './errors.js';
 
+/** Header values as `fetch` takes them, spelled out so that the types need no DOM lib in Node projects. */
+export type HeaderValues = Headers | Record<string, string> | [string, string][];
+
+/** `fetch`'s `credentials` mode, spelled out for the same reason. */
+export type CredentialsMode = 'include' | 'omit' | 'same-origin';
+
 /** Headers sent with every request: fixed, or computed per request (e.g. a fresh bearer token). */
-export type HeadersOption = HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
+export type HeadersOption = HeaderValues | (() => HeaderValues | Promise<HeaderValues>);
 
 /** How the client retries. GETs always may; POSTs only because each carries an idempotency key. */
 export interface RetryOptions {
@@ -34,7 +40,7 @@ export interface SoraClientOptions {
   fetch?: typeof globalThis.fetch;
   headers?: HeadersOption;
   /** `include` for a handler on another origin that uses cookies; the browser default otherwise. */
-  credentials?: RequestCredentials;
+  credentials?: CredentialsMode;
   retry?: RetryOptions;
   /** Per-attempt timeout in ms, or `false` (default 30 000; uploads may need more). */
   timeout?: number | false;

@@ -9,7 +9,9 @@ export {
 } from '@preact/signals-core';
 export {
   type CallOptions,
+  type CredentialsMode,
   createSoraClient,
+  type HeaderValues,
   type HeadersOption,
   type ListVideosOptions,
   type MediaLinkOptions,

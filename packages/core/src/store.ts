@@ -3,7 +3,7 @@
  * the same endpoint. Mutations are optimistic; live updates arrive while anything `retain()`s it.
  */
 import { batch, signal } from '@preact/signals-core';
-import { createSoraClient, type HeadersOption, type SoraClient } from './client.js';
+import { type CredentialsMode, createSoraClient, type HeadersOption, type SoraClient } from './client.js';
 import type { Capabilities } from './contract.js';
 import { canShareAcrossTabs, createSharedLive } from './cross-tab.js';
 import { resolveEndpoint } from './endpoint.js';
@@ -29,7 +29,7 @@ export interface JobStoreOptions {
   /** A client to use instead of creating one. */
   client?: SoraClient;
   fetch?: typeof globalThis.fetch;
-  credentials?: RequestCredentials;
+  credentials?: CredentialsMode;
   headers?: HeadersOption;
   /** Jobs per history page (default 20). */
   pageSize?: number;

@@ -20,6 +20,7 @@ import { createRepository } from './jobs/repository.js';
 import type { Runtime, SoraEnv } from './jobs/runtime.js';
 import { admissionFor } from './limits/resolve.js';
 import { consoleLogger, silentLogger } from './logger.js';
+import { warnIfSharpMissing } from './media/sharp-probe.js';
 import { createMediaSigner, type MediaSigner } from './media/signing.js';
 import { assertOptions, resolveLimits, resolvePolling, type SoraHandlerOptions } from './options.js';
 import { configuredProviders, createProviderRegistry } from './providers/registry.js';
@@ -114,6 +115,7 @@ export function createSoraHandler(options: SoraHandlerOptions): SoraHandler {
   const lifecycle = createLifecycle(rt);
   const poller = createPoller(rt, lifecycle);
   pollerRef = poller;
+  warnIfSharpMissing(rt.logger);
 
   const identify = createMiddleware<SoraEnv>(async (c, next) => {
     const identity = await rt.auth(c);

@@ -27,6 +27,7 @@ export { type MediaUrlOptions, mediaUrlFor } from './media/links.js';
 export { type ProbeOptions, probeVideo, type VideoProbe } from './media/probe.js';
 export { type PrepareReferenceOptions, prepareReference } from './media/reference.js';
 export { createMediaSigner, type MediaSigner, type MediaSignerOptions } from './media/signing.js';
+export { MissingPeerError } from './optional-peer.js';
 export type {
   BeforeCreateContext,
   BeforeCreateResult,
@@ -70,3 +71,4 @@ export {
   resolvePublicUrl,
   type TrustProxy,
 } from './security/proxy.js';
+export type { SoraStorage } from './storage.js';

@@ -3,7 +3,6 @@
  */
 import type { Job, ValidCreateVideo } from '@sora-kit/core';
 import { DEFAULT_MAX_PROMPT_CHARS, DEFAULT_MAX_REFERENCE_BYTES } from '@sora-kit/core';
-import type { Storage } from 'unstorage';
 import type { AuthAdapter, Identity } from './auth/types.js';
 import type { BlobStore } from './blobs/types.js';
 import type { PriceTable } from './limits/pricing.js';
@@ -15,6 +14,7 @@ import { configuredProviders } from './providers/registry.js';
 import type { VideoProvider } from './providers/types.js';
 import type { CorsOptions } from './security/cors.js';
 import type { PublicUrlOptions } from './security/proxy.js';
+import type { SoraStorage } from './storage.js';
 
 /** How the poller paces upstream refreshes. */
 export interface PollingOptions {
@@ -102,7 +102,7 @@ export interface SoraHandlerOptions extends PublicUrlOptions {
   /** Where the default file storage and blobs live (default `.sora-kit`). */
   dataDir?: string;
   /** Job storage (default: unstorage's fs driver at `<dataDir>/jobs`). */
-  storage?: Storage;
+  storage?: SoraStorage;
   /** Where video copies live (default: `fsBlobs(<dataDir>/blobs)`). */
   blobs?: BlobStore;
   /** Who is calling (default: anonymous signed-cookie sessions). */

@@ -4,7 +4,7 @@
  * notice a new sequence within about a second by re-reading that one key, and streams on the
  * writing instance are woken at once by an in-memory signal.
  */
-import type { Storage } from 'unstorage';
+import type { SoraStorage } from '../storage.js';
 import { keys } from './keys.js';
 import type { Leases } from './lease.js';
 
@@ -48,7 +48,7 @@ export function createNotifier() {
 export type Notifier = ReturnType<typeof createNotifier>;
 
 /** The change feeds over one storage. */
-export function createFeed(storage: Storage, leases: Leases, notifier: Notifier) {
+export function createFeed(storage: SoraStorage, leases: Leases, notifier: Notifier) {
   async function read(owner: string): Promise<Feed> {
     const value = (await storage.getItem(keys.feed(owner))) as Feed | null;
     return value && Array.isArray(value.entries) ? value : { seq: 0, entries: [] };

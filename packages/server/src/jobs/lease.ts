@@ -10,7 +10,7 @@
  *
  * Inside one instance, a lock also queues callers in memory so they never race each other.
  */
-import type { Storage } from 'unstorage';
+import type { SoraStorage } from '../storage.js';
 
 interface LeaseValue {
   token: string;
@@ -19,7 +19,7 @@ interface LeaseValue {
 
 /** What leases need. */
 export interface LeaseDeps {
-  storage: Storage;
+  storage: SoraStorage;
   now: () => Date;
   /** Pause between writing a token and reading it back. */
   settleMs: number;

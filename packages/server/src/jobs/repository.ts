@@ -4,7 +4,7 @@
  * jobs the poller resumes. Key layout: ./keys.ts.
  */
 import type { Job } from '@sora-kit/core';
-import type { Storage } from 'unstorage';
+import type { SoraStorage } from '../storage.js';
 import { isJobIdShape } from './ids.js';
 import { CHUNK, keys } from './keys.js';
 import type { Leases } from './lease.js';
@@ -83,7 +83,7 @@ export function decodeCursor(cursor: string): { chunk: number; position: number 
 }
 
 /** The job repository over one storage. */
-export function createRepository(storage: Storage, leases: Leases) {
+export function createRepository(storage: SoraStorage, leases: Leases) {
   async function get(jobId: string): Promise<JobRecord | null> {
     // Ids come from URLs: anything not shaped like ours cannot exist (and must not reach a key).
     if (!isJobIdShape(jobId)) return null;

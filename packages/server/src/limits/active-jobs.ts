@@ -7,7 +7,7 @@
  * entries to last-writer-wins). A claim writes its slot first, then counts: every instance sees
  * every slot that landed, and a claim with the cap already taken ahead of it withdraws.
  */
-import type { Storage } from 'unstorage';
+import type { SoraStorage } from '../storage.js';
 
 /** A live slot: its reservation and when it was taken (epoch ms). */
 export interface Slot {
@@ -16,7 +16,12 @@ export interface Slot {
 }
 
 /** The live slots under `base` (a key prefix ending in `:`), oldest first; expired ones are removed. */
-export async function liveSlots(storage: Storage, base: string, now: number, ttlMs: number): Promise<Slot[]> {
+export async function liveSlots(
+  storage: SoraStorage,
+  base: string,
+  now: number,
+  ttlMs: number,
+): Promise<Slot[]> {
   const keys = await storage.getKeys(base);
   const slots = await Promise.all(
     keys.map(async (key): Promise<Slot | undefined> => {
@@ -49,7 +54,7 @@ export function slotsAhead(live: readonly Slot[], slot: Slot): number {
  * withdraws it when they fill the cap. True when the slot is held.
  */
 export async function claimSlot(
-  storage: Storage,
+  storage: SoraStorage,
   base: string,
   slot: Slot,
   cap: number,
@@ -63,6 +68,6 @@ export async function claimSlot(
 }
 
 /** Frees a slot (idempotent). */
-export async function releaseSlot(storage: Storage, base: string, id: string): Promise<void> {
+export async function releaseSlot(storage: SoraStorage, base: string, id: string): Promise<void> {
   await storage.removeItem(`${base}${id}`);
 }

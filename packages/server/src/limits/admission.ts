@@ -3,7 +3,7 @@
  * handler's {@link AdmissionControl}. Every check reads first; nothing is written unless all pass,
  * so a refused request leaves no trace in any counter.
  */
-import type { Storage } from 'unstorage';
+import type { SoraStorage } from '../storage.js';
 import { claimSlot, releaseSlot, type Slot } from './active-jobs.js';
 import { DEFAULT_LIMITS_PREFIX, identityKey, type LimitKeys, limitKeys } from './keys.js';
 import { costMicros, DEFAULT_PRICES, type PriceTable } from './pricing.js';
@@ -24,7 +24,7 @@ import { toRetryAfterSeconds } from './window.js';
 /** Options of {@link createAdmissionControl}; `false` turns a check off. */
 export interface AdmissionOptions {
   /** Where the counters live: the handler's storage, shared by every instance. */
-  storage: Storage;
+  storage: SoraStorage;
   /** Epoch milliseconds; injected so tests and the fake clock drive the windows. */
   now?: () => number;
   /** Reservation ids; random UUIDs by default. */
@@ -72,7 +72,7 @@ function resolveQuotas(quotas: QuotaOptions | false | undefined): QuotaOptions |
 
 /** The options with every default resolved (internal). */
 interface Config {
-  storage: Storage;
+  storage: SoraStorage;
   now: () => number;
   newId: () => string;
   keys: LimitKeys;

@@ -5,7 +5,7 @@
  * who drops the cookie each time; this does.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import type { Storage } from 'unstorage';
+import type { SoraStorage } from '../storage.js';
 import { DEFAULT_LIMITS_PREFIX, identityKey } from './keys.js';
 import { checkRateLimit, type RateLimitOptions } from './rate-limit.js';
 import { createSerializer } from './serial.js';
@@ -39,7 +39,7 @@ export function startsWork(c: Context): boolean {
  */
 export function perClientLimit(
   options: PerClientOptions,
-  storage: Storage,
+  storage: SoraStorage,
   now: () => number,
 ): MiddlewareHandler {
   const rate = {

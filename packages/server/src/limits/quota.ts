@@ -2,7 +2,7 @@
  * Quotas: seconds of video and dollars per identity per UTC day and per UTC month. A job's cost is
  * reserved when it is admitted, given back when it fails, and kept when it completes.
  */
-import type { Storage } from 'unstorage';
+import type { SoraStorage } from '../storage.js';
 import { MICROS_PER_USD } from './pricing.js';
 import { type QuotaPeriod, quotaPeriod } from './window.js';
 
@@ -85,7 +85,7 @@ export interface PeriodCheck {
 
 /** Reads one period's usage and checks `cost` against it. */
 export async function checkPeriod(
-  storage: Storage,
+  storage: SoraStorage,
   usageKey: (period: string) => string,
   period: QuotaPeriod,
   cost: JobCost,
@@ -100,7 +100,7 @@ export async function checkPeriod(
 
 /** Adds `sign × cost` to the usage under `key`, never going below zero. */
 export async function addUsage(
-  storage: Storage,
+  storage: SoraStorage,
   key: string,
   cost: JobCost,
   sign: 1 | -1,

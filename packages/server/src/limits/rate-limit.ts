@@ -2,7 +2,7 @@
  * Creations per identity per window, with state in unstorage. The decision is the pure window math
  * of window.ts; this file only reads the state, decides, and hands back what to write.
  */
-import type { Storage } from 'unstorage';
+import type { SoraStorage } from '../storage.js';
 import { type FixedWindowState, fixedWindow, type SlidingLog, slidingWindow } from './window.js';
 
 /** How many jobs one identity may create per window. */
@@ -44,7 +44,7 @@ function asFixed(value: unknown): FixedWindowState | null {
 
 /** Checks one identity's creation rate at `now` (epoch ms) against the state under `key`. */
 export async function checkRateLimit(
-  storage: Storage,
+  storage: SoraStorage,
   key: string,
   options: Required<RateLimitOptions>,
   now: number,

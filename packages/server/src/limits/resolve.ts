@@ -2,8 +2,9 @@
  * From the handler's `limits`, `quotas` and `prices` options to the {@link AdmissionControl} it
  * uses: the host's own, the built-in one over the handler's storage, or none.
  */
-import type { Storage } from 'unstorage';
+
 import type { ProviderCapabilities } from '../providers/types.js';
+import type { SoraStorage } from '../storage.js';
 import { type AdmissionOptions, createAdmissionControl } from './admission.js';
 import type { PerClientOptions } from './client-limit.js';
 import { DEFAULT_PRICES, mergePrices, type PriceTable, pricesFromCapabilities } from './pricing.js';
@@ -27,7 +28,7 @@ export interface AdmissionSetup {
   quotas?: QuotaOptions | false;
   /** The host's prices, over the provider's advertised ones and {@link DEFAULT_PRICES}. */
   prices?: PriceTable;
-  storage: Storage;
+  storage: SoraStorage;
   /** Epoch milliseconds. */
   now: () => number;
   capabilities: () => Promise<ProviderCapabilities>;

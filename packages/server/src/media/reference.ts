@@ -2,7 +2,13 @@
  * Reference images (`input_reference`): accepted only as PNG, JPEG or WebP — judged by their magic
  * bytes, not by the name or the declared type — and resized to exactly the video's size, because
  * the provider rejects a reference whose dimensions differ from the requested `size`.
+ *
+ * Resizing needs the optional package `sharp`. Without it, a reference that already has the video's
+ * exact size passes unchanged and any other is refused with a 400 `invalid_request` that says so (the handler logs
+ * one line about it at startup, see `sharp-probe.ts`).
  */
+import { importOptional, MissingPeerError } from '../optional-peer.js';
+import { imageSize } from '../providers/fake/image-size.js';
 import type { ProviderReference } from '../providers/types.js';
 import { MediaInputError } from './errors.js';
 
@@ -81,7 +87,23 @@ async function resize(
   maxInputPixels: number,
 ): Promise<Uint8Array> {
   // Loaded on first use: hosts that never take references never load the native image library.
-  const { default: sharp } = await import('sharp');
+  let sharp: typeof import('sharp');
+  try {
+    ({ default: sharp } = await importOptional<{ default: typeof import('sharp') }>(
+      'sharp',
+      'Resizing reference images',
+    ));
+  } catch (error) {
+    if (!(error instanceof MissingPeerError)) throw error;
+    const actual = imageSize(input);
+    if (actual?.width === width && actual.height === height) return input;
+    throw new MediaInputError(
+      400,
+      'invalid_request',
+      `The reference image must be exactly ${width}x${height} pixels: this server cannot resize images (the optional package "sharp" is not installed)`,
+      { cause: error },
+    );
+  }
   try {
     // rotate() applies the EXIF orientation first, so a portrait photo is cropped as seen.
     const pipeline = sharp(input, { limitInputPixels: maxInputPixels })

@@ -4,10 +4,10 @@
  * then the webhook body limit.
  */
 import type { Context, Env, Hono } from 'hono';
-import type { Storage } from 'unstorage';
 import { perClientLimit } from '../limits/client-limit.js';
 import { isAdmissionControl, type LimitsOptions } from '../limits/resolve.js';
 import type { AdmissionControl } from '../limits/types.js';
+import type { SoraStorage } from '../storage.js';
 import { bodySizeLimit } from './body-limit.js';
 import { type CorsOptions, corsMiddleware, corsOrigins } from './cors.js';
 import { crossSiteProtection } from './origin.js';
@@ -24,7 +24,7 @@ export interface SecurityOptions {
 
 /** What the per-client limit needs from the handler. */
 export interface SecurityDeps {
-  storage: Storage;
+  storage: SoraStorage;
   /** Epoch milliseconds. */
   now: () => number;
 }

@@ -63,7 +63,7 @@ export interface FakeOpenAI {
   /** The Hono app serving `/v1/videos…`. */
   app: Hono;
   /** A `fetch` for the SDK's `fetch` option: `new OpenAI({ baseURL: 'http://fake.local/v1', fetch: fake.fetch })`. */
-  fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+  fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
   /** The fake's clock; `advance(ms)` moves every video along (and sends the webhooks that fall due). */
   clock: FakeClock;
   /** Moves the clock and waits until the webhooks that fell due are delivered. */
@@ -154,7 +154,7 @@ export function createFakeOpenAI(options: FakeOpenAIOptions = {}): FakeOpenAI {
       ? setInterval(() => void notifier.sweep(clock.now()), options.sweepIntervalMs)
       : undefined;
   (timer as { unref?: () => void } | undefined)?.unref?.();
-  const fetchFake = (input: RequestInfo | URL, init?: RequestInit) =>
+  const fetchFake = (input: string | URL | Request, init?: RequestInit) =>
     abortable(app, input instanceof Request && !init ? input : new Request(input, init));
 
   return {
