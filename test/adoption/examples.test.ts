@@ -52,7 +52,9 @@ async function completeOneJob(app: RunningApp): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (job.status !== 'completed' && job.status !== 'failed' && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 250));
-    job = (await (await fetch(`${app.url}/api/sora/videos/${job.jobId}`, { headers: { cookie } })).json()) as Job;
+    job = (await (
+      await fetch(`${app.url}/api/sora/videos/${job.jobId}`, { headers: { cookie } })
+    ).json()) as Job;
   }
   expect(job.status, app.output()).toBe('completed');
   const link = (await (
