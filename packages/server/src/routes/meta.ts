@@ -2,18 +2,12 @@
 import { Hono } from 'hono';
 import { HttpError } from '../http-error.js';
 import type { Runtime } from '../jobs/runtime.js';
+import { sameText } from '../security/same-text.js';
 import { capabilitiesOf } from './videos.js';
 
 /** The metrics route's protection: off, open, or behind a bearer token. */
 export type MetricsSetting = false | { token?: string };
 
-/** Constant-time comparison of two strings of any length. */
-function sameText(a: string, b: string): boolean {
-  let diff = a.length ^ b.length;
-  for (let i = 0; i < Math.max(a.length, b.length); i++)
-    diff |= (a.charCodeAt(i) || 0) ^ (b.charCodeAt(i) || 0);
-  return diff === 0;
-}
 
 /** The meta routes as a Hono sub-app (no identity needed). */
 export function createMetaRoutes(rt: Runtime, metrics: MetricsSetting): Hono {
