@@ -67,6 +67,7 @@ const CONTRACT_CODES = new Set<string>([
   'quota_exceeded',
   'upstream_error',
   'upstream_unavailable',
+  'unavailable',
   'internal',
 ] satisfies ApiErrorCode[]);
 
@@ -120,5 +121,7 @@ export function renderError(c: Context, error: unknown, logger: Logger): Respons
   if (http.details !== undefined) body.error.details = http.details;
   if (http.retryAfterSeconds !== undefined) c.header('Retry-After', String(http.retryAfterSeconds));
   c.header('Cache-Control', 'no-store');
+  // A body refused for its size or pace is left unread: say so, rather than keep-alive then close.
+  if (http.status === 413 || http.status === 408) c.header('Connection', 'close');
   return c.json(body, http.status);
 }

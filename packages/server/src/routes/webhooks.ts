@@ -9,11 +9,12 @@ import { sha256Hex } from '../jobs/hash.js';
 import { keys } from '../jobs/keys.js';
 import type { Lifecycle } from '../jobs/lifecycle.js';
 import type { Runtime } from '../jobs/runtime.js';
+import { MAX_WEBHOOK_BODY_BYTES } from '../security/apply.js';
+import { readBody } from '../security/body-read.js';
 import { ProviderError } from '../providers/errors.js';
 import type { ProviderWebhookEvent } from '../providers/types.js';
 
 const REPLAY_WINDOW_MS = 24 * 60 * 60 * 1000;
-const MAX_WEBHOOK_BYTES = 256 * 1024;
 
 /** The webhook route as a Hono sub-app (no identity: the signature is the authorisation). */
 export function createWebhookRoutes(rt: Runtime, lifecycle: Lifecycle): Hono {
@@ -26,9 +27,14 @@ export function createWebhookRoutes(rt: Runtime, lifecycle: Lifecycle): Hono {
     if (!verify) {
       throw new HttpError(404, 'not_found', 'No webhook endpoint for this provider.');
     }
-    const raw = await c.req.text();
-    if (raw.length > MAX_WEBHOOK_BYTES)
-      throw new HttpError(413, 'payload_too_large', 'The webhook body is too large.');
+    const raw = new TextDecoder().decode(
+      await readBody(c.req.raw, {
+        maxBytes: MAX_WEBHOOK_BODY_BYTES,
+        what: 'webhook body',
+        timeoutMs: rt.limits.bodyTimeoutMs,
+        logger: rt.logger,
+      }),
+    );
     let event: ProviderWebhookEvent;
     try {
       event = await verify(raw, c.req.raw.headers);
