@@ -133,7 +133,7 @@ export function createSoraHandler(options: SoraHandlerOptions): SoraHandler {
     }
     await next();
   });
-  app.route('/', createMetaRoutes(rt, options.metrics ?? {}));
+  app.route('/', createMetaRoutes(rt, options.metrics));
   app.route('/', createWebhookRoutes(rt, lifecycle));
   app.route(
     '/',

@@ -98,10 +98,33 @@ const httpExceptionCodes: Partial<Record<number, ApiErrorCode>> = {
   429: 'rate_limited',
 };
 
+/** File-system and storage failures that say "cannot write here now", not "this request is wrong". */
+const STORAGE_FAILURES = new Set(['EROFS', 'EACCES', 'EPERM', 'ENOSPC', 'EDQUOT', 'EIO', 'EMFILE', 'ENFILE']);
+/** Seconds a caller is told to wait when storage fails: long enough for an operator to notice. */
+const STORAGE_RETRY_AFTER_SECONDS = 30;
+
+/** The first error in `error`'s cause chain carrying one of {@link STORAGE_FAILURES}. */
+function storageFailure(error: unknown): (Error & { code: string }) | undefined {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && STORAGE_FAILURES.has(code)) return e as Error & { code: string };
+  }
+  return undefined;
+}
+
 /** Converts anything thrown into an HttpError, logging what the caller must not see. */
 export function toHttpError(error: unknown, logger: Logger): HttpError {
   if (error instanceof HttpError) return error;
   if (error instanceof ProviderError) return upstreamHttpError(error);
+  const storage = storageFailure(error);
+  if (storage) {
+    // One line naming the cause for the operator (a read-only data dir, a full disk); the caller
+    // hears only that the service is unavailable for now.
+    logger.error('storage write failed', { cause: `${storage.code}: ${storage.message}` });
+    return new HttpError(503, 'unavailable', 'The service cannot save anything right now; try again later.', {
+      retryAfterSeconds: STORAGE_RETRY_AFTER_SECONDS,
+    });
+  }
   if (error instanceof HTTPException) {
     const code = httpExceptionCodes[error.status];
     if (code) return new HttpError(error.status as ContentfulStatusCode, code, error.message || code);

@@ -155,8 +155,11 @@ export interface SoraHandlerOptions {
   webhooks?: WebhookOptions;
   /** Callbacks around job creation and completion. */
   hooks?: SoraHooks;
-  /** `GET /metrics`: on by default; `false` turns it off, `{ token }` requires `Authorization: Bearer <token>`. */
-  metrics?: false | { token?: string };
+  /**
+   * `GET /metrics`: `{ token }` requires `Authorization: Bearer <token>`, `{ public: true }` serves
+   * it to anyone, `false` turns it off. Unset: open in development, off when `NODE_ENV=production`.
+   */
+  metrics?: false | { token?: string; public?: boolean };
   /** Defaults to a console logger at `info`; `false` silences it. */
   logger?: Logger | false;
   /** The clock (inject for tests). */

@@ -1,6 +1,6 @@
 /**
- * The handler's security middleware in the order it must run: CORS first (a preflight must be
- * answered before anything refuses it), then the cross-site check, then the per-client limit,
+ * The handler's security middleware in the order it must run: response headers around everything,
+ * CORS (a preflight must be answered before anything refuses it), then the cross-site check, then the per-client limit,
  * then the webhook body limit.
  */
 import type { Context, Env, Hono } from 'hono';
@@ -11,6 +11,7 @@ import type { AdmissionControl } from '../limits/types.js';
 import { bodySizeLimit } from './body-limit.js';
 import { type CorsOptions, corsMiddleware, corsOrigins } from './cors.js';
 import { crossSiteProtection } from './origin.js';
+import { apiResponseHeaders } from './response-headers.js';
 
 /** The handler options this middleware reads. */
 export interface SecurityOptions {
@@ -46,6 +47,7 @@ export function applySecurity<E extends Env>(
   options: SecurityOptions,
   deps?: SecurityDeps,
 ): void {
+  app.use('*', apiResponseHeaders());
   if (options.cors) app.use('*', corsMiddleware(options.cors));
   const allowedOrigins = [
     ...(options.allowedOrigins ?? []),
