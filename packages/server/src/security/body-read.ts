@@ -39,11 +39,16 @@ export async function readBody(request: Request, reading: BodyReading): Promise<
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   let timedOut = false;
-  // Cancelling the reader ends the pending read at once (done: true).
+  // Cancelling the reader ends the pending read at once (done: true). A client that goes away
+  // does not always error the body stream (it can just stop): the request's signal says so.
   const deadline = setTimeout(() => {
     timedOut = true;
     reader.cancel().catch(() => {});
   }, reading.timeoutMs);
+  const abandon = () => {
+    reader.cancel().catch(() => {});
+  };
+  request.signal?.addEventListener('abort', abandon, { once: true });
   const parts: Uint8Array[] = [];
   let total = 0;
   try {
@@ -52,6 +57,9 @@ export async function readBody(request: Request, reading: BodyReading): Promise<
       if (timedOut) {
         throw new HttpError(408, 'invalid_request', 'The request body took too long to arrive.');
       }
+      if (request.signal?.aborted) throw new Error('the client went away');
+      // A stream that ends short of its Content-Length was cut off, however it ended.
+      if (done && Number.isFinite(declared) && total < declared) throw new Error('the body ended early');
       if (done) break;
       total += value.byteLength;
       if (total > reading.maxBytes) {
@@ -67,6 +75,7 @@ export async function readBody(request: Request, reading: BodyReading): Promise<
     throw new HttpError(400, 'invalid_request', 'The request body was cut off.', { cause: error });
   } finally {
     clearTimeout(deadline);
+    request.signal?.removeEventListener('abort', abandon);
   }
   return concat(parts, total);
 }
