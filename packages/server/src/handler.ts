@@ -30,7 +30,8 @@ import { createMetaRoutes } from './routes/meta.js';
 import { createVideoRoutes } from './routes/videos.js';
 import { createWebhookRoutes } from './routes/webhooks.js';
 import { applySecurity } from './security/apply.js';
-import { socketAddress } from './security/client-address.js';
+import { fetchUnder, publicUrlMiddleware } from './security/mount.js';
+import { clientAddressOf, resolvePublicUrl } from './security/proxy.js';
 
 /** The handler: a Hono app plus the controls of its background work. */
 export type SoraHandler = Hono<SoraEnv> & {
@@ -106,6 +107,7 @@ function buildRuntime(options: SoraHandlerOptions, isPolling: () => boolean): Ru
  */
 export function createSoraHandler(options: SoraHandlerOptions): SoraHandler {
   assertOptions(options);
+  const publicUrl = resolvePublicUrl(options);
   let pollerRef: { isRunning(): boolean } | undefined;
   const rt = buildRuntime(options, () => pollerRef?.isRunning() ?? false);
   const lifecycle = createLifecycle(rt);
@@ -116,7 +118,7 @@ export function createSoraHandler(options: SoraHandlerOptions): SoraHandler {
   const clientDeps = {
     storage: rt.storage,
     now: () => rt.now().getTime(),
-    clientAddress: socketAddress,
+    clientAddress: clientAddressOf,
   };
   const sessionCheck = clientLimits.sessions ? sessionCreationLimit(clientLimits.sessions, clientDeps) : undefined;
   /** The auth adapter, with the per-client limit on new sessions. */
@@ -138,6 +140,8 @@ export function createSoraHandler(options: SoraHandlerOptions): SoraHandler {
 
   const app = new Hono<SoraEnv>();
   app.onError((error, c) => renderError(c, error, rt.logger));
+  // First: every later step (links, the origin check, the cookie) reads what this records.
+  app.use('*', publicUrlMiddleware(publicUrl));
   applySecurity(app, options);
   // The UI asks for capabilities first: let that request start the session (when the auth issues
   // one), so the parallel requests that follow share it. Never required here: capabilities are public.
@@ -178,6 +182,9 @@ export function createSoraHandler(options: SoraHandlerOptions): SoraHandler {
   });
 
   return Object.assign(app, {
+    // With a basePath, `fetch` takes whole URLs (Next.js, Bun, Deno); `app.route(basePath, sora)`
+    // in a Hono app uses the routes and works either way.
+    fetch: fetchUnder(app, publicUrl.basePath ?? ''),
     startPolling: () => poller.start(),
     stopPolling: () => poller.stop(),
     pollOnce: () => poller.pollOnce(),

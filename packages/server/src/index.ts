@@ -59,3 +59,13 @@ export type * from './providers/types.js';
 export { createMediaRoutes, type MediaJobView, type MediaRoutesOptions } from './routes/media.js';
 export { type CorsOptions, corsMiddleware } from './security/cors.js';
 export { type CrossSiteOptions, crossSiteProtection } from './security/origin.js';
+export {
+  clientAddress,
+  clientAddressOf,
+  type PublicUrlConfig,
+  type PublicUrlOptions,
+  publicUrlOf,
+  type RequestPublicUrl,
+  resolvePublicUrl,
+  type TrustProxy,
+} from './security/proxy.js';

@@ -16,6 +16,7 @@ import { DEFAULT_REFERENCE_DECODE_SECONDS, DEFAULT_REFERENCE_PIXELS } from './me
 import { configuredProviders } from './providers/registry.js';
 import type { VideoProvider } from './providers/types.js';
 import type { CorsOptions } from './security/cors.js';
+import type { PublicUrlOptions } from './security/proxy.js';
 
 /** How the poller paces upstream refreshes. */
 export interface PollingOptions {
@@ -87,7 +88,7 @@ export interface SoraHooks {
 }
 
 /** Options of {@link createSoraHandler}. */
-export interface SoraHandlerOptions {
+export interface SoraHandlerOptions extends PublicUrlOptions {
   /** The video backend: `openaiProvider(...)`, `fakeProvider()`, or your own (or use `providers`). */
   provider?: VideoProvider;
   /**

@@ -24,6 +24,7 @@ import { isVariant, jobBlobKeys } from '../media/keys.js';
 import { createDecodeGate, type DecodeGate } from '../media/decode-gate.js';
 import { mediaUrlFor } from '../media/links.js';
 import type { ProviderReference } from '../providers/types.js';
+import { publicUrlOf } from '../security/proxy.js';
 import { readCreateBody, readJsonObject } from './create-body.js';
 
 /** The contract's capabilities: the provider's models and the handler's limits. */
@@ -210,10 +211,8 @@ export function createVideoRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
       throw invalid([{ path: 'variant', message: `this video has no ${variant}` }]);
     }
     const download = c.req.query('download');
-    const url = new URL(c.req.url);
-    const baseUrl = url.origin + url.pathname.slice(0, url.pathname.lastIndexOf('/videos/'));
     const link = await mediaUrlFor({
-      baseUrl,
+      baseUrl: publicUrlOf(c).base,
       jobId: record.job.jobId,
       variant,
       download: download === '1' || download === 'true',

@@ -15,7 +15,7 @@ describe('signed media links', () => {
       `/videos/${jobId}/media?variant=${variant}${download ? '&download=1' : ''}`,
     );
     expect(res.status).toBe(200);
-    return new URL((await res.json()).url);
+    return new URL((await res.json()).url, BASE);
   }
   const get = (url: URL | string, init?: RequestInit) =>
     anonymous.request(typeof url === 'string' ? url : url.pathname + url.search, init);

@@ -14,7 +14,7 @@ let h: Harness | undefined;
 let server: ReturnType<typeof serve> | undefined;
 
 afterEach(async () => {
-  server?.closeAllConnections?.();
+  (server as import('node:http').Server | undefined)?.closeAllConnections();
   await new Promise((resolve) => server?.close(resolve) ?? resolve(undefined));
   server = undefined;
   await h?.close();
