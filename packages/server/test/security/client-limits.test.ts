@@ -69,6 +69,29 @@ describe('per-client limits by default', () => {
     expect((await from('203.0.113.9', '/videos', {}, kept)).status).toBe(200);
   });
 
+  it('counts the address a trusted proxy reports under trustProxy, and only then', async () => {
+    const viaProxy = (client: string, prompt: string) =>
+      from('10.0.0.2', '/videos', { ...create(prompt), headers: { 'content-type': 'application/json', 'x-forwarded-for': client } });
+    // Without trust, every request through the proxy is one client: the proxy's address.
+    h = createHarness({ quotas: false, limits: { perClient: { limit: 2 } } });
+    expect((await viaProxy('203.0.113.1', 'a')).status).toBe(202);
+    expect((await viaProxy('203.0.113.2', 'b')).status).toBe(202);
+    expect((await viaProxy('203.0.113.3', 'c')).status).toBe(429);
+    await h.close();
+    // Trusting the proxy, each reported client counts on its own, and a forged header from a
+    // client that is not the proxy changes nothing.
+    h = createHarness({ quotas: false, trustProxy: '10.0.0.0/8', limits: { perClient: { limit: 2 } } });
+    expect((await viaProxy('203.0.113.1', 'a')).status).toBe(202);
+    expect((await viaProxy('203.0.113.1', 'b')).status).toBe(202);
+    expect((await viaProxy('203.0.113.1', 'c')).status).toBe(429);
+    expect((await viaProxy('203.0.113.2', 'd')).status).toBe(202);
+    const forged = (n: number) =>
+      from('198.51.100.9', '/videos', { ...create(`forged ${n}`), headers: { 'content-type': 'application/json', 'x-forwarded-for': `192.0.2.${n}` } });
+    expect((await forged(1)).status).toBe(202);
+    expect((await forged(2)).status).toBe(202);
+    expect((await forged(3)).status).toBe(429);
+  });
+
   it('turns off with limits.perClient: false and limits.sessionsPerClient: false', async () => {
     h = createHarness({ quotas: false, limits: { perClient: false, sessionsPerClient: false, rateLimit: false } });
     for (let i = 0; i < 35; i++) expect((await from('203.0.113.7', '/videos', create(`clip ${i}`))).status).toBe(202);

@@ -3,7 +3,7 @@
  * identity, and `/metrics` closed by default in production.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { jarClient } from './support/client.js';
+import { BASE, jarClient } from './support/client.js';
 import { createHarness, type Harness } from './support/handler.js';
 
 let h: Harness | undefined;
@@ -27,7 +27,7 @@ describe('response headers', () => {
       ['unknown route', await alice.request('/nowhere'), /^no-store$/],
       ['health', await alice.request('/health'), /^no-store$/],
       ['capabilities', await alice.request('/capabilities'), /^private, max-age=60$/],
-      ['media', await alice.request(new URL(link).pathname + new URL(link).search), /^private, max-age=\d+$/],
+      ['media', await alice.request(new URL(link, BASE).pathname + new URL(link, BASE).search), /^private, max-age=\d+$/],
       ['bad media link', await alice.request(`/media/${jobId}/video?exp=1&sig=00`), /^no-store$/],
     ];
     for (const [name, res, cacheControl] of cases) {
