@@ -60,16 +60,17 @@ async function round(name, image) {
     const sampler = setInterval(async () => {
       peak = Math.max(peak, await rssMb(demo.child.pid).catch(() => 0));
     }, 50);
-    const batch = () => Promise.all(
-      Array.from({ length: uploads }, async () => {
-        const form = new FormData();
-        form.append('prompt', 'from a picture');
-        form.append('input_reference', new Blob([image], { type: 'image/jpeg' }), 'ref.jpg');
-        const res = await fetch(`${demo.url}/api/sora/videos`, { method: 'POST', body: form });
-        await res.arrayBuffer();
-        return res.status;
-      }),
-    );
+    const batch = () =>
+      Promise.all(
+        Array.from({ length: uploads }, async () => {
+          const form = new FormData();
+          form.append('prompt', 'from a picture');
+          form.append('input_reference', new Blob([image], { type: 'image/jpeg' }), 'ref.jpg');
+          const res = await fetch(`${demo.url}/api/sora/videos`, { method: 'POST', body: form });
+          await res.arrayBuffer();
+          return res.status;
+        }),
+      );
     const started = performance.now();
     const statuses = await batch();
     const seconds = (performance.now() - started) / 1000;
@@ -80,9 +81,9 @@ async function round(name, image) {
     await new Promise((resolve) => setTimeout(resolve, 5000));
     clearInterval(sampler);
     const afterSecond = await rssMb(demo.child.pid);
-    const counts = Object.entries(
-      statuses.reduce((acc, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {}),
-    ).map(([s, n]) => `${n}×${s}`);
+    const tally = new Map();
+    for (const status of statuses) tally.set(status, (tally.get(status) ?? 0) + 1);
+    const counts = [...tally].map(([status, n]) => `${n}×${status}`);
     console.log(
       `${name}: ${uploads} uploads in ${seconds.toFixed(1)} s → ${counts.join(', ')}; ` +
         `RSS before ${before.toFixed(0)} MB, peak ${peak.toFixed(0)} MB, 5 s after ${after.toFixed(0)} MB ` +

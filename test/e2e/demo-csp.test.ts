@@ -59,7 +59,9 @@ describe('the demo page under its security headers', () => {
     await page.locator('sora-prompt textarea').fill('A lighthouse at dawn, waves below');
     await page.locator('sora-prompt [part~="submit"]').click();
     // Progress bars and aspect ratios are set through style bindings: the policy must allow them.
-    await expect.poll(() => page.locator('sora-job-list [role="progressbar"]').count(), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => page.locator('sora-job-list [role="progressbar"]').count(), { timeout: 10_000 })
+      .toBe(1);
     const video = page.locator('sora-player video');
     await expect.poll(() => video.count(), { timeout: 30_000 }).toBe(1);
     await expect

@@ -120,7 +120,9 @@ export function createSoraHandler(options: SoraHandlerOptions): SoraHandler {
     now: () => rt.now().getTime(),
     clientAddress: clientAddressOf,
   };
-  const sessionCheck = clientLimits.sessions ? sessionCreationLimit(clientLimits.sessions, clientDeps) : undefined;
+  const sessionCheck = clientLimits.sessions
+    ? sessionCreationLimit(clientLimits.sessions, clientDeps)
+    : undefined;
   /** The auth adapter, with the per-client limit on new sessions. */
   const authenticate = async (c: Context<SoraEnv>) => {
     const identity = await rt.auth(c);

@@ -6,10 +6,10 @@ import { DEFAULT_MAX_PROMPT_CHARS, DEFAULT_MAX_REFERENCE_BYTES } from '@sora-kit
 import type { Storage } from 'unstorage';
 import type { AuthAdapter, Identity } from './auth/types.js';
 import type { BlobStore } from './blobs/types.js';
+import type { Limits } from './jobs/runtime.js';
 import type { PriceTable } from './limits/pricing.js';
 import type { QuotaOptions } from './limits/quota.js';
 import type { LimitsOptions } from './limits/resolve.js';
-import type { Limits } from './jobs/runtime.js';
 import type { AdmissionControl } from './limits/types.js';
 import type { Logger } from './logger.js';
 import { DEFAULT_REFERENCE_DECODE_SECONDS, DEFAULT_REFERENCE_PIXELS } from './media/reference-budget.js';
@@ -137,7 +137,12 @@ export interface SoraHandlerOptions extends PublicUrlOptions {
    * before decoding), `timeoutSeconds` per image (default 10), `concurrency` images at once per
    * instance (default 2) with up to `maxWaiting` (16) waiting; beyond that 503 `unavailable`.
    */
-  referenceImages?: { maxPixels?: number; timeoutSeconds?: number; concurrency?: number; maxWaiting?: number };
+  referenceImages?: {
+    maxPixels?: number;
+    timeoutSeconds?: number;
+    concurrency?: number;
+    maxWaiting?: number;
+  };
   /**
    * Longest time a request body may take to arrive, in milliseconds (default 30000); a slower one
    * answers 408 and its connection is closed. Set your server's header timeout too (see docs/security.md).

@@ -10,9 +10,9 @@ import { type FileHandle, mkdir, open, readFile, rename, rmdir, unlink, writeFil
 import { dirname, join, resolve, sep } from 'node:path';
 import { assertSafeKey } from '../media/keys.js';
 import { fileRangeStream } from './file-stream.js';
-import { startSweeping } from './sweep.js';
 import { clampRange } from './range.js';
 import { chunksOf } from './streams.js';
+import { startSweeping } from './sweep.js';
 import type { BlobInfo, BlobStore, ByteRange } from './types.js';
 
 /** What the sidecar remembers about the data file it was written with. */

@@ -33,7 +33,15 @@ export async function sweepAbandoned(root: string, options: SweepOptions): Promi
       else if (entry.isFile() && options.isTemporary(entry.name)) {
         const info = await stat(path).catch(() => null);
         // Gone already (its write finished and renamed it) or another sweeper was first: both fine.
-        if (info && info.mtimeMs < cutoff && (await unlink(path).then(() => true, () => false))) removed++;
+        if (
+          info &&
+          info.mtimeMs < cutoff &&
+          (await unlink(path).then(
+            () => true,
+            () => false,
+          ))
+        )
+          removed++;
       }
     }
   };

@@ -52,7 +52,13 @@ export function startsWork(c: Context): boolean {
 }
 
 /** One rate limit per client over the handler's storage; `check` counts the attempt. */
-function clientCounter(kind: string, options: RateLimitOptions, defaults: Required<RateLimitOptions>, storage: Storage, now: () => number) {
+function clientCounter(
+  kind: string,
+  options: RateLimitOptions,
+  defaults: Required<RateLimitOptions>,
+  storage: Storage,
+  now: () => number,
+) {
   const rate = { ...defaults, ...options };
   const serial = createSerializer();
   return async (client: string): Promise<number> => {
@@ -67,7 +73,9 @@ function clientCounter(kind: string, options: RateLimitOptions, defaults: Requir
 }
 
 function tooMany(message: string, retryAfterMs: number): HttpError {
-  return new HttpError(429, 'rate_limited', message, { retryAfterSeconds: toRetryAfterSeconds(retryAfterMs) });
+  return new HttpError(429, 'rate_limited', message, {
+    retryAfterSeconds: toRetryAfterSeconds(retryAfterMs),
+  });
 }
 
 /** What the per-client limits need from the handler. */

@@ -23,7 +23,6 @@ export interface PrepareReferenceOptions {
   timeoutSeconds?: number;
 }
 
-
 const EXTENSIONS: Record<ReferenceType, string> = {
   'image/png': 'png',
   'image/jpeg': 'jpg',
@@ -100,9 +99,11 @@ async function resize(
   // Loaded on first use: hosts that never take references never load the native image library.
   const { default: sharp } = await import('sharp');
   // The header says how big the image is; a bomb is refused before a single pixel is decoded.
-  const header = await sharp(input).metadata().catch((error: unknown) => {
-    throw unreadable(error);
-  });
+  const header = await sharp(input)
+    .metadata()
+    .catch((error: unknown) => {
+      throw unreadable(error);
+    });
   if ((header.width ?? 0) * (header.height ?? 0) > budget.maxPixels) {
     throw new MediaInputError(
       413,

@@ -22,7 +22,10 @@ export interface BodyLimits {
 }
 
 /** Parses a JSON object body (bad JSON or a non-object → 400). */
-export async function readJsonObject(c: Context, { limits, logger }: BodyLimits): Promise<Record<string, unknown>> {
+export async function readJsonObject(
+  c: Context,
+  { limits, logger }: BodyLimits,
+): Promise<Record<string, unknown>> {
   const bytes = await readBody(c.req.raw, {
     maxBytes: limits.maxJsonBytes,
     what: 'request body',

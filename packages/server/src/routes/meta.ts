@@ -22,7 +22,6 @@ export function metricsAccess(
   return false;
 }
 
-
 /** The meta routes as a Hono sub-app (no identity needed). */
 export function createMetaRoutes(rt: Runtime, setting: MetricsSetting | undefined): Hono {
   const metrics = metricsAccess(setting, globalThis.process?.env?.NODE_ENV);

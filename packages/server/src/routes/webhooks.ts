@@ -9,10 +9,10 @@ import { sha256Hex } from '../jobs/hash.js';
 import { keys } from '../jobs/keys.js';
 import type { Lifecycle } from '../jobs/lifecycle.js';
 import type { Runtime } from '../jobs/runtime.js';
-import { MAX_WEBHOOK_BODY_BYTES } from '../security/apply.js';
-import { readBody } from '../security/body-read.js';
 import { ProviderError } from '../providers/errors.js';
 import type { ProviderWebhookEvent } from '../providers/types.js';
+import { MAX_WEBHOOK_BODY_BYTES } from '../security/apply.js';
+import { readBody } from '../security/body-read.js';
 
 const REPLAY_WINDOW_MS = 24 * 60 * 60 * 1000;
 

@@ -35,7 +35,8 @@ function concat(parts: Uint8Array[], total: number): Uint8Array {
 /** Reads `request`'s body within `reading`'s size and time limits. */
 export async function readBody(request: Request, reading: BodyReading): Promise<Uint8Array> {
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > reading.maxBytes) throw tooLarge(reading.what, reading.maxBytes);
+  if (Number.isFinite(declared) && declared > reading.maxBytes)
+    throw tooLarge(reading.what, reading.maxBytes);
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   let timedOut = false;

@@ -25,7 +25,9 @@ afterEach(async () => {
 function endlessBody(): RequestInit {
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(new TextEncoder().encode('--x\r\nContent-Disposition: form-data; name="prompt"\r\n\r\n'));
+      controller.enqueue(
+        new TextEncoder().encode('--x\r\nContent-Disposition: form-data; name="prompt"\r\n\r\n'),
+      );
     },
   });
   return {
@@ -56,7 +58,10 @@ describe('admission before the body', () => {
     const alice = jarClient(h.app);
     expect((await alice.json('/videos', { prompt: 'the one allowed' })).status).toBe(202);
     await expectRefused(await alice.request('/videos', endlessBody()), 'rate_limited');
-    await expectRefused(await alice.request('/videos', { method: 'POST', body: createForm(bomb) }), 'rate_limited');
+    await expectRefused(
+      await alice.request('/videos', { method: 'POST', body: createForm(bomb) }),
+      'rate_limited',
+    );
     expect(h.double.counters.create).toBe(1);
   });
 
@@ -71,7 +76,9 @@ describe('admission before the body', () => {
     h = createHarness({ limits: false, quotas: { secondsPerDay: 4 } });
     const alice = jarClient(h.app);
     // Undecodable: had it been decoded, the answer would be 400.
-    expect((await alice.request('/videos', { method: 'POST', body: createForm(corruptJpeg()) })).status).toBe(400);
+    expect((await alice.request('/videos', { method: 'POST', body: createForm(corruptJpeg()) })).status).toBe(
+      400,
+    );
     expect((await alice.json('/videos', { prompt: 'four seconds', seconds: 4 })).status).toBe(202);
     const form = createForm(corruptJpeg(), { seconds: '4' });
     await expectRefused(await alice.request('/videos', { method: 'POST', body: form }), 'quota_exceeded');
@@ -124,7 +131,11 @@ describe('image decoding budgets', () => {
     });
     const refused = await gate(async () => 'ran').catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(HttpError);
-    expect(refused).toMatchObject({ status: 503, code: 'unavailable', retryAfterSeconds: expect.any(Number) });
+    expect(refused).toMatchObject({
+      status: 503,
+      code: 'unavailable',
+      retryAfterSeconds: expect.any(Number),
+    });
     expect(secondRan).toBe(false);
     release();
     await Promise.all([running, waiting]);

@@ -17,7 +17,11 @@ afterEach(async () => {
 function from(address: string, path: string, init: RequestInit = {}, cookie?: string) {
   const headers = new Headers(init.headers);
   if (cookie) headers.set('cookie', cookie);
-  return h!.app.request(`${BASE}${path}`, { ...init, headers }, { incoming: { socket: { remoteAddress: address } } });
+  return h!.app.request(
+    `${BASE}${path}`,
+    { ...init, headers },
+    { incoming: { socket: { remoteAddress: address } } },
+  );
 }
 
 const create = (prompt: string): RequestInit => ({
@@ -32,7 +36,8 @@ const cookieOf = (res: Response) => res.headers.getSetCookie()[0]?.split(';')[0]
 describe('per-client limits by default', () => {
   it('stops one address minting a new anonymous identity per create after 20 a minute', async () => {
     h = createHarness({ quotas: false });
-    for (let i = 0; i < 20; i++) expect((await from('203.0.113.7', '/videos', create(`clip ${i}`))).status).toBe(202);
+    for (let i = 0; i < 20; i++)
+      expect((await from('203.0.113.7', '/videos', create(`clip ${i}`))).status).toBe(202);
     const refused = await from('203.0.113.7', '/videos', create('one more, new cookie again'));
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -45,7 +50,10 @@ describe('per-client limits by default', () => {
   it('does not count signed-in users by address', async () => {
     h = createHarness({ quotas: false, auth: identityFrom((c) => c.req.header('x-user')) });
     for (let i = 0; i < 25; i++) {
-      const res = await from('203.0.113.7', '/videos', { ...create(`clip ${i}`), headers: { 'content-type': 'application/json', 'x-user': `user-${i}` } });
+      const res = await from('203.0.113.7', '/videos', {
+        ...create(`clip ${i}`),
+        headers: { 'content-type': 'application/json', 'x-user': `user-${i}` },
+      });
       expect(res.status).toBe(202);
     }
   });
@@ -71,7 +79,10 @@ describe('per-client limits by default', () => {
 
   it('counts the address a trusted proxy reports under trustProxy, and only then', async () => {
     const viaProxy = (client: string, prompt: string) =>
-      from('10.0.0.2', '/videos', { ...create(prompt), headers: { 'content-type': 'application/json', 'x-forwarded-for': client } });
+      from('10.0.0.2', '/videos', {
+        ...create(prompt),
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': client },
+      });
     // Without trust, every request through the proxy is one client: the proxy's address.
     h = createHarness({ quotas: false, limits: { perClient: { limit: 2 } } });
     expect((await viaProxy('203.0.113.1', 'a')).status).toBe(202);
@@ -86,14 +97,21 @@ describe('per-client limits by default', () => {
     expect((await viaProxy('203.0.113.1', 'c')).status).toBe(429);
     expect((await viaProxy('203.0.113.2', 'd')).status).toBe(202);
     const forged = (n: number) =>
-      from('198.51.100.9', '/videos', { ...create(`forged ${n}`), headers: { 'content-type': 'application/json', 'x-forwarded-for': `192.0.2.${n}` } });
+      from('198.51.100.9', '/videos', {
+        ...create(`forged ${n}`),
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': `192.0.2.${n}` },
+      });
     expect((await forged(1)).status).toBe(202);
     expect((await forged(2)).status).toBe(202);
     expect((await forged(3)).status).toBe(429);
   });
 
   it('turns off with limits.perClient: false and limits.sessionsPerClient: false', async () => {
-    h = createHarness({ quotas: false, limits: { perClient: false, sessionsPerClient: false, rateLimit: false } });
-    for (let i = 0; i < 35; i++) expect((await from('203.0.113.7', '/videos', create(`clip ${i}`))).status).toBe(202);
+    h = createHarness({
+      quotas: false,
+      limits: { perClient: false, sessionsPerClient: false, rateLimit: false },
+    });
+    for (let i = 0; i < 35; i++)
+      expect((await from('203.0.113.7', '/videos', create(`clip ${i}`))).status).toBe(202);
   });
 });

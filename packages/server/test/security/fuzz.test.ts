@@ -9,9 +9,9 @@ import { createStorage } from 'unstorage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE } from './support/client.js';
 import {
+  check as checkWith,
   contentType,
   counted,
-  check as checkWith,
   headerValue,
   hostileImages,
   imageForm,

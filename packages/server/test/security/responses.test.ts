@@ -27,7 +27,11 @@ describe('response headers', () => {
       ['unknown route', await alice.request('/nowhere'), /^no-store$/],
       ['health', await alice.request('/health'), /^no-store$/],
       ['capabilities', await alice.request('/capabilities'), /^private, max-age=60$/],
-      ['media', await alice.request(new URL(link, BASE).pathname + new URL(link, BASE).search), /^private, max-age=\d+$/],
+      [
+        'media',
+        await alice.request(new URL(link, BASE).pathname + new URL(link, BASE).search),
+        /^private, max-age=\d+$/,
+      ],
       ['bad media link', await alice.request(`/media/${jobId}/video?exp=1&sig=00`), /^no-store$/],
     ];
     for (const [name, res, cacheControl] of cases) {
@@ -60,7 +64,10 @@ describe('event streams per identity', () => {
     const refused = await alice.request('/events');
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await refused.json()).error).toMatchObject({ code: 'rate_limited', message: expect.stringMatching(/2/) });
+    expect((await refused.json()).error).toMatchObject({
+      code: 'rate_limited',
+      message: expect.stringMatching(/2/),
+    });
     // Someone else is not affected.
     const bob = jarClient(h.app);
     await bob.request('/videos');

@@ -104,7 +104,6 @@ export const contentType = fc.constantFrom(
 );
 export const headerValue = fc.string({ maxLength: 60 }).filter((s) => /^[\x20-\x7e]*$/.test(s));
 
-
 /** Reference images an attacker would send: bombs, liars, garbage with image magic, and a real one. */
 export async function hostileImages(): Promise<fc.Arbitrary<Uint8Array>> {
   const fixed = [await bombJpeg(), corruptJpeg(), lyingPng(), await smallPng()];
@@ -113,7 +112,10 @@ export async function hostileImages(): Promise<fc.Arbitrary<Uint8Array>> {
     // A real image cut short, and random bytes behind each format's magic.
     fc.nat({ max: fixed[3]!.length }).map((n) => fixed[3]!.slice(0, n)),
     fc
-      .tuple(fc.constantFrom([0xff, 0xd8, 0xff], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), fc.uint8Array({ maxLength: 512 }))
+      .tuple(
+        fc.constantFrom([0xff, 0xd8, 0xff], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+        fc.uint8Array({ maxLength: 512 }),
+      )
       .map(([magic, rest]) => new Uint8Array([...magic, ...rest])),
   );
 }
@@ -124,7 +126,14 @@ export function imageForm(images: fc.Arbitrary<Uint8Array>) {
     .tuple(
       images,
       fc.constantFrom('image/png', 'image/jpeg', 'image/webp', 'application/octet-stream'),
-      fc.record({ prompt: fc.oneof(text, fc.constant('a picture')), size: fc.constantFrom('1280x720', '720x1280', 'x', '99999x99999'), seconds: fc.constantFrom('4', '8', '-1', 'x') }, { requiredKeys: ['prompt'] }),
+      fc.record(
+        {
+          prompt: fc.oneof(text, fc.constant('a picture')),
+          size: fc.constantFrom('1280x720', '720x1280', 'x', '99999x99999'),
+          seconds: fc.constantFrom('4', '8', '-1', 'x'),
+        },
+        { requiredKeys: ['prompt'] },
+      ),
     )
     .map(([image, type, fields]) => {
       const form = new FormData();

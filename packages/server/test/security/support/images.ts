@@ -32,6 +32,10 @@ export function createForm(image: Uint8Array, fields: Record<string, string> = {
   const form = new FormData();
   form.append('prompt', fields.prompt ?? 'from a picture');
   for (const [k, v] of Object.entries(fields)) if (k !== 'prompt') form.append(k, v);
-  form.append('input_reference', new Blob([image as Uint8Array<ArrayBuffer>], { type: 'image/jpeg' }), 'ref.jpg');
+  form.append(
+    'input_reference',
+    new Blob([image as Uint8Array<ArrayBuffer>], { type: 'image/jpeg' }),
+    'ref.jpg',
+  );
   return form;
 }
