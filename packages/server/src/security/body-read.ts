@@ -4,6 +4,7 @@
  * cut off (408) instead of holding a connection and its buffers for minutes; one the client
  * abandons is logged once at debug level, since no one is left to answer.
  */
+import { concatBytes } from '../blobs/streams.js';
 import { HttpError } from '../http-error.js';
 import type { Logger } from '../logger.js';
 
@@ -20,16 +21,6 @@ export interface BodyReading {
 
 function tooLarge(what: string, limit: number): HttpError {
   return new HttpError(413, 'payload_too_large', `The ${what} is larger than ${limit} bytes.`);
-}
-
-function concat(parts: Uint8Array[], total: number): Uint8Array {
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const part of parts) {
-    bytes.set(part, offset);
-    offset += part.byteLength;
-  }
-  return bytes;
 }
 
 /** Reads `request`'s body within `reading`'s size and time limits. */
@@ -78,5 +69,5 @@ export async function readBody(request: Request, reading: BodyReading): Promise<
     clearTimeout(deadline);
     request.signal?.removeEventListener('abort', abandon);
   }
-  return concat(parts, total);
+  return concatBytes(parts, total);
 }
