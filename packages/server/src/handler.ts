@@ -126,7 +126,12 @@ export function createSoraHandler(options: SoraHandlerOptions): SoraHandler {
   /** The auth adapter, with the per-client limit on new sessions. */
   const authenticate = async (c: Context<SoraEnv>) => {
     const identity = await rt.auth(c);
-    if (sessionCheck && c.get('soraSessionIssued')) await sessionCheck(c);
+    const waitSeconds = sessionCheck && c.get('soraSessionIssued') ? await sessionCheck(c) : 0;
+    if (waitSeconds > 0) {
+      throw new HttpError(429, 'rate_limited', 'Too many new sessions from here', {
+        retryAfterSeconds: waitSeconds,
+      });
+    }
     return identity;
   };
 

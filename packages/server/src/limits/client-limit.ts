@@ -7,8 +7,6 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Storage } from 'unstorage';
-import type { Identity } from '../auth/types.js';
-import { HttpError } from '../http-error.js';
 import { DEFAULT_LIMITS_PREFIX, identityKey } from './keys.js';
 import { checkRateLimit, type RateLimitOptions } from './rate-limit.js';
 import { createSerializer } from './serial.js';
@@ -72,10 +70,12 @@ function clientCounter(
   };
 }
 
-function tooMany(message: string, retryAfterMs: number): HttpError {
-  return new HttpError(429, 'rate_limited', message, {
-    retryAfterSeconds: toRetryAfterSeconds(retryAfterMs),
-  });
+/** The contract's 429 envelope with `Retry-After` (limits/ sits below the HTTP error renderer). */
+function tooMany(c: Context, message: string, retryAfterMs: number): Response {
+  const retryAfterSeconds = toRetryAfterSeconds(retryAfterMs);
+  c.header('Retry-After', String(retryAfterSeconds));
+  c.header('Cache-Control', 'no-store');
+  return c.json({ error: { code: 'rate_limited', message, details: { retryAfterSeconds } } }, 429);
 }
 
 /** What the per-client limits need from the handler. */
@@ -97,12 +97,12 @@ export function perClientLimit(options: PerClientOptions, deps: ClientLimitDeps)
   const applies = options.applies ?? (options.key ? 'all' : 'anonymous');
   const count = clientCounter('client', options, DEFAULT_PER_CLIENT, deps.storage, deps.now);
   return async (c, next) => {
-    const identity = c.get('identity') as Identity | undefined;
+    const identity = c.get('identity') as { anonymous?: boolean } | undefined;
     const counted = startsWork(c) && (applies === 'all' || identity?.anonymous === true);
     const client = counted ? key(c) : undefined;
     if (client) {
       const retryAfterMs = await count(client);
-      if (retryAfterMs > 0) throw tooMany('Too many videos started from here', retryAfterMs);
+      if (retryAfterMs > 0) return tooMany(c, 'Too many videos started from here', retryAfterMs);
     }
     await next();
   };
@@ -110,20 +110,21 @@ export function perClientLimit(options: PerClientOptions, deps: ClientLimitDeps)
 
 /**
  * A check run after the auth adapter issued a new session: over the limit, the new cookie is taken
- * back and the request refused, so one client cannot mint identities without end.
+ * back and the seconds to wait are returned (0 when allowed), so one client cannot mint identities
+ * without end.
  */
 export function sessionCreationLimit(
   options: RateLimitOptions & { key?: ClientKey },
   deps: ClientLimitDeps,
-): (c: Context) => Promise<void> {
+): (c: Context) => Promise<number> {
   const key = options.key ?? deps.clientAddress;
   const count = clientCounter('sessions', options, DEFAULT_SESSIONS_PER_CLIENT, deps.storage, deps.now);
   return async (c) => {
     const client = key(c);
-    if (!client) return;
+    if (!client) return 0;
     const retryAfterMs = await count(client);
-    if (retryAfterMs === 0) return;
+    if (retryAfterMs === 0) return 0;
     c.header('Set-Cookie', undefined);
-    throw tooMany('Too many new sessions from here', retryAfterMs);
+    return toRetryAfterSeconds(retryAfterMs);
   };
 }

@@ -4,7 +4,7 @@
  * beyond that the caller is told to come back (503 `unavailable`), so waiting bodies cannot pile up.
  */
 import pLimit from 'p-limit';
-import { HttpError } from '../http-error.js';
+import { MediaBusyError } from './errors.js';
 
 /** Options of {@link createDecodeGate}. */
 export interface DecodeGateOptions {
@@ -26,11 +26,7 @@ export function createDecodeGate(options: DecodeGateOptions = {}): DecodeGate {
   const maxWaiting = options.maxWaiting ?? 16;
   return (work) => {
     if (limit.pendingCount >= maxWaiting) {
-      return Promise.reject(
-        new HttpError(503, 'unavailable', 'Too many images are being processed; try again shortly.', {
-          retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
-        }),
-      );
+      return Promise.reject(new MediaBusyError(BUSY_RETRY_AFTER_SECONDS));
     }
     return limit(work);
   };

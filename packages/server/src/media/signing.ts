@@ -4,7 +4,7 @@
  * expires and cannot be moved to another job, another variant or another disposition.
  */
 import type { Variant } from '@sora-kit/core';
-import { sameText } from '../security/same-text.js';
+import { sameText } from '../crypto.js';
 
 /** Options of {@link createMediaSigner}. */
 export interface MediaSignerOptions {

@@ -7,7 +7,7 @@ import type { Context } from 'hono';
 import { HttpError } from '../http-error.js';
 import type { Limits } from '../jobs/runtime.js';
 import type { Logger } from '../logger.js';
-import { readBody } from '../security/body-read.js';
+import { readBody } from './body-read.js';
 
 /** A create body before validation, and its reference file when there is one. */
 export interface RawCreateBody {

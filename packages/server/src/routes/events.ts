@@ -17,7 +17,7 @@ import type { FeedEntry } from '../jobs/feed.js';
 import type { Lifecycle } from '../jobs/lifecycle.js';
 import type { JobRecord } from '../jobs/repository.js';
 import type { Runtime, SoraEnv } from '../jobs/runtime.js';
-import { createStreamCap, type StreamCap } from '../security/stream-cap.js';
+import { createStreamCap, type StreamCap } from './stream-cap.js';
 
 const CHECK_MS = 1000;
 const HEARTBEAT_MS = 15_000;

@@ -1,8 +1,8 @@
 /** `GET /health`, `GET /capabilities` and `GET /metrics`. */
 import { Hono } from 'hono';
+import { sameText } from '../crypto.js';
 import { HttpError } from '../http-error.js';
 import type { Runtime } from '../jobs/runtime.js';
-import { sameText } from '../security/same-text.js';
 import { capabilitiesOf } from './videos.js';
 
 /**

@@ -11,10 +11,11 @@ import type { Lifecycle } from '../jobs/lifecycle.js';
 import type { Runtime } from '../jobs/runtime.js';
 import { ProviderError } from '../providers/errors.js';
 import type { ProviderWebhookEvent } from '../providers/types.js';
-import { MAX_WEBHOOK_BODY_BYTES } from '../security/apply.js';
-import { readBody } from '../security/body-read.js';
+import { readBody } from './body-read.js';
 
 const REPLAY_WINDOW_MS = 24 * 60 * 60 * 1000;
+/** Provider events are a few hundred bytes (the same bound as security/apply.ts's body limit). */
+const MAX_WEBHOOK_BYTES = 256 * 1024;
 
 /** The webhook route as a Hono sub-app (no identity: the signature is the authorisation). */
 export function createWebhookRoutes(rt: Runtime, lifecycle: Lifecycle): Hono {
@@ -29,7 +30,7 @@ export function createWebhookRoutes(rt: Runtime, lifecycle: Lifecycle): Hono {
     }
     const raw = new TextDecoder().decode(
       await readBody(c.req.raw, {
-        maxBytes: MAX_WEBHOOK_BODY_BYTES,
+        maxBytes: MAX_WEBHOOK_BYTES,
         what: 'webhook body',
         timeoutMs: rt.limits.bodyTimeoutMs,
         logger: rt.logger,
