@@ -4,7 +4,7 @@
  * pixel budget and a bound on how many run at once.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { HttpError } from '../../src/http-error.js';
+import { MediaBusyError } from '../../src/media/errors.js';
 import { createDecodeGate } from '../../src/media/decode-gate.js';
 import { type JarClient, jarClient } from './support/client.js';
 import { createHarness, type Harness } from './support/handler.js';
@@ -130,7 +130,7 @@ describe('image decoding budgets', () => {
       secondRan = true;
     });
     const refused = await gate(async () => 'ran').catch((error: unknown) => error);
-    expect(refused).toBeInstanceOf(HttpError);
+    expect(refused).toBeInstanceOf(MediaBusyError);
     expect(refused).toMatchObject({
       status: 503,
       code: 'unavailable',
