@@ -4,8 +4,8 @@
  * pixel budget and a bound on how many run at once.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { MediaBusyError } from '../../src/media/errors.js';
 import { createDecodeGate } from '../../src/media/decode-gate.js';
+import { MediaBusyError } from '../../src/media/errors.js';
 import { type JarClient, jarClient } from './support/client.js';
 import { createHarness, type Harness } from './support/handler.js';
 import { bombJpeg, corruptJpeg, createForm, lyingPng, smallPng } from './support/images.js';
