@@ -4,7 +4,7 @@
  * handler fits. All state lives in the storage and blob store, so any number of instances can
  * share them.
  */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { anonymousSessions } from './auth/anonymous-sessions.js';
 import { defaultBlobs, defaultStorage } from './defaults.js';
@@ -18,7 +18,8 @@ import { createMetrics } from './jobs/metrics.js';
 import { createPoller } from './jobs/poller.js';
 import { createRepository } from './jobs/repository.js';
 import type { Runtime, SoraEnv } from './jobs/runtime.js';
-import { admissionFor } from './limits/resolve.js';
+import { perClientLimit, sessionCreationLimit } from './limits/client-limit.js';
+import { admissionFor, clientLimitsOf } from './limits/resolve.js';
 import { consoleLogger, silentLogger } from './logger.js';
 import { warnIfSharpMissing } from './media/sharp-probe.js';
 import { createMediaSigner, type MediaSigner } from './media/signing.js';
@@ -31,7 +32,7 @@ import { createVideoRoutes } from './routes/videos.js';
 import { createWebhookRoutes } from './routes/webhooks.js';
 import { applySecurity } from './security/apply.js';
 import { fetchUnder, publicUrlMiddleware } from './security/mount.js';
-import { resolvePublicUrl } from './security/proxy.js';
+import { clientAddressOf, resolvePublicUrl } from './security/proxy.js';
 
 /** The handler: a Hono app plus the controls of its background work. */
 export type SoraHandler = Hono<SoraEnv> & {
@@ -117,8 +118,29 @@ export function createSoraHandler(options: SoraHandlerOptions): SoraHandler {
   pollerRef = poller;
   warnIfSharpMissing(rt.logger);
 
-  const identify = createMiddleware<SoraEnv>(async (c, next) => {
+  const clientLimits = clientLimitsOf(options.limits);
+  const clientDeps = {
+    storage: rt.storage,
+    now: () => rt.now().getTime(),
+    clientAddress: clientAddressOf,
+  };
+  const sessionCheck = clientLimits.sessions
+    ? sessionCreationLimit(clientLimits.sessions, clientDeps)
+    : undefined;
+  /** The auth adapter, with the per-client limit on new sessions. */
+  const authenticate = async (c: Context<SoraEnv>) => {
     const identity = await rt.auth(c);
+    const waitSeconds = sessionCheck && c.get('soraSessionIssued') ? await sessionCheck(c) : 0;
+    if (waitSeconds > 0) {
+      throw new HttpError(429, 'rate_limited', 'Too many new sessions from here', {
+        retryAfterSeconds: waitSeconds,
+      });
+    }
+    return identity;
+  };
+
+  const identify = createMiddleware<SoraEnv>(async (c, next) => {
+    const identity = await authenticate(c);
     if (!identity || typeof identity.id !== 'string' || identity.id === '') {
       throw new HttpError(401, 'unauthorized', 'Sign in to continue.');
     }
@@ -131,18 +153,18 @@ export function createSoraHandler(options: SoraHandlerOptions): SoraHandler {
   app.onError((error, c) => renderError(c, error, rt.logger));
   // First: every later step (links, the origin check, the cookie) reads what this records.
   app.use('*', publicUrlMiddleware(publicUrl));
-  applySecurity(app, options, { storage: rt.storage, now: () => rt.now().getTime() });
+  applySecurity(app, options);
   // The UI asks for capabilities first: let that request start the session (when the auth issues
   // one), so the parallel requests that follow share it. Never required here: capabilities are public.
   app.use('/capabilities', async (c, next) => {
     try {
-      await rt.auth(c);
+      await authenticate(c);
     } catch {
       // An auth adapter that rejects the caller does not make capabilities private.
     }
     await next();
   });
-  app.route('/', createMetaRoutes(rt, options.metrics ?? {}));
+  app.route('/', createMetaRoutes(rt, options.metrics));
   app.route('/', createWebhookRoutes(rt, lifecycle));
   app.route(
     '/',
@@ -161,6 +183,8 @@ export function createSoraHandler(options: SoraHandlerOptions): SoraHandler {
   // '/videos/*' matches '/videos' too.
   app.use('/videos/*', identify);
   app.use('/events', identify);
+  // After the identity (anonymous callers are counted by address), before any body is read.
+  if (clientLimits.perClient) app.use('/videos/*', perClientLimit(clientLimits.perClient, clientDeps));
   app.route('/', createVideoRoutes(rt, lifecycle));
   app.route('/', createEventRoutes(rt, lifecycle));
   // Unknown routes under the mount point answer the envelope too (a parent app's notFound would not).

@@ -5,11 +5,13 @@ import type { Job, ValidCreateVideo } from '@sora-kit/core';
 import { DEFAULT_MAX_PROMPT_CHARS, DEFAULT_MAX_REFERENCE_BYTES } from '@sora-kit/core';
 import type { AuthAdapter, Identity } from './auth/types.js';
 import type { BlobStore } from './blobs/types.js';
+import type { Limits } from './jobs/runtime.js';
 import type { PriceTable } from './limits/pricing.js';
 import type { QuotaOptions } from './limits/quota.js';
 import type { LimitsOptions } from './limits/resolve.js';
 import type { AdmissionControl } from './limits/types.js';
 import type { Logger } from './logger.js';
+import { DEFAULT_REFERENCE_DECODE_SECONDS, DEFAULT_REFERENCE_PIXELS } from './media/reference-budget.js';
 import { configuredProviders } from './providers/registry.js';
 import type { VideoProvider } from './providers/types.js';
 import type { CorsOptions } from './security/cors.js';
@@ -130,6 +132,24 @@ export interface SoraHandlerOptions extends PublicUrlOptions {
   maxReferenceBytes?: number;
   /** Largest JSON body accepted (default 64 KB). */
   maxJsonBytes?: number;
+  /**
+   * Budgets of reference-image decoding: at most `maxPixels` (default 50 M, read from the header
+   * before decoding), `timeoutSeconds` per image (default 10), `concurrency` images at once per
+   * instance (default 2) with up to `maxWaiting` (16) waiting; beyond that 503 `unavailable`.
+   */
+  referenceImages?: {
+    maxPixels?: number;
+    timeoutSeconds?: number;
+    concurrency?: number;
+    maxWaiting?: number;
+  };
+  /**
+   * Longest time a request body may take to arrive, in milliseconds (default 30000); a slower one
+   * answers 408 and its connection is closed. Set your server's header timeout too (see docs/security.md).
+   */
+  bodyTimeoutMs?: number;
+  /** Event streams one identity may hold open at once on one instance (default 20; over it: 429). */
+  maxEventStreamsPerIdentity?: number;
   /** Pacing, failure budget, deadline and leases of the job refreshes. */
   polling?: PollingOptions;
   /**
@@ -141,8 +161,11 @@ export interface SoraHandlerOptions extends PublicUrlOptions {
   webhooks?: WebhookOptions;
   /** Callbacks around job creation and completion. */
   hooks?: SoraHooks;
-  /** `GET /metrics`: on by default; `false` turns it off, `{ token }` requires `Authorization: Bearer <token>`. */
-  metrics?: false | { token?: string };
+  /**
+   * `GET /metrics`: `{ token }` requires `Authorization: Bearer <token>`, `{ public: true }` serves
+   * it to anyone, `false` turns it off. Unset: open in development, off when `NODE_ENV=production`.
+   */
+  metrics?: false | { token?: string; public?: boolean };
   /** Defaults to a console logger at `info`; `false` silences it. */
   logger?: Logger | false;
   /** The clock (inject for tests). */
@@ -175,12 +198,18 @@ export function resolvePolling(options: SoraHandlerOptions): ResolvedPolling {
 }
 
 /** Input limits with defaults. */
-export function resolveLimits(options: SoraHandlerOptions) {
+export function resolveLimits(options: SoraHandlerOptions): Limits {
   return {
     maxPromptChars: options.maxPromptChars ?? DEFAULT_MAX_PROMPT_CHARS,
     maxReferenceBytes: options.maxReferenceBytes ?? DEFAULT_MAX_REFERENCE_BYTES,
     maxJsonBytes: options.maxJsonBytes ?? 64 * 1024,
     mediaLinkTtlSeconds: options.mediaLinkTtlSeconds ?? 900,
+    maxReferencePixels: options.referenceImages?.maxPixels ?? DEFAULT_REFERENCE_PIXELS,
+    referenceDecodeSeconds: options.referenceImages?.timeoutSeconds ?? DEFAULT_REFERENCE_DECODE_SECONDS,
+    referenceDecodeConcurrency: options.referenceImages?.concurrency ?? 2,
+    referenceDecodeMaxWaiting: options.referenceImages?.maxWaiting ?? 16,
+    bodyTimeoutMs: options.bodyTimeoutMs ?? 30_000,
+    maxEventStreamsPerIdentity: options.maxEventStreamsPerIdentity ?? 20,
   };
 }
 

@@ -53,7 +53,7 @@ export function anonymousSessions(options: AnonymousSessionsOptions): AuthAdapte
   return async (c) => {
     const secret = await cookieKey();
     const existing = await getSignedCookie(c, secret, name);
-    if (typeof existing === 'string' && ID_SHAPE.test(existing)) return { id: existing };
+    if (typeof existing === 'string' && ID_SHAPE.test(existing)) return { id: existing, anonymous: true };
     const id = `anon_${crypto.randomUUID()}`;
     const secure = options.secure ?? publicUrlOf(c).origin.startsWith('https:');
     await setSignedCookie(c, name, id, secret, {
@@ -65,6 +65,6 @@ export function anonymousSessions(options: AnonymousSessionsOptions): AuthAdapte
     });
     // Long-lived streams opened with a brand-new session end early (see routes/events.ts).
     c.set(SESSION_ISSUED, true);
-    return { id };
+    return { id, anonymous: true };
   };
 }
