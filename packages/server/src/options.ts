@@ -3,6 +3,7 @@
  */
 import type { Job, ValidCreateVideo } from '@sora-kit/core';
 import { DEFAULT_MAX_PROMPT_CHARS, DEFAULT_MAX_REFERENCE_BYTES } from '@sora-kit/core';
+import type { Registry } from 'prom-client';
 import type { Storage } from 'unstorage';
 import type { AuthAdapter, Identity } from './auth/types.js';
 import type { BlobStore } from './blobs/types.js';
@@ -10,9 +11,10 @@ import type { PriceTable } from './limits/pricing.js';
 import type { QuotaOptions } from './limits/quota.js';
 import type { LimitsOptions } from './limits/resolve.js';
 import type { AdmissionControl } from './limits/types.js';
-import type { Logger } from './logger.js';
+import type { LoggerOption } from './observability/logger.js';
 import { configuredProviders } from './providers/registry.js';
 import type { VideoProvider } from './providers/types.js';
+import type { ReadinessOptions } from './routes/ready.js';
 import type { CorsOptions } from './security/cors.js';
 
 /** How the poller paces upstream refreshes. */
@@ -140,14 +142,32 @@ export interface SoraHandlerOptions {
   webhooks?: WebhookOptions;
   /** Callbacks around job creation and completion. */
   hooks?: SoraHooks;
-  /** `GET /metrics`: on by default; `false` turns it off, `{ token }` requires `Authorization: Bearer <token>`. */
-  metrics?: false | { token?: string };
-  /** Defaults to a console logger at `info`; `false` silences it. */
-  logger?: Logger | false;
+  /**
+   * `GET /metrics` (Prometheus, names `sora_kit_…`): on by default; `false` turns the route off,
+   * `{ token }` requires `Authorization: Bearer <token>`, `{ registry }` registers the metrics in
+   * your prom-client `Registry` (serve it yourself, or merge with `Registry.merge`).
+   */
+  metrics?: false | MetricsOptions;
+  /**
+   * Where log lines go: a pino logger (or anything pino-compatible), a `Logger` with
+   * `(message, fields)` methods, or `false` for silence. Default: JSON lines on stdout from `info`.
+   * Lines carry `requestId` and `jobId`; secrets are redacted; prompts only ever at `debug`.
+   */
+  logger?: LoggerOption;
+  /** `GET /ready`: more dependencies to check and the time limit of a check. */
+  ready?: ReadinessOptions;
   /** The clock (inject for tests). */
   now?: () => Date;
   /** Job id factory (default: `job_` + a time-sortable ULID). */
   id?: () => string;
+}
+
+/** Options of the metrics. */
+export interface MetricsOptions {
+  /** Bearer token `GET /metrics` requires. */
+  token?: string;
+  /** A prom-client registry to register the metrics in (default: one per handler). */
+  registry?: Registry;
 }
 
 /** Options with every default filled in (internal). */

@@ -48,6 +48,7 @@ function openStream(
     const controller = new AbortController();
     const stop = () => controller.abort();
     stream.onAbort(stop);
+    const untrack = rt.streams.add(stream, stop);
     c.req.raw.signal?.addEventListener('abort', stop, { once: true });
     const heartbeat = setInterval(() => {
       stream.write(': heartbeat\n\n').catch(stop);
@@ -62,6 +63,7 @@ function openStream(
       }
     } finally {
       clearInterval(heartbeat);
+      untrack();
       c.req.raw.signal?.removeEventListener('abort', stop);
     }
   });
