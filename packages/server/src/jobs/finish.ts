@@ -2,7 +2,6 @@
  * What happens once per transition: hooks, admission settlement and counters. Each is guarded
  * by a once-only marker in storage, so two instances that both see a job end call each hook once.
  */
-import { markJob } from '../observability/context.js';
 import type { JobHookContext } from '../options.js';
 import { keys } from './keys.js';
 import type { JobRecord } from './repository.js';
@@ -27,7 +26,6 @@ async function callHook(rt: Runtime, name: HookName, record: JobRecord): Promise
 /** Called after a new job is stored and sent upstream. */
 export async function announceCreated(rt: Runtime, record: JobRecord): Promise<void> {
   if (!(await rt.leases.claimOnce(keys.once(record.job.jobId, 0, 'created')))) return;
-  markJob(record.job.jobId);
   rt.metrics.jobs.inc({ status: 'created', code: 'none' });
   rt.logger.info('job created', {
     jobId: record.job.jobId,
