@@ -24,7 +24,6 @@ import { resolveLogger } from './observability/logger.js';
 import { createSoraMetrics } from './observability/metrics.js';
 import { observeRequests } from './observability/request.js';
 import { createStreamTracker } from './observability/streams.js';
-import { createShutdown, type ShutdownOptions } from './shutdown.js';
 import { assertOptions, resolveLimits, resolvePolling, type SoraHandlerOptions } from './options.js';
 import { configuredProviders, createProviderRegistry } from './providers/registry.js';
 import { createEventRoutes } from './routes/events.js';
@@ -34,6 +33,7 @@ import { createReadyRoute } from './routes/ready.js';
 import { createVideoRoutes } from './routes/videos.js';
 import { createWebhookRoutes } from './routes/webhooks.js';
 import { applySecurity } from './security/apply.js';
+import { createShutdown, type ShutdownOptions } from './shutdown.js';
 
 /** The handler: a Hono app plus the controls of its background work. */
 export type SoraHandler = Hono<SoraEnv> & {

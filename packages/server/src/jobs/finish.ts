@@ -64,7 +64,10 @@ export async function announceTerminal(rt: Runtime, record: JobRecord): Promise<
   await rt.repo.deactivate(jobId);
   if (!(await rt.leases.claimOnce(keys.once(jobId, attempts, status)))) return;
   await settleOnce(rt, record, status);
-  rt.metrics.jobDuration.observe({ status }, Math.max(0, rt.now().getTime() - record.attemptStartedAt) / 1000);
+  rt.metrics.jobDuration.observe(
+    { status },
+    Math.max(0, rt.now().getTime() - record.attemptStartedAt) / 1000,
+  );
   if (status === 'completed') {
     rt.metrics.jobs.inc({ status, code: 'none' });
     rt.logger.info('job completed', { jobId, attempts });

@@ -18,19 +18,24 @@ export function instrumentProvider(provider: VideoProvider, metrics: SoraMetrics
   const name = provider.name;
   function observe<A extends unknown[], R>(route: string, call: (...args: A) => Promise<R>) {
     return (...args: A): Promise<R> =>
-      inSpan(`${name} ${route}`, 'client', { 'sora_kit.provider': name, 'sora_kit.route': route }, async () => {
-        const labels = { provider: name, route };
-        metrics.upstreamCalls.inc(labels);
-        const end = metrics.upstreamDuration.startTimer(labels);
-        try {
-          return await call(...args);
-        } catch (error) {
-          metrics.upstreamErrors.inc({ ...labels, code: errorCode(error) });
-          throw error;
-        } finally {
-          end();
-        }
-      });
+      inSpan(
+        `${name} ${route}`,
+        'client',
+        { 'sora_kit.provider': name, 'sora_kit.route': route },
+        async () => {
+          const labels = { provider: name, route };
+          metrics.upstreamCalls.inc(labels);
+          const end = metrics.upstreamDuration.startTimer(labels);
+          try {
+            return await call(...args);
+          } catch (error) {
+            metrics.upstreamErrors.inc({ ...labels, code: errorCode(error) });
+            throw error;
+          } finally {
+            end();
+          }
+        },
+      );
   }
   const remix = provider.remix?.bind(provider);
   const remove = provider.delete?.bind(provider);

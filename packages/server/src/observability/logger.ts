@@ -15,7 +15,10 @@ export interface PinoLike {
   info(fields: object, message?: string): void;
   warn(fields: object, message?: string): void;
   error(fields: object, message?: string): void;
-  child(bindings: Record<string, unknown>, options?: { redact?: { paths: string[]; censor: string } }): PinoLike;
+  child(
+    bindings: Record<string, unknown>,
+    options?: { redact?: { paths: string[]; censor: string } },
+  ): PinoLike;
   isLevelEnabled?(level: string): boolean;
 }
 
@@ -65,7 +68,10 @@ function scrubber(secrets: string[]): (text: string) => string {
   };
 }
 
-function cleanFields(fields: LogFields | undefined, scrub: (text: string) => string): Record<string, unknown> {
+function cleanFields(
+  fields: LogFields | undefined,
+  scrub: (text: string) => string,
+): Record<string, unknown> {
   const work = currentWork();
   const out: Record<string, unknown> = {};
   if (work?.requestId) out.requestId = work.requestId;
@@ -110,5 +116,11 @@ export function resolveLogger(option: LoggerOption | undefined, secrets: string[
     (level: LogLevel) =>
     (message: string, fields?: LogFields): void =>
       target[level](scrub(message), cleanFields(fields, scrub) as LogFields);
-  return { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error'), enabled: () => true };
+  return {
+    debug: line('debug'),
+    info: line('info'),
+    warn: line('warn'),
+    error: line('error'),
+    enabled: () => true,
+  };
 }

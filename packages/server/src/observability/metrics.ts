@@ -3,7 +3,7 @@
  * them in the host's registry when given one (so `/metrics` of the host shows both), else in its
  * own; two handlers sharing a registry share the metrics instead of failing on the second.
  */
-import { Counter, Gauge, Histogram, type Registry, Registry as PromRegistry } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry as PromRegistry, type Registry } from 'prom-client';
 
 /** Job outcomes counted by {@link SoraMetrics.jobs}. */
 export type JobTransition = 'created' | 'completed' | 'failed';
@@ -22,8 +22,7 @@ function existing<T>(registry: Registry, name: string): T | undefined {
 /** Creates (or reuses, in a shared registry) every metric of the handler. */
 export function createSoraMetrics(registry: Registry = new PromRegistry()) {
   const counter = <L extends string>(name: string, help: string, labelNames: L[]) =>
-    existing<Counter<L>>(registry, name) ??
-    new Counter<L>({ name, help, labelNames, registers: [registry] });
+    existing<Counter<L>>(registry, name) ?? new Counter<L>({ name, help, labelNames, registers: [registry] });
   const histogram = <L extends string>(name: string, help: string, labelNames: L[], buckets: number[]) =>
     existing<Histogram<L>>(registry, name) ??
     new Histogram<L>({ name, help, labelNames, buckets, registers: [registry] });
@@ -66,9 +65,11 @@ export function createSoraMetrics(registry: Registry = new PromRegistry()) {
       LAG_BUCKETS,
     ),
     eventStreams: gauge('sora_kit_event_streams', 'Server-sent event streams open now.', []),
-    blobBytes: counter('sora_kit_blob_bytes_copied_total', 'Bytes copied from providers into the blob store.', [
-      'variant',
-    ]),
+    blobBytes: counter(
+      'sora_kit_blob_bytes_copied_total',
+      'Bytes copied from providers into the blob store.',
+      ['variant'],
+    ),
   };
 }
 

@@ -36,7 +36,11 @@ function jsonLogs() {
 
 /** An OpenAI provider over the fake; `echo` makes every call fail with the key in the message. */
 function provider(options: { echo?: boolean } = {}) {
-  const fake = createFakeOpenAI({ apiKey: API_KEY, generationSeconds: 1, now: () => Date.UTC(2026, 10, 24, 12, 0) });
+  const fake = createFakeOpenAI({
+    apiKey: API_KEY,
+    generationSeconds: 1,
+    now: () => Date.UTC(2026, 10, 24, 12, 0),
+  });
   const echo = async (_input: RequestInfo | URL, init?: RequestInit) => {
     const auth = new Headers(init?.headers).get('authorization') ?? '';
     const message = `proxy refused ${auth} (key ${API_KEY})`;
@@ -88,7 +92,9 @@ describe('JSON logs', () => {
   it('replace an unusable incoming request id with a fresh one', async () => {
     const logs = jsonLogs();
     const h = createHarness({ logger: logs.logger });
-    const res = await h.app.request('/capabilities', { headers: { 'x-request-id': `a b "c" ${'x'.repeat(200)}` } });
+    const res = await h.app.request('/capabilities', {
+      headers: { 'x-request-id': `a b "c" ${'x'.repeat(200)}` },
+    });
     const id = res.headers.get('x-request-id') ?? '';
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(logs.lines().find((l) => l.msg === 'request')?.requestId).toBe(id);
