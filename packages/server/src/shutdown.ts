@@ -54,7 +54,7 @@ export function createShutdown(parts: ShutdownParts) {
   const guard: MiddlewareHandler = async (c, next) => {
     if (closing && (c.req.method === 'POST' || c.req.path.endsWith('/events'))) {
       c.header('Retry-After', '1');
-      throw new HttpError(503, 'upstream_unavailable', 'This server is shutting down; try again.');
+      throw new HttpError(503, 'unavailable', 'This server is shutting down; try again.');
     }
     await next();
   };

@@ -13,41 +13,41 @@ function errorCode(error: unknown): string {
   return error instanceof ProviderError ? error.kind : 'error';
 }
 
-/** The same provider, observed. */
+type Route = 'capabilities' | 'create' | 'retrieve' | 'download' | 'remix' | 'delete';
+type Method<R extends Route> = NonNullable<VideoProvider[R]>;
+
+/** The same provider, observed. Methods are looked up at each call, so a later patch still applies. */
 export function instrumentProvider(provider: VideoProvider, metrics: SoraMetrics): VideoProvider {
   const name = provider.name;
-  function observe<A extends unknown[], R>(route: string, call: (...args: A) => Promise<R>) {
-    return (...args: A): Promise<R> =>
-      inSpan(
-        `${name} ${route}`,
-        'client',
-        { 'sora_kit.provider': name, 'sora_kit.route': route },
-        async () => {
-          const labels = { provider: name, route };
-          metrics.upstreamCalls.inc(labels);
-          const end = metrics.upstreamDuration.startTimer(labels);
-          try {
-            return await call(...args);
-          } catch (error) {
-            metrics.upstreamErrors.inc({ ...labels, code: errorCode(error) });
-            throw error;
-          } finally {
-            end();
-          }
-        },
-      );
+  function observe<R extends Route>(route: R): Method<R> {
+    const attributes = { 'sora_kit.provider': name, 'sora_kit.route': route };
+    const labels = { provider: name, route };
+    const observed = (...args: Parameters<Method<R>>) =>
+      inSpan(`${name} ${route}`, 'client', attributes, async () => {
+        metrics.upstreamCalls.inc(labels);
+        const end = metrics.upstreamDuration.startTimer(labels);
+        try {
+          const method = provider[route] as (...a: Parameters<Method<R>>) => ReturnType<Method<R>>;
+          return await method.apply(provider, args);
+        } catch (error) {
+          metrics.upstreamErrors.inc({ ...labels, code: errorCode(error) });
+          throw error;
+        } finally {
+          end();
+        }
+      });
+    return observed as unknown as Method<R>;
   }
-  const remix = provider.remix?.bind(provider);
-  const remove = provider.delete?.bind(provider);
-  const verifyWebhook = provider.verifyWebhook?.bind(provider);
   return {
     name,
-    capabilities: observe('capabilities', provider.capabilities.bind(provider)),
-    create: observe('create', provider.create.bind(provider)),
-    retrieve: observe('retrieve', provider.retrieve.bind(provider)),
-    download: observe('download', provider.download.bind(provider)),
-    ...(remix ? { remix: observe('remix', remix) } : {}),
-    ...(remove ? { delete: observe('delete', remove) } : {}),
-    ...(verifyWebhook ? { verifyWebhook } : {}),
+    capabilities: observe('capabilities'),
+    create: observe('create'),
+    retrieve: observe('retrieve'),
+    download: observe('download'),
+    ...(provider.remix ? { remix: observe('remix') } : {}),
+    ...(provider.delete ? { delete: observe('delete') } : {}),
+    ...(provider.verifyWebhook
+      ? { verifyWebhook: (rawBody: string, headers: Headers) => provider.verifyWebhook?.(rawBody, headers) as ReturnType<NonNullable<VideoProvider['verifyWebhook']>> }
+      : {}),
   };
 }

@@ -78,7 +78,7 @@ export function createReadyRoute(
     return c.json(
       {
         error: {
-          code: 'not_ready',
+          code: 'unavailable',
           message: `Not ready: ${failed.join(', ')} unreachable.`,
           details: { failed, checks: status },
         },

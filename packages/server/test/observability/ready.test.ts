@@ -94,7 +94,7 @@ test('/ready answers 503 while Redis is down and 200 once it is back', async () 
   await stop(redis);
   const down = await ready(h.handler);
   expect(down.status).toBe(503);
-  expect(down.body.error?.code).toBe('not_ready');
+  expect(down.body.error?.code).toBe('unavailable');
   expect(down.body.error?.details.failed).toEqual(['storage']);
   expect(down.body.error?.message).toContain('storage');
   // Liveness stays green: restarting this process would not bring Redis back.
