@@ -47,7 +47,12 @@ export function instrumentProvider(provider: VideoProvider, metrics: SoraMetrics
     ...(provider.remix ? { remix: observe('remix') } : {}),
     ...(provider.delete ? { delete: observe('delete') } : {}),
     ...(provider.verifyWebhook
-      ? { verifyWebhook: (rawBody: string, headers: Headers) => provider.verifyWebhook?.(rawBody, headers) as ReturnType<NonNullable<VideoProvider['verifyWebhook']>> }
+      ? {
+          verifyWebhook: (rawBody: string, headers: Headers) =>
+            provider.verifyWebhook?.(rawBody, headers) as ReturnType<
+              NonNullable<VideoProvider['verifyWebhook']>
+            >,
+        }
       : {}),
   };
 }
