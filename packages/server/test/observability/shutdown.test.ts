@@ -85,7 +85,8 @@ test('closing ends event streams with a reconnect hint and refuses new jobs and 
   expect(await (await h.handler.request('/metrics')).text()).toMatch(/^sora_kit_event_streams 0$/m);
 });
 
-test('a copy in flight finishes before close resolves', async () => {
+/** A job whose copy has started on an instance with gated downloads. */
+async function copyInFlight() {
   h = await harness();
   const gate = gated(h.fake.provider);
   const instance = h.restart({ provider: gate.provider });
@@ -95,6 +96,11 @@ test('a copy in flight finishes before close resolves', async () => {
   h.clock.advance(12_000);
   const pass = instance.pollOnce();
   await gate.downloading;
+  return { gate, instance, user, jobId, pass };
+}
+
+test('a copy in flight finishes before close resolves', async () => {
+  const { gate, instance, jobId, pass } = await copyInFlight();
 
   let closed = false;
   const closing = instance.close({ deadlineMs: 10_000 }).then(() => {
@@ -109,15 +115,7 @@ test('a copy in flight finishes before close resolves', async () => {
 });
 
 test('past the deadline a copy is cut short without failing the job, and another instance completes it', async () => {
-  h = await harness();
-  const gate = gated(h.fake.provider);
-  const instance = h.restart({ provider: gate.provider });
-  const user = browser(instance);
-  const { body } = await user.post('/videos', { prompt: 'ok' });
-  const jobId = (body as { jobId: string }).jobId;
-  h.clock.advance(12_000);
-  const pass = instance.pollOnce();
-  await gate.downloading;
+  const { instance, user, jobId, pass } = await copyInFlight();
 
   await instance.close({ deadlineMs: 50 });
   await pass;
