@@ -27,6 +27,7 @@ import { observeRequests } from './observability/request.js';
 import { createStreamTracker } from './observability/streams.js';
 import { assertOptions, resolveLimits, resolvePolling, type SoraHandlerOptions } from './options.js';
 import { configuredProviders, createProviderRegistry } from './providers/registry.js';
+import { clientAddressOf, resolvePublicUrl } from './proxy.js';
 import { createEventRoutes } from './routes/events.js';
 import { createMediaRoutes } from './routes/media.js';
 import { createMetaRoutes } from './routes/meta.js';
@@ -35,7 +36,6 @@ import { createVideoRoutes } from './routes/videos.js';
 import { createWebhookRoutes } from './routes/webhooks.js';
 import { applySecurity } from './security/apply.js';
 import { fetchUnder, publicUrlMiddleware } from './security/mount.js';
-import { clientAddressOf, resolvePublicUrl } from './proxy.js';
 import { createShutdown, type ShutdownOptions } from './shutdown.js';
 
 /** The handler: a Hono app plus the controls of its background work. */

@@ -58,10 +58,6 @@ export {
 } from './providers/openrouter.js';
 export { DEFAULT_OPENROUTER_MODELS } from './providers/openrouter-capabilities.js';
 export type * from './providers/types.js';
-export { createMediaRoutes, type MediaJobView, type MediaRoutesOptions } from './routes/media.js';
-export type { Pingable, ReadinessOptions } from './routes/ready.js';
-export { type CorsOptions, corsMiddleware } from './security/cors.js';
-export { type CrossSiteOptions, crossSiteProtection } from './security/origin.js';
 export {
   clientAddress,
   clientAddressOf,
@@ -72,4 +68,8 @@ export {
   resolvePublicUrl,
   type TrustProxy,
 } from './proxy.js';
+export { createMediaRoutes, type MediaJobView, type MediaRoutesOptions } from './routes/media.js';
+export type { Pingable, ReadinessOptions } from './routes/ready.js';
+export { type CorsOptions, corsMiddleware } from './security/cors.js';
+export { type CrossSiteOptions, crossSiteProtection } from './security/origin.js';
 export type { ShutdownOptions } from './shutdown.js';

@@ -16,9 +16,9 @@ import { DEFAULT_REFERENCE_DECODE_SECONDS, DEFAULT_REFERENCE_PIXELS } from './me
 import type { LoggerOption } from './observability/logger.js';
 import { configuredProviders } from './providers/registry.js';
 import type { VideoProvider } from './providers/types.js';
+import type { PublicUrlOptions } from './proxy.js';
 import type { ReadinessOptions } from './routes/ready.js';
 import type { CorsOptions } from './security/cors.js';
-import type { PublicUrlOptions } from './proxy.js';
 
 /** How the poller paces upstream refreshes. */
 export interface PollingOptions {
