@@ -9,6 +9,7 @@ import { createFakeOpenRouter } from '@sora-kit/server/testing';
 import { build } from 'esbuild';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { pino } from 'pino';
 import { ConfigError, readConfig } from './config.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
@@ -25,6 +26,22 @@ async function bundleClient() {
     logLevel: 'silent',
   });
   return result.outputFiles[0].text;
+}
+
+/**
+ * JSON lines for log collectors; in a terminal, readable lines through pino-pretty instead.
+ * LOG_LEVEL=debug shows every request (and prompts, which are never logged above debug).
+ */
+function createLogger() {
+  const level = process.env.LOG_LEVEL || 'info';
+  if (!process.stdout.isTTY) return pino({ level, name: 'sora-kit' });
+  return pino({
+    level,
+    transport: {
+      target: 'pino-pretty',
+      options: { colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' },
+    },
+  });
 }
 
 /** The provider the environment asks for: a real one with a key, else that provider's fake. */
@@ -97,7 +114,8 @@ function pageHeaders(html) {
 async function main() {
   const config = await readConfig();
   const provider = chooseProvider(config);
-  const sora = createSoraHandler({ provider, secret: config.secret, dataDir: config.dataDir });
+  const logger = createLogger();
+  const sora = createSoraHandler({ provider, secret: config.secret, dataDir: config.dataDir, logger });
 
   const [script, page] = await Promise.all([bundleClient(), readFile(here('./public/index.html'), 'utf8')]);
   const html = page.replace(
@@ -117,8 +135,9 @@ async function main() {
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-    console.log(`sora-kit demo on http://${shown}:${info.port}/  (provider: ${describeProvider(config)})`);
-    console.log(`data dir: ${config.dataDir}`);
+    // Short, with the URL last (a space after it, for whoever scans the output for it).
+    logger.info({ dataDir: config.dataDir }, `data dir: ${config.dataDir}`);
+    logger.info(`sora-kit demo on http://${shown}:${info.port}/ (provider: ${describeProvider(config)})`);
   });
   // Slow clients: the request line and headers must arrive within 10 s and the whole request within
   // 60 s (the handler also cuts a body that takes over 30 s); idle keep-alive sockets go after 5 s.
@@ -135,9 +154,18 @@ async function main() {
   });
   sora.startPolling();
 
-  const stop = () => {
-    sora.stopPolling();
+  // Graceful: refuse new jobs, end event streams with a reconnect hint, let copies finish (up to
+  // SHUTDOWN_DEADLINE_MS, default 10 s), then exit 0. A second signal exits at once.
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) process.exit(0);
+    stopping = true;
+    const deadlineMs = Number(process.env.SHUTDOWN_DEADLINE_MS) || 10_000;
+    logger.info({ deadlineMs }, 'shutting down');
+    await sora.close({ deadlineMs });
     server.close(() => process.exit(0));
+    // Keep-alive sockets would hold server.close open; nothing is left to serve on them.
+    server.closeAllConnections?.();
     setTimeout(() => process.exit(0), 2000).unref();
   };
   process.on('SIGINT', stop);

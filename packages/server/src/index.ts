@@ -27,12 +27,14 @@ export { type MediaUrlOptions, mediaUrlFor } from './media/links.js';
 export { type ProbeOptions, probeVideo, type VideoProbe } from './media/probe.js';
 export { type PrepareReferenceOptions, prepareReference } from './media/reference.js';
 export { createMediaSigner, type MediaSigner, type MediaSignerOptions } from './media/signing.js';
+export { type LoggerOption, type PinoLike, REDACT_PATHS } from './observability/logger.js';
 export { MissingPeerError } from './optional-peer.js';
 export type {
   BeforeCreateContext,
   BeforeCreateResult,
   CopyRetryOptions,
   JobHookContext,
+  MetricsOptions,
   PollingOptions,
   SoraHandlerOptions,
   SoraHooks,
@@ -57,10 +59,6 @@ export {
 } from './providers/openrouter.js';
 export { DEFAULT_OPENROUTER_MODELS } from './providers/openrouter-capabilities.js';
 export type * from './providers/types.js';
-export { type RouteHandler, type RouteHandlers, toRouteHandlers } from './route-handlers.js';
-export { createMediaRoutes, type MediaJobView, type MediaRoutesOptions } from './routes/media.js';
-export { type CorsOptions, corsMiddleware } from './security/cors.js';
-export { type CrossSiteOptions, crossSiteProtection } from './security/origin.js';
 export {
   clientAddress,
   clientAddressOf,
@@ -70,5 +68,11 @@ export {
   type RequestPublicUrl,
   resolvePublicUrl,
   type TrustProxy,
-} from './security/proxy.js';
+} from './proxy.js';
+export { type RouteHandler, type RouteHandlers, toRouteHandlers } from './route-handlers.js';
+export { createMediaRoutes, type MediaJobView, type MediaRoutesOptions } from './routes/media.js';
+export type { Pingable, ReadinessOptions } from './routes/ready.js';
+export { type CorsOptions, corsMiddleware } from './security/cors.js';
+export { type CrossSiteOptions, crossSiteProtection } from './security/origin.js';
+export type { ShutdownOptions } from './shutdown.js';
 export type { SoraStorage } from './storage.js';

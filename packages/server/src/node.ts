@@ -8,8 +8,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import type { Env, Hono } from 'hono';
+import { normalizeBasePath } from './proxy.js';
 import { fetchUnder } from './security/mount.js';
-import { normalizeBasePath } from './security/proxy.js';
 
 /** The handler from `createSoraHandler` (or any Hono app; a `basePath` it has is honoured). */
 export type MountableHandler<E extends Env = Env> = Hono<E> & { readonly basePath?: string | undefined };

@@ -3,6 +3,7 @@
  */
 import type { Job, ValidCreateVideo } from '@sora-kit/core';
 import { DEFAULT_MAX_PROMPT_CHARS, DEFAULT_MAX_REFERENCE_BYTES } from '@sora-kit/core';
+import type { Registry } from 'prom-client';
 import type { AuthAdapter, Identity } from './auth/types.js';
 import type { BlobStore } from './blobs/types.js';
 import type { Limits } from './jobs/runtime.js';
@@ -10,12 +11,13 @@ import type { PriceTable } from './limits/pricing.js';
 import type { QuotaOptions } from './limits/quota.js';
 import type { LimitsOptions } from './limits/resolve.js';
 import type { AdmissionControl } from './limits/types.js';
-import type { Logger } from './logger.js';
 import { DEFAULT_REFERENCE_DECODE_SECONDS, DEFAULT_REFERENCE_PIXELS } from './media/reference-budget.js';
+import type { LoggerOption } from './observability/logger.js';
 import { configuredProviders } from './providers/registry.js';
 import type { VideoProvider } from './providers/types.js';
+import type { PublicUrlOptions } from './proxy.js';
+import type { ReadinessOptions } from './routes/ready.js';
 import type { CorsOptions } from './security/cors.js';
-import type { PublicUrlOptions } from './security/proxy.js';
 import type { SoraStorage } from './storage.js';
 
 /** How the poller paces upstream refreshes. */
@@ -162,16 +164,34 @@ export interface SoraHandlerOptions extends PublicUrlOptions {
   /** Callbacks around job creation and completion. */
   hooks?: SoraHooks;
   /**
-   * `GET /metrics`: `{ token }` requires `Authorization: Bearer <token>`, `{ public: true }` serves
-   * it to anyone, `false` turns it off. Unset: open in development, off when `NODE_ENV=production`.
+   * `GET /metrics` (Prometheus, names `sora_kit_…`): open in development and off when
+   * `NODE_ENV=production` unless you give a `token` (requires `Authorization: Bearer <token>`) or
+   * `public: true`; `false` turns the route off. `{ registry }` registers the metrics in your
+   * prom-client `Registry` (serve it yourself, or merge with `Registry.merge`).
    */
-  metrics?: false | { token?: string; public?: boolean };
-  /** Defaults to a console logger at `info`; `false` silences it. */
-  logger?: Logger | false;
+  metrics?: false | MetricsOptions;
+  /**
+   * Where log lines go: a pino logger (or anything pino-compatible), a `Logger` with
+   * `(message, fields)` methods, or `false` for silence. Default: JSON lines on stdout from `info`.
+   * Lines carry `requestId` and `jobId`; secrets are redacted; prompts only ever at `debug`.
+   */
+  logger?: LoggerOption;
+  /** `GET /ready`: more dependencies to check and the time limit of a check. */
+  ready?: ReadinessOptions;
   /** The clock (inject for tests). */
   now?: () => Date;
   /** Job id factory (default: `job_` + a time-sortable ULID). */
   id?: () => string;
+}
+
+/** Options of the metrics. */
+export interface MetricsOptions {
+  /** Bearer token `GET /metrics` requires. */
+  token?: string;
+  /** Serve `GET /metrics` to anyone, also when `NODE_ENV=production` (default: off in production). */
+  public?: boolean;
+  /** A prom-client registry to register the metrics in (default: one per handler). */
+  registry?: Registry;
 }
 
 /** Options with every default filled in (internal). */

@@ -5,7 +5,7 @@
 
 import { getSignedCookie, setSignedCookie } from 'hono/cookie';
 import { deriveSecret } from '../jobs/hash.js';
-import { publicUrlOf } from '../security/proxy.js';
+import { publicUrlOf } from '../proxy.js';
 import type { AuthAdapter } from './types.js';
 
 /** Options of {@link anonymousSessions}. */

@@ -65,6 +65,7 @@ function openStream(
     const controller = new AbortController();
     const stop = () => controller.abort();
     stream.onAbort(stop);
+    const untrack = rt.streams.add(stream, stop);
     c.req.raw.signal?.addEventListener('abort', stop, { once: true });
     const heartbeat = setInterval(() => {
       stream.write(': heartbeat\n\n').catch(stop);
@@ -80,6 +81,7 @@ function openStream(
     } finally {
       release();
       clearInterval(heartbeat);
+      untrack();
       c.req.raw.signal?.removeEventListener('abort', stop);
     }
   });

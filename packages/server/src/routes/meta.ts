@@ -36,12 +36,13 @@ export function createMetaRoutes(rt: Runtime, setting: MetricsSetting | undefine
   });
 
   if (metrics !== false) {
-    app.get('/metrics', (c) => {
+    app.get('/metrics', async (c) => {
       const token = metrics.token;
       if (token !== undefined && !sameText(c.req.header('authorization') ?? '', `Bearer ${token}`)) {
         throw new HttpError(401, 'unauthorized', 'The metrics need a bearer token.');
       }
-      return c.body(rt.metrics.render(), 200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' });
+      const registry = rt.metrics.registry;
+      return c.body(await registry.metrics(), 200, { 'Content-Type': registry.contentType });
     });
   }
 

@@ -24,7 +24,7 @@ import { createDecodeGate, type DecodeGate } from '../media/decode-gate.js';
 import { isVariant, jobBlobKeys } from '../media/keys.js';
 import { mediaUrlFor } from '../media/links.js';
 import type { ProviderReference } from '../providers/types.js';
-import { publicUrlOf } from '../security/proxy.js';
+import { publicUrlOf } from '../proxy.js';
 import { readCreateBody, readJsonObject } from './create-body.js';
 
 /** The contract's capabilities: the provider's models and the handler's limits. */

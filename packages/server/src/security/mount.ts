@@ -7,7 +7,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { type Env, Hono } from 'hono';
 import { HttpError } from '../http-error.js';
-import { type PublicUrlConfig, publicOrigin, rememberPublicUrl } from './proxy.js';
+import { type PublicUrlConfig, publicOrigin, rememberPublicUrl } from '../proxy.js';
 
 /**
  * The path this request's handler is mounted under: as many leading segments of the request path

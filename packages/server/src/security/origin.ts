@@ -8,7 +8,7 @@
  * answer with the contract's error envelope.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import { publicUrlOf } from './proxy.js';
+import { publicUrlOf } from '../proxy.js';
 
 /** Options of {@link crossSiteProtection}. */
 export interface CrossSiteOptions {

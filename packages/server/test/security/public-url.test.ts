@@ -6,7 +6,7 @@ import type { Job, MediaLink } from '@sora-kit/core';
 import { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SoraHandlerOptions } from '../../src/options.js';
-import { clientAddress, resolvePublicUrl } from '../../src/security/proxy.js';
+import { clientAddress, resolvePublicUrl } from '../../src/proxy.js';
 import { createHarness, type Harness } from './support/handler.js';
 
 const harnesses: Harness[] = [];
