@@ -34,6 +34,8 @@ function dirOf(name: string): Promise<string> {
   return dir;
 }
 let packDir: string;
+/** Every copy made, installed or not, removed at the end. */
+const copies: string[] = [];
 
 beforeAll(async () => {
   packDir = await mkdtemp(join(tmpdir(), 'sora-kit-adopt-pack-'));
@@ -41,6 +43,7 @@ beforeAll(async () => {
   // Installs and builds run side by side; each test waits for its own example.
   for (const name of EXAMPLES) {
     const dir = copyExample(name, tarballs).then(async (copy) => {
+      copies.push(copy);
       await installAndBuild(copy);
       return copy;
     });
@@ -50,10 +53,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const settled = await Promise.allSettled(dirs.values());
-  for (const result of settled) {
-    if (result.status === 'fulfilled') await rm(result.value, { recursive: true, force: true });
-  }
+  await Promise.allSettled(dirs.values());
+  await Promise.all(copies.map((copy) => rm(copy, { recursive: true, force: true })));
   if (packDir) await rm(packDir, { recursive: true, force: true });
 });
 
