@@ -79,8 +79,9 @@ async function main() {
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-    console.log(`sora-kit demo on http://${shown}:${info.port}/  (provider: ${describeProvider(config)})`);
     console.log(`data dir: ${config.dataDir}`);
+    // The URL comes last, where a terminal leaves it in view.
+    console.log(`sora-kit demo on http://${shown}:${info.port}/  (provider: ${describeProvider(config)})`);
   });
   server.on('error', (error) => {
     const reason =
