@@ -45,7 +45,9 @@ try {
   );
   console.log('  largest:');
   for (const p of packages.sort((a, b) => b.bytes - a.bytes).slice(0, 10))
-    console.log(`    ${p.name.padEnd(36)} ${mb(p.bytes).padStart(9)} (${((100 * p.bytes) / total).toFixed(0)}%)`);
+    console.log(
+      `    ${p.name.padEnd(36)} ${mb(p.bytes).padStart(9)} (${((100 * p.bytes) / total).toFixed(0)}%)`,
+    );
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
