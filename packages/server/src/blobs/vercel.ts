@@ -7,10 +7,9 @@
  *
  * `@vercel/blob` is an optional peer dependency, loaded on first use: `npm i @vercel/blob`.
  */
-
-import { assertSafeKey } from '../media/keys.js';
 import { importOptional } from '../optional-peer.js';
 import { clampRange } from './range.js';
+import { assertSafeKey } from './safe-key.js';
 import type { BlobInfo, BlobStore, ByteRange } from './types.js';
 
 type VercelSdk = typeof import('@vercel/blob');
