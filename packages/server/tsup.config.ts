@@ -2,7 +2,7 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig({
   // msw-peer(-browser) are entries of their own, reached through package.json's `imports` (#msw-peer).
-  entry: ['src/index.ts', 'src/testing.ts', 'src/testing/msw-peer.ts', 'src/testing/msw-peer-browser.ts'],
+  entry: ['src/index.ts', 'src/testing.ts', 'src/providers/msw-peer.ts', 'src/providers/msw-peer-browser.ts'],
   external: ['#msw-peer'],
   // ESM for `import`, CommonJS (.cjs + .d.cts) for `require()`; see the exports map.
   format: ['esm', 'cjs'],

@@ -2,8 +2,9 @@
  * `Idempotency-Key` on `POST /videos`: the same key from the same identity within 24 hours
  * answers the job it made the first time instead of making another.
  */
-import type { SoraStorage } from '../storage.js';
+
 import { sha256Hex } from '../crypto.js';
+import type { SoraStorage } from '../storage.js';
 import { keys } from './keys.js';
 
 /** How long a key is remembered. */
