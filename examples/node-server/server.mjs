@@ -2,6 +2,7 @@
 // (file storage in the data dir, the fake provider when no OPENAI_API_KEY is set).
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createSoraHandler, fakeProvider, openaiProvider, openrouterProvider } from '@sora-kit/server';
@@ -56,7 +57,8 @@ function chooseProvider(config) {
     });
   }
   if (config.apiKey) return openaiProvider({ apiKey: config.apiKey, baseURL: config.baseURL });
-  return fakeProvider({ generationSeconds: config.fakeSeconds });
+  // The fake keeps its videos in the data dir, so a restarted demo finishes the jobs it had running.
+  return fakeProvider({ generationSeconds: config.fakeSeconds, stateDir: join(config.dataDir, 'fake') });
 }
 
 function isFake(config) {

@@ -6,8 +6,8 @@ export default defineConfig({
     'src/index.ts',
     'src/node.ts',
     'src/testing.ts',
-    'src/testing/msw-peer.ts',
-    'src/testing/msw-peer-browser.ts',
+    'src/providers/msw-peer.ts',
+    'src/providers/msw-peer-browser.ts',
   ],
   external: ['#msw-peer'],
   // ESM for `import`, CommonJS (.cjs + .d.cts) for `require()`; see the exports map.

@@ -8,6 +8,7 @@ import type { Video } from 'openai/resources/videos';
 import { createFakeApp } from './app.js';
 import { createFakeClock, type FakeClock } from './clock.js';
 import { createCounters, type FakeCounters } from './counters.js';
+import { createDirVideoStore } from './dir-store.js';
 import { createFaultInjector, type FakeFaults } from './faults.js';
 import { type FakeMediaLoader, nodeMediaLoader } from './media.js';
 import { createNotifier, type FakeNotifier } from './notifier.js';
@@ -38,6 +39,12 @@ export interface FakeOpenAIOptions {
    * clock that nobody calls between events. Off by default; {@link FakeOpenAI.close} stops it.
    */
   sweepIntervalMs?: number;
+  /**
+   * Node only: keep the videos as files in this directory (one per video, written atomically), so
+   * a restarted process loses no video and processes sharing the directory see each other's.
+   * Default: in memory. The demo passes `<data dir>/fake`.
+   */
+  stateDir?: string;
 }
 
 /** Options of {@link FakeOpenAI.listen}. */
@@ -137,7 +144,7 @@ function createState(
  */
 export function createFakeOpenAI(options: FakeOpenAIOptions = {}): FakeOpenAI {
   const inner = options.clock ?? createFakeClock(options.now);
-  const store = createVideoStore();
+  const store = options.stateDir ? createDirVideoStore(options.stateDir) : createVideoStore();
   const newId = options.id ?? randomId;
   const notifier = createNotifier(store, () => newId('evt'), options.webhook);
   const clock: FakeClock = {
