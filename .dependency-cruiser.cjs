@@ -10,8 +10,8 @@ const SRC = '^packages/server/src/';
 
 /** Bottom first. Each entry is one unit: a folder (ends in `/`) or a single root file. */
 const LAYERS = [
-  // Leaves: used by everyone, import nothing of the server.
-  ['crypto.ts', 'logger.ts'],
+  // Leaves: used by everyone, import nothing of the server (proxy.ts: who and where a request comes from).
+  ['crypto.ts', 'logger.ts', 'proxy.ts'],
   // Drivers: the video providers (and their fakes), the blob stores, and the coordination layer
   // (leases, counters, schedule over unstorage, Redis or PostgreSQL) being added by the scale work.
   ['providers/', 'blobs/', 'coordination/'],

@@ -1,5 +1,6 @@
 // The sora-kit demo: the handler at /api/sora and <sora-studio> at /, on embedded defaults
 // (file storage in the data dir, the fake provider when no OPENAI_API_KEY is set).
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
@@ -7,6 +8,7 @@ import { createSoraHandler, fakeProvider, openaiProvider, openrouterProvider } f
 import { createFakeOpenRouter } from '@sora-kit/server/testing';
 import { build } from 'esbuild';
 import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
 import { pino } from 'pino';
 import { ConfigError, readConfig } from './config.mjs';
 
@@ -78,6 +80,37 @@ function providerNote(config) {
   );
 }
 
+/**
+ * The page's security headers. The page runs no inline script; its inline <style> blocks are
+ * allowed by hash (computed here, so editing the page cannot silently break or widen the policy).
+ * The elements set `style` attributes through Lit bindings (sizes, progress), hence `style-src-attr`.
+ */
+function pageHeaders(html) {
+  const styleHashes = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(
+    ([, css]) => `'sha256-${createHash('sha256').update(css).digest('base64')}'`,
+  );
+  return secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'none'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", ...styleHashes],
+      styleSrcAttr: ["'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:', 'blob:'],
+      mediaSrc: ["'self'", 'blob:'],
+      connectSrc: ["'self'"],
+      fontSrc: ["'self'"],
+      baseUri: ["'none'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      objectSrc: ["'none'"],
+    },
+    xFrameOptions: 'DENY',
+    referrerPolicy: 'same-origin',
+    // The page is served over http in development; HSTS is the TLS proxy's business.
+    strictTransportSecurity: false,
+  });
+}
+
 async function main() {
   const config = await readConfig();
   const provider = chooseProvider(config);
@@ -92,8 +125,13 @@ async function main() {
 
   const app = new Hono();
   app.route('/api/sora', sora);
-  app.get('/', (c) => c.html(html));
-  app.get('/app.js', (c) => c.body(script, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
+  const headers = pageHeaders(html);
+  app.use('/', headers);
+  app.use('/app.js', headers);
+  app.get('/', (c) => c.html(html, 200, { 'Cache-Control': 'no-cache' }));
+  app.get('/app.js', (c) =>
+    c.body(script, 200, { 'content-type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' }),
+  );
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -101,6 +139,11 @@ async function main() {
     logger.info({ dataDir: config.dataDir }, `data dir: ${config.dataDir}`);
     logger.info(`sora-kit demo on http://${shown}:${info.port}/ (provider: ${describeProvider(config)})`);
   });
+  // Slow clients: the request line and headers must arrive within 10 s and the whole request within
+  // 60 s (the handler also cuts a body that takes over 30 s); idle keep-alive sockets go after 5 s.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 60_000;
+  server.keepAliveTimeout = 5_000;
   server.on('error', (error) => {
     const reason =
       error.code === 'EADDRINUSE'

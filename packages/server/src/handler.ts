@@ -4,7 +4,7 @@
  * handler fits. All state lives in the storage and blob store, so any number of instances can
  * share them.
  */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { anonymousSessions } from './auth/anonymous-sessions.js';
 import { defaultBlobs, defaultStorage } from './defaults.js';
@@ -17,7 +17,8 @@ import { createLifecycle } from './jobs/lifecycle.js';
 import { createPoller } from './jobs/poller.js';
 import { createRepository } from './jobs/repository.js';
 import type { Runtime, SoraEnv } from './jobs/runtime.js';
-import { admissionFor } from './limits/resolve.js';
+import { perClientLimit, sessionCreationLimit } from './limits/client-limit.js';
+import { admissionFor, clientLimitsOf } from './limits/resolve.js';
 import { createMediaSigner, type MediaSigner } from './media/signing.js';
 import { instrumentProvider } from './observability/instrumented-provider.js';
 import { resolveLogger } from './observability/logger.js';
@@ -26,6 +27,7 @@ import { observeRequests } from './observability/request.js';
 import { createStreamTracker } from './observability/streams.js';
 import { assertOptions, resolveLimits, resolvePolling, type SoraHandlerOptions } from './options.js';
 import { configuredProviders, createProviderRegistry } from './providers/registry.js';
+import { clientAddressOf, resolvePublicUrl } from './proxy.js';
 import { createEventRoutes } from './routes/events.js';
 import { createMediaRoutes } from './routes/media.js';
 import { createMetaRoutes } from './routes/meta.js';
@@ -33,6 +35,7 @@ import { createReadyRoute } from './routes/ready.js';
 import { createVideoRoutes } from './routes/videos.js';
 import { createWebhookRoutes } from './routes/webhooks.js';
 import { applySecurity } from './security/apply.js';
+import { fetchUnder, publicUrlMiddleware } from './security/mount.js';
 import { createShutdown, type ShutdownOptions } from './shutdown.js';
 
 /** The handler: a Hono app plus the controls of its background work. */
@@ -124,6 +127,7 @@ function buildRuntime(options: SoraHandlerOptions, isPolling: () => boolean, sto
  */
 export function createSoraHandler(options: SoraHandlerOptions): SoraHandler {
   assertOptions(options);
+  const publicUrl = resolvePublicUrl(options);
   let pollerRef: { isRunning(): boolean } | undefined;
   const stopping = new AbortController();
   const rt = buildRuntime(options, () => pollerRef?.isRunning() ?? false, stopping.signal);
@@ -132,8 +136,29 @@ export function createSoraHandler(options: SoraHandlerOptions): SoraHandler {
   pollerRef = poller;
   const shutdown = createShutdown({ rt, poller, lifecycle, stopping, ownsStorage: !options.storage });
 
-  const identify = createMiddleware<SoraEnv>(async (c, next) => {
+  const clientLimits = clientLimitsOf(options.limits);
+  const clientDeps = {
+    storage: rt.storage,
+    now: () => rt.now().getTime(),
+    clientAddress: clientAddressOf,
+  };
+  const sessionCheck = clientLimits.sessions
+    ? sessionCreationLimit(clientLimits.sessions, clientDeps)
+    : undefined;
+  /** The auth adapter, with the per-client limit on new sessions. */
+  const authenticate = async (c: Context<SoraEnv>) => {
     const identity = await rt.auth(c);
+    const waitSeconds = sessionCheck && c.get('soraSessionIssued') ? await sessionCheck(c) : 0;
+    if (waitSeconds > 0) {
+      throw new HttpError(429, 'rate_limited', 'Too many new sessions from here', {
+        retryAfterSeconds: waitSeconds,
+      });
+    }
+    return identity;
+  };
+
+  const identify = createMiddleware<SoraEnv>(async (c, next) => {
+    const identity = await authenticate(c);
     if (!identity || typeof identity.id !== 'string' || identity.id === '') {
       throw new HttpError(401, 'unauthorized', 'Sign in to continue.');
     }
@@ -144,20 +169,22 @@ export function createSoraHandler(options: SoraHandlerOptions): SoraHandler {
 
   const app = new Hono<SoraEnv>();
   app.onError((error, c) => renderError(c, error, rt.logger));
+  // First: every later step (links, the origin check, the cookie) reads what this records.
+  app.use('*', publicUrlMiddleware(publicUrl));
   app.use('*', observeRequests(rt.logger));
   app.use('*', shutdown.guard);
-  applySecurity(app, options, { storage: rt.storage, now: () => rt.now().getTime() });
+  applySecurity(app, options);
   // The UI asks for capabilities first: let that request start the session (when the auth issues
   // one), so the parallel requests that follow share it. Never required here: capabilities are public.
   app.use('/capabilities', async (c, next) => {
     try {
-      await rt.auth(c);
+      await authenticate(c);
     } catch {
       // An auth adapter that rejects the caller does not make capabilities private.
     }
     await next();
   });
-  app.route('/', createMetaRoutes(rt, options.metrics ?? {}));
+  app.route('/', createMetaRoutes(rt, options.metrics));
   app.route('/', createReadyRoute(rt, shutdown.isClosing, coordinationOf(options), options.ready));
   app.route('/', createWebhookRoutes(rt, lifecycle));
   app.route(
@@ -177,6 +204,8 @@ export function createSoraHandler(options: SoraHandlerOptions): SoraHandler {
   // '/videos/*' matches '/videos' too.
   app.use('/videos/*', identify);
   app.use('/events', identify);
+  // After the identity (anonymous callers are counted by address), before any body is read.
+  if (clientLimits.perClient) app.use('/videos/*', perClientLimit(clientLimits.perClient, clientDeps));
   app.route('/', createVideoRoutes(rt, lifecycle));
   app.route('/', createEventRoutes(rt, lifecycle));
   // Unknown routes under the mount point answer the envelope too (a parent app's notFound would not).
@@ -185,6 +214,9 @@ export function createSoraHandler(options: SoraHandlerOptions): SoraHandler {
   });
 
   return Object.assign(app, {
+    // With a basePath, `fetch` takes whole URLs (Next.js, Bun, Deno); `app.route(basePath, sora)`
+    // in a Hono app uses the routes and works either way.
+    fetch: fetchUnder(app, publicUrl.basePath ?? ''),
     startPolling: () => poller.start(),
     stopPolling: () => poller.stop(),
     pollOnce: () => poller.pollOnce(),

@@ -58,6 +58,16 @@ export {
 } from './providers/openrouter.js';
 export { DEFAULT_OPENROUTER_MODELS } from './providers/openrouter-capabilities.js';
 export type * from './providers/types.js';
+export {
+  clientAddress,
+  clientAddressOf,
+  type PublicUrlConfig,
+  type PublicUrlOptions,
+  publicUrlOf,
+  type RequestPublicUrl,
+  resolvePublicUrl,
+  type TrustProxy,
+} from './proxy.js';
 export { createMediaRoutes, type MediaJobView, type MediaRoutesOptions } from './routes/media.js';
 export type { Pingable, ReadinessOptions } from './routes/ready.js';
 export { type CorsOptions, corsMiddleware } from './security/cors.js';

@@ -20,6 +20,12 @@ export interface Limits {
   maxReferenceBytes: number;
   maxJsonBytes: number;
   mediaLinkTtlSeconds: number;
+  maxReferencePixels: number;
+  referenceDecodeSeconds: number;
+  referenceDecodeConcurrency: number;
+  referenceDecodeMaxWaiting: number;
+  bodyTimeoutMs: number;
+  maxEventStreamsPerIdentity: number;
 }
 
 /** The shared dependencies of one handler. */
