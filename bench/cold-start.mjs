@@ -29,8 +29,13 @@ async function coldStart(mode) {
   }
 }
 
-const ms = await interleaved({ ours: () => coldStart('ours'), hono: () => coldStart('hono') }, quick ? 1 : Math.max(rounds, 5));
-console.log(`spawn → first 200 on /health: sora-kit ${ms.ours.toFixed(0)} ms, bare Hono ${ms.hono.toFixed(0)} ms`);
+const ms = await interleaved(
+  { ours: () => coldStart('ours'), hono: () => coldStart('hono') },
+  quick ? 1 : Math.max(rounds, 5),
+);
+console.log(
+  `spawn → first 200 on /health: sora-kit ${ms.ours.toFixed(0)} ms, bare Hono ${ms.hono.toFixed(0)} ms`,
+);
 record({
   coldStartVsHono: {
     value: ms.ours / ms.hono,

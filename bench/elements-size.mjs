@@ -3,10 +3,11 @@
 // 30 KB (gzip) target. Also prints the elements' own share (core and deps left external) and the
 // largest inputs, so a regression points at its cause.
 //   node bench/elements-size.mjs
-import { record } from './lib/harness.mjs';
+
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { record } from './lib/harness.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const require = createRequire(here('../packages/elements/package.json'));

@@ -67,7 +67,7 @@ async function readsPerSecond(server) {
 async function round(mode) {
   const server = startServer(mode);
   const { url } = await server.ready;
-  (await openMany(url, 0, FEW)).forEach((close) => close());
+  for (const close of await openMany(url, 0, FEW)) close();
   await sleep(500);
   const before = (await server.stats()).rss;
   const few = await openMany(url, 0, FEW);

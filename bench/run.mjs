@@ -74,7 +74,9 @@ ${rows.join('\n')}
 Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, Linux ${release()},
 Node ${process.version}; load average at the end ${loadavg()
     .map((l) => l.toFixed(2))
-    .join(' / ')} (the machine was shared with other builds). Commit ${commit || 'n/a'}, ${new Date().toISOString().slice(0, 10)}.
+    .join(
+      ' / ',
+    )} (the machine was shared with other builds). Commit ${commit || 'n/a'}, ${new Date().toISOString().slice(0, 10)}.
 
 ## Rerun
 

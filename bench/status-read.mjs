@@ -2,8 +2,9 @@
 // serialisation) under autocannon -c 50, on memory storage and on the default file storage,
 // against a bare node:http server answering the same JSON. Rounds interleaved, medians.
 //   pnpm --filter @sora-kit/server build && node bench/status-read.mjs [--quick]
-import { interleaved, rawNodeServer, record, requestsPerSecond } from './lib/harness.mjs';
+
 import { seededHandler } from './lib/handler.mjs';
+import { interleaved, rawNodeServer, record, requestsPerSecond } from './lib/harness.mjs';
 
 const memory = await seededHandler({ storage: 'memory' });
 const fs = await seededHandler({ storage: 'fs' });

@@ -35,7 +35,9 @@ const medians = await interleaved({
   hundred: () => retrievesPerJob({ watchers: 100 }),
   webhooks: () => retrievesPerJob({ watchers: 1, webhooks: true }),
 });
-console.log(`retrieves per ${JOB_SECONDS} s job: 1 watcher ${medians.one}, 100 watchers ${medians.hundred}, webhooks ${medians.webhooks}`);
+console.log(
+  `retrieves per ${JOB_SECONDS} s job: 1 watcher ${medians.one}, 100 watchers ${medians.hundred}, webhooks ${medians.webhooks}`,
+);
 record({
   upstreamRetrievesPerJob1: {
     value: medians.one,

@@ -5,7 +5,12 @@ import { listen, SECRET, serverDep, serverDist } from './harness.mjs';
 let fetch;
 if (process.argv[2] === 'ours') {
   const { createSoraHandler, fakeProvider } = await import(serverDist);
-  const handler = createSoraHandler({ provider: fakeProvider(), secret: SECRET, logger: false, dataDir: process.argv[3] });
+  const handler = createSoraHandler({
+    provider: fakeProvider(),
+    secret: SECRET,
+    logger: false,
+    dataDir: process.argv[3],
+  });
   handler.startPolling();
   fetch = handler.fetch;
 } else {

@@ -47,7 +47,8 @@ export async function seededHandler({ storage = 'memory', jobs = 1, options = {}
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ prompt: `bench job ${i}` }),
     });
-    if (response.status !== 202) throw new Error(`create answered ${response.status}: ${await response.text()}`);
+    if (response.status !== 202)
+      throw new Error(`create answered ${response.status}: ${await response.text()}`);
     jobIds.push((await response.json()).jobId);
   }
   offset += 10_000;

@@ -20,7 +20,11 @@ export async function liveHandler({ generationSeconds, speed = 1, webhooks = fal
     now,
     ...(webhooks
       ? {
-          webhook: { url: 'http://bench.local/webhooks/fake', secret: WEBHOOK_SECRET, fetch: (r) => handler.fetch(r) },
+          webhook: {
+            url: 'http://bench.local/webhooks/fake',
+            secret: WEBHOOK_SECRET,
+            fetch: (r) => handler.fetch(r),
+          },
           sweepIntervalMs: 5,
         }
       : {}),
@@ -33,15 +37,28 @@ export async function liveHandler({ generationSeconds, speed = 1, webhooks = fal
     const request = input instanceof Request && !init ? input : new Request(input, init);
     if (request.method === 'POST' && new URL(request.url).pathname.endsWith('/videos')) {
       const sent = Date.now();
-      const form = await request.clone().formData().catch(() => undefined);
-      const prompt = form?.get('prompt') ?? (await request.clone().json().catch(() => ({}))).prompt;
+      const form = await request
+        .clone()
+        .formData()
+        .catch(() => undefined);
+      const prompt =
+        form?.get('prompt') ??
+        (
+          await request
+            .clone()
+            .json()
+            .catch(() => ({}))
+        ).prompt;
       if (prompt) completesAt.set(prompt, sent + (generationSeconds * 1000) / speed);
     }
     return fake.fetch(request);
   };
   const dataDir = await mkdtemp(join(tmpdir(), 'sora-bench-live-'));
   handler = createSoraHandler({
-    provider: fakeProvider({ fake: observed, ...(webhooks ? { provider: { webhookSecret: WEBHOOK_SECRET } } : {}) }),
+    provider: fakeProvider({
+      fake: observed,
+      ...(webhooks ? { provider: { webhookSecret: WEBHOOK_SECRET } } : {}),
+    }),
     secret: SECRET,
     logger: false,
     limits: false,
@@ -101,7 +118,9 @@ export async function liveHandler({ generationSeconds, speed = 1, webhooks = fal
     async close() {
       await handler.close();
       fake.close?.();
-      await rm(dataDir, { recursive: true, force: true });
+      await fake.idle();
+      // A refresh or delivery still finishing may write as the folder goes: retry, then leave it.
+      await rm(dataDir, { recursive: true, force: true, maxRetries: 5 }).catch(() => {});
     },
   };
 }

@@ -1,15 +1,14 @@
 // Child process of bench/media-range.mjs: serves one large video through sora-kit's media route
 // over fsBlobs (`ours`) or with a bare createReadStream (`bare`), and reports its peak RSS.
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import { createWriteStream } from 'node:fs';
-import { largeVideoSource } from './large-video.mjs';
+import { pipeline } from 'node:stream/promises';
 import { listen, loadServer } from './harness.mjs';
+import { largeVideoSource } from './large-video.mjs';
 
 const [mode, megabytes] = process.argv.slice(2);
 const total = Number(megabytes) * 2 ** 20;
@@ -36,7 +35,16 @@ if (mode === 'ours') {
     findJob: async () => ({ status: 'completed', asset, prompt: 'bench' }),
   });
   const served = await listen(app.fetch);
-  url = (await mediaUrlFor({ baseUrl: served.url, jobId: 'job_bench', variant: 'video', signer, now, ttlSeconds: 3600 })).url;
+  url = (
+    await mediaUrlFor({
+      baseUrl: served.url,
+      jobId: 'job_bench',
+      variant: 'video',
+      signer,
+      now,
+      ttlSeconds: 3600,
+    })
+  ).url;
   close = served.close;
 } else {
   const file = join(dir, 'video.mp4');

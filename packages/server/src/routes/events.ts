@@ -6,8 +6,9 @@
  * sequence. Both only grow, so `Last-Event-ID` resumes: a job stream skips the state the client
  * already has, `/events` replays the changes after that sequence (the latest state of each job
  * changed since), or the current state when the client is further behind than the feed keeps.
- * Streams wake at once on a change made by this instance and re-read one key about every second
- * to see changes made by others. A comment line every 15 s keeps proxies from closing them.
+ * Streams wait on the instance's notifier: woken at once by a change made here, and by the one
+ * feed watcher of the instance (jobs/feed.ts) for changes made by others, so an idle stream costs
+ * no storage reads. A comment line every 15 s keeps proxies from closing them.
  */
 import { isTerminal } from '@sora-kit/core';
 import { type Context, Hono } from 'hono';
@@ -22,26 +23,55 @@ const CHECK_MS = 1000;
 const HEARTBEAT_MS = 15_000;
 const SNAPSHOT_SIZE = 50;
 
-/** Resolves on a local change to `topic`, after CHECK_MS, or when the stream ends. */
-function nextWake(rt: Runtime, topic: string, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      unsubscribe();
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, CHECK_MS);
-    const unsubscribe = rt.notifier.subscribe(topic, done);
-    signal.addEventListener('abort', done, { once: true });
+/**
+ * Follows `topic` for one stream: changes made here, and those the instance's single feed watcher
+ * sees made elsewhere. Subscribed before the stream's first read, so no change falls between a
+ * read and the wait. Without a polling loop here, `next()` also resolves every CHECK_MS so the
+ * stream refreshes its due jobs itself.
+ */
+function follow(rt: Runtime, owner: string, jobId: string | undefined, signal: AbortSignal) {
+  let changed = false;
+  let wake: (() => void) | undefined;
+  const unsubscribe = rt.notifier.subscribe(jobId ?? owner, () => {
+    changed = true;
+    wake?.();
   });
+  const release = rt.feed.watch(owner, jobId);
+  return {
+    /** Resolves on the next change (at once if one came since the last call) or at the end. */
+    next(): Promise<void> {
+      if (changed || signal.aborted) {
+        changed = false;
+        return Promise.resolve();
+      }
+      return new Promise((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          signal.removeEventListener('abort', done);
+          wake = undefined;
+          changed = false;
+          resolve();
+        };
+        const timer = rt.isPolling() ? undefined : setTimeout(done, CHECK_MS);
+        wake = done;
+        signal.addEventListener('abort', done, { once: true });
+      });
+    },
+    close(): void {
+      unsubscribe();
+      release();
+    },
+  };
 }
+
+type Changes = ReturnType<typeof follow>;
 
 /** Runs a stream with a heartbeat and an abort signal that fires when the client goes away. */
 function openStream(
   c: Context<SoraEnv>,
   rt: Runtime,
-  body: (stream: SSEStreamingApi, signal: AbortSignal) => Promise<void>,
+  topic: { owner: string; jobId?: string },
+  body: (stream: SSEStreamingApi, signal: AbortSignal, changes: Changes) => Promise<void>,
 ): Response {
   c.header('X-Accel-Buffering', 'no');
   return streamSSE(c, async (stream) => {
@@ -52,8 +82,9 @@ function openStream(
     const heartbeat = setInterval(() => {
       stream.write(': heartbeat\n\n').catch(stop);
     }, HEARTBEAT_MS);
+    const changes = follow(rt, topic.owner, topic.jobId, controller.signal);
     try {
-      await body(stream, controller.signal);
+      await body(stream, controller.signal, changes);
     } catch (error) {
       if (!controller.signal.aborted) {
         rt.logger.warn('event stream ended by an error', {
@@ -61,6 +92,7 @@ function openStream(
         });
       }
     } finally {
+      changes.close();
       clearInterval(heartbeat);
       c.req.raw.signal?.removeEventListener('abort', stop);
     }
@@ -95,7 +127,7 @@ export function createEventRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
     const owner = c.get('owner');
     if (!(await rt.repo.getOwned(jobId, owner))) throw jobNotFound();
     const resumeFrom = parseLastEventId(c);
-    return openStream(c, rt, async (stream, signal) => {
+    return openStream(c, rt, { owner, jobId }, async (stream, signal, changes) => {
       let sent = '';
       let first = true;
       while (!signal.aborted) {
@@ -115,7 +147,7 @@ export function createEventRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
         sent = data;
         first = false;
         if (isTerminal(record.job.status)) return;
-        await nextWake(rt, jobId, signal);
+        await changes.next();
       }
     });
   });
@@ -123,7 +155,7 @@ export function createEventRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
   app.get('/events', async (c) => {
     const owner = c.get('owner');
     const resumeFrom = parseLastEventId(c);
-    return openStream(c, rt, async (stream, signal) => {
+    return openStream(c, rt, { owner }, async (stream, signal, changes) => {
       const watching = new Set<string>();
       const sendJob = async (record: JobRecord, id: number) => {
         if (!isTerminal(record.job.status)) watching.add(record.job.jobId);
@@ -162,14 +194,17 @@ export function createEventRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
       if (c.get('soraSessionIssued')) return;
       let cursor = feed.seq;
       while (!signal.aborted) {
-        await nextWake(rt, owner, signal);
+        await changes.next();
         if (signal.aborted) return;
-        await Promise.all(
-          [...watching].map(async (jobId) => {
-            const record = await rt.repo.get(jobId);
-            if (record && due(rt, record)) await lifecycle.refresh(jobId);
-          }),
-        );
+        // Without a polling loop here, this stream refreshes the jobs it shows when they are due.
+        if (!rt.isPolling()) {
+          await Promise.all(
+            [...watching].map(async (jobId) => {
+              const record = await rt.repo.get(jobId);
+              if (record && due(rt, record)) await lifecycle.refresh(jobId);
+            }),
+          );
+        }
         feed = await rt.feed.read(owner);
         if (feed.seq === cursor) continue;
         const firstKept = feed.entries[0]?.seq ?? feed.seq;
