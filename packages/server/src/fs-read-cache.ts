@@ -1,8 +1,9 @@
 /**
  * Reads of small files that cost one `stat` when the file has not changed: the default storage
  * replaces a file on every write (temp file + rename), so a new value always comes with a new
- * inode and new times. The cached text is served only while inode, size and nanosecond times all
- * match the file on disk, so a write by another process is seen on the very next read.
+ * inode and new times. The cached text is served only while inode, size and (sub-millisecond)
+ * modification and change times all match the file on disk, so a write by another process is
+ * seen on the very next read.
  * Loaded only with the default file storage (it imports `node:fs`).
  */
 import { promises as fsp } from 'node:fs';
@@ -25,8 +26,8 @@ export function createFsReadCache() {
     async read(file: string): Promise<string | null> {
       let stamp: string;
       try {
-        const stats = await fsp.stat(file, { bigint: true });
-        stamp = `${stats.ino}:${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}`;
+        const stats = await fsp.stat(file);
+        stamp = `${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`;
       } catch (error) {
         if (isNotFound(error)) return null;
         throw error;
