@@ -5,10 +5,18 @@
  * so a cut-off upload leaves nothing); reads fetch the blob's URL with a `Range` header, which is
  * a cheap "simple operation" rather than an API call.
  */
-import { BlobNotFoundError, del, head, put } from '@vercel/blob';
+import type * as VercelBlobSdk from '@vercel/blob';
 import { assertSafeKey } from '../media/keys.js';
 import { clampRange } from './range.js';
 import type { BlobInfo, BlobStore, ByteRange } from './types.js';
+
+// Loaded on first use: the SDK (and its HTTP client) is the heaviest import of the package, and
+// hosts on other stores never need it.
+let sdk: Promise<typeof VercelBlobSdk> | undefined;
+const loadSdk = () => {
+  sdk ??= import('@vercel/blob');
+  return sdk;
+};
 
 /** Options of {@link vercelBlobs}. */
 export interface VercelBlobsOptions {
@@ -47,6 +55,7 @@ export function vercelBlobs(options: VercelBlobsOptions = {}): BlobStore {
 
   const stat = async (key: string): Promise<BlobInfo | null> => {
     try {
+      const { head } = await loadSdk();
       const meta = await head(pathnameOf(key), { token: token() });
       return {
         key,
@@ -56,13 +65,14 @@ export function vercelBlobs(options: VercelBlobsOptions = {}): BlobStore {
         lastModified: meta.uploadedAt,
       };
     } catch (error) {
-      if (error instanceof BlobNotFoundError) return null;
+      if (error instanceof (await loadSdk()).BlobNotFoundError) return null;
       throw error;
     }
   };
 
   return {
     async put(key, body, { contentType }) {
+      const { put } = await loadSdk();
       await put(pathnameOf(key), body, {
         access,
         token: token(),
@@ -102,6 +112,7 @@ export function vercelBlobs(options: VercelBlobsOptions = {}): BlobStore {
     stat,
 
     async delete(key) {
+      const { del } = await loadSdk();
       await del(pathnameOf(key), { token: token() });
     },
 
