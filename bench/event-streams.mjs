@@ -73,10 +73,13 @@ async function round(mode) {
   const few = await openMany(url, 0, FEW);
   await sleep(1500);
   const readsFew = await readsPerSecond(server);
-  const rssFew = (await server.stats()).rss;
+  const statsFew = await server.stats();
+  const rssFew = statsFew.rss;
   const many = await openMany(url, FEW, MANY);
   await sleep(1500);
-  const rssMany = (await server.stats()).rss;
+  const statsMany = await server.stats();
+  const rssMany = statsMany.rss;
+  if (process.env.BENCH_DEBUG) console.log(mode, { statsFew, statsMany });
   const readsMany = await readsPerSecond(server);
   for (const close of [...few, ...many]) close();
   await sleep(2000);

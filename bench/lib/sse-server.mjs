@@ -58,7 +58,7 @@ process.on('message', async (message) => {
     for (let i = 0; i < 4; i++) globalThis.gc?.();
     await new Promise((resolve) => setTimeout(resolve, 50));
     globalThis.gc?.();
-    process.send({ rss: process.memoryUsage().rss, reads });
+    process.send({ ...process.memoryUsage(), reads });
   } else if (message === 'exit') {
     await close();
     process.exit(0);

@@ -12,12 +12,12 @@
  */
 import { isTerminal } from '@sora-kit/core';
 import { type Context, Hono } from 'hono';
-import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
 import { jobNotFound } from '../http-error.js';
 import type { FeedEntry } from '../jobs/feed.js';
 import type { Lifecycle } from '../jobs/lifecycle.js';
 import type { JobRecord } from '../jobs/repository.js';
 import type { Runtime, SoraEnv } from '../jobs/runtime.js';
+import { type EventSink, eventStreamResponse } from './event-stream.js';
 
 const CHECK_MS = 1000;
 const HEARTBEAT_MS = 15_000;
@@ -71,22 +71,19 @@ function openStream(
   c: Context<SoraEnv>,
   rt: Runtime,
   topic: { owner: string; jobId?: string },
-  body: (stream: SSEStreamingApi, signal: AbortSignal, changes: Changes) => Promise<void>,
+  body: (stream: EventSink, signal: AbortSignal, changes: Changes) => Promise<void>,
 ): Response {
   c.header('X-Accel-Buffering', 'no');
-  return streamSSE(c, async (stream) => {
-    const controller = new AbortController();
-    const stop = () => controller.abort();
-    stream.onAbort(stop);
-    c.req.raw.signal?.addEventListener('abort', stop, { once: true });
+  return eventStreamResponse(c, async (stream, gone) => {
+    // A failed write means the client is gone, which `gone` reports too.
     const heartbeat = setInterval(() => {
-      stream.write(': heartbeat\n\n').catch(stop);
+      stream.write(': heartbeat\n\n').catch(() => {});
     }, HEARTBEAT_MS);
-    const changes = follow(rt, topic.owner, topic.jobId, controller.signal);
+    const changes = follow(rt, topic.owner, topic.jobId, gone);
     try {
-      await body(stream, controller.signal, changes);
+      await body(stream, gone, changes);
     } catch (error) {
-      if (!controller.signal.aborted) {
+      if (!gone.aborted) {
         rt.logger.warn('event stream ended by an error', {
           error: error instanceof Error ? error.message : String(error),
         });
@@ -94,7 +91,6 @@ function openStream(
     } finally {
       changes.close();
       clearInterval(heartbeat);
-      c.req.raw.signal?.removeEventListener('abort', stop);
     }
   });
 }
