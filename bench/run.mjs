@@ -1,4 +1,4 @@
-// `pnpm bench [--quick] [name…]`: runs every benchmark (or the named ones) one after another, each
+// `pnpm bench [--quick] [--report] [name…]`: runs every benchmark (or the named ones) one after another, each
 // in its own process, then writes BENCHMARKS.md from bench/results.json. `--quick` runs each
 // briefly to prove it still works (CI); its figures go to a temp file and mean nothing.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -28,7 +28,9 @@ if (unknown.length) {
 const resultsFile = quick ? join(tmpdir(), `sora-bench-quick-${process.pid}.json`) : here('../results.json');
 const env = { ...process.env, BENCH_RESULTS: process.env.BENCH_RESULTS ?? resultsFile };
 const failed = [];
-for (const name of only.length ? only : BENCHMARKS) {
+// `--report`: only rewrite BENCHMARKS.md from the results already recorded.
+const toRun = process.argv.includes('--report') ? [] : only.length ? only : BENCHMARKS;
+for (const name of toRun) {
   console.log(`\n== ${name}`);
   const started = Date.now();
   const run = spawnSync(process.execPath, [here(`../${name}.mjs`), ...(quick ? ['--quick'] : [])], {
@@ -91,6 +93,9 @@ SORA_SERVER_DIST=/path/to/other/dist/index.js BENCH_RESULTS=/tmp/other.json pnpm
 Redis at 127.0.0.1:6379 adds the admission figure when reachable. Profiles:
 \`node --cpu-prof --cpu-prof-dir=/tmp/prof bench/profile-reads.mjs\` (see that file).
 `;
-  writeFileSync(here('../../BENCHMARKS.md'), md);
+  // The findings (profiles, what changed, what is left) are written by hand in bench/notes.md.
+  const notesFile = here('../notes.md');
+  const notes = existsSync(notesFile) ? `\n${readFileSync(notesFile, 'utf8')}` : '';
+  writeFileSync(here('../../BENCHMARKS.md'), md + notes);
   console.log('\nwrote bench/results.json and BENCHMARKS.md');
 }

@@ -4,7 +4,7 @@
  */
 import { getCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
 import { LRUCache } from 'lru-cache';
-import { deriveSecret } from '../jobs/hash.js';
+import { deriveSecret } from '../crypto.js';
 import type { AuthAdapter } from './types.js';
 
 /** Options of {@link anonymousSessions}. */

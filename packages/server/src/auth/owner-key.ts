@@ -3,7 +3,7 @@
  * so a read does not hash the same caller again on every request.
  */
 import { LRUCache } from 'lru-cache';
-import { sha256Hex } from '../jobs/hash.js';
+import { sha256Hex } from '../crypto.js';
 
 const REMEMBERED_OWNERS = 10_000;
 
