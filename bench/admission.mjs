@@ -9,7 +9,7 @@
 // Redis at 127.0.0.1:6379 is used when reachable (ioredis, a server devDependency).
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { quick, record } from './lib/harness.mjs';
+import { quick, ratioFigure, record } from './lib/harness.mjs';
 
 const serverRequire = createRequire(new URL('../packages/server/package.json', import.meta.url));
 const load = async (name) => import(pathToFileURL(serverRequire.resolve(name)).href);
@@ -88,12 +88,10 @@ for (const [name, storage] of drivers) {
 }
 if (opsPerSecond.redis) {
   record({
-    admissionRedisVsMemory: {
-      value: opsPerSecond.redis / opsPerSecond.memory,
-      ratio: opsPerSecond.redis / opsPerSecond.memory,
-      baseline: opsPerSecond.memory,
-      unit: '×',
-      baselineIs: `admit+settle/s on memory storage (Redis: ${opsPerSecond.redis.toFixed(0)}/s)`,
-    },
+    admissionRedisVsMemory: ratioFigure(
+      opsPerSecond.redis,
+      opsPerSecond.memory,
+      `admit+settle/s on memory storage (Redis: ${opsPerSecond.redis.toFixed(0)}/s)`,
+    ),
   });
 }

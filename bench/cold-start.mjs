@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { here, interleaved, quick, record, rounds } from './lib/harness.mjs';
+import { here, interleaved, quick, ratioFigure, record, rounds } from './lib/harness.mjs';
 
 async function coldStart(mode) {
   const dataDir = await mkdtemp(join(tmpdir(), 'sora-bench-cold-'));
@@ -37,12 +37,10 @@ console.log(
   `spawn → first 200 on /health: sora-kit ${ms.ours.toFixed(0)} ms, bare Hono ${ms.hono.toFixed(0)} ms`,
 );
 record({
-  coldStartVsHono: {
-    value: ms.ours / ms.hono,
-    ratio: ms.ours / ms.hono,
-    baseline: ms.hono,
-    unit: '×',
-    baselineIs: `bare Hono app, ms to the first 200 (ours ${ms.ours.toFixed(0)} ms)`,
-    target: '≤ 1.5',
-  },
+  coldStartVsHono: ratioFigure(
+    ms.ours,
+    ms.hono,
+    `bare Hono app, ms to the first 200 (ours ${ms.ours.toFixed(0)} ms)`,
+    '≤ 1.5',
+  ),
 });

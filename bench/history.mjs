@@ -3,7 +3,7 @@
 //   pnpm --filter @sora-kit/server build && node bench/history.mjs [--quick]
 
 import { seededHandler } from './lib/handler.mjs';
-import { interleaved, quick, record, requestsPerSecond } from './lib/harness.mjs';
+import { interleaved, quick, ratioFigure, record, requestsPerSecond } from './lib/harness.mjs';
 
 const jobs = quick ? 25 : 100;
 const memory = await seededHandler({ storage: 'memory', jobs });
@@ -18,14 +18,12 @@ try {
     `first page of ${jobs} jobs, req/s (median): memory ${medians.memory.toFixed(0)}, fs ${medians.fs.toFixed(0)}`,
   );
   record({
-    historyFsVsMemory: {
-      value: medians.fs / medians.memory,
-      ratio: medians.fs / medians.memory,
-      baseline: medians.memory,
-      unit: '×',
-      baselineIs: `memory storage req/s (ours on files: ${medians.fs.toFixed(0)} req/s)`,
-      target: '≥ 0.5',
-    },
+    historyFsVsMemory: ratioFigure(
+      medians.fs,
+      medians.memory,
+      `memory storage req/s (ours on files: ${medians.fs.toFixed(0)} req/s)`,
+      '≥ 0.5',
+    ),
   });
 } finally {
   await Promise.all([memory.close(), fs.close()]);

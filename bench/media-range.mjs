@@ -4,7 +4,7 @@
 //   pnpm --filter @sora-kit/server build && node bench/media-range.mjs [--quick]
 import { fork } from 'node:child_process';
 import { get } from 'node:http';
-import { here, interleaved, median, quick, record } from './lib/harness.mjs';
+import { here, interleaved, median, quick, ratioFigure, record } from './lib/harness.mjs';
 
 const MEGABYTES = quick ? 20 : 200;
 const CONCURRENT = 20;
@@ -64,14 +64,12 @@ try {
       `${CONCURRENT} at once: server RSS +${grown.ours.toFixed(1)} MB (bare +${grown.bare.toFixed(1)} MB)`,
   );
   record({
-    rangeThroughputVsRawFs: {
-      value: speed.ours / speed.bare,
-      ratio: speed.ours / speed.bare,
-      baseline: speed.bare,
-      unit: '×',
-      baselineIs: `bare createReadStream MB/s (ours ${speed.ours.toFixed(0)} MB/s)`,
-      target: '≥ 0.9',
-    },
+    rangeThroughputVsRawFs: ratioFigure(
+      speed.ours,
+      speed.bare,
+      `bare createReadStream MB/s (ours ${speed.ours.toFixed(0)} MB/s)`,
+      '≥ 0.9',
+    ),
     mediaRssGrowthMb: {
       value: grown.ours,
       baseline: grown.bare,

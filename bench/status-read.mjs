@@ -4,7 +4,7 @@
 //   pnpm --filter @sora-kit/server build && node bench/status-read.mjs [--quick]
 
 import { seededHandler } from './lib/handler.mjs';
-import { interleaved, rawNodeServer, record, requestsPerSecond } from './lib/harness.mjs';
+import { interleaved, ratioFigure, rawNodeServer, record, requestsPerSecond } from './lib/harness.mjs';
 
 const memory = await seededHandler({ storage: 'memory' });
 const fs = await seededHandler({ storage: 'fs' });
@@ -26,22 +26,18 @@ try {
     `req/s (median): bare node:http ${medians.raw.toFixed(0)}, memory ${medians.memory.toFixed(0)}, fs ${medians.fs.toFixed(0)}; last p99 ms: ${JSON.stringify(p99)}`,
   );
   record({
-    statusReadVsRawNode: {
-      value: medians.memory / medians.raw,
-      ratio: medians.memory / medians.raw,
-      baseline: medians.raw,
-      unit: '×',
-      baselineIs: `bare node:http req/s (ours on memory: ${medians.memory.toFixed(0)} req/s)`,
-      target: '≥ 0.6',
-    },
-    statusReadFsVsRawNode: {
-      value: medians.fs / medians.raw,
-      ratio: medians.fs / medians.raw,
-      baseline: medians.raw,
-      unit: '×',
-      baselineIs: `bare node:http req/s (ours on files: ${medians.fs.toFixed(0)} req/s)`,
-      target: '≥ 0.4',
-    },
+    statusReadVsRawNode: ratioFigure(
+      medians.memory,
+      medians.raw,
+      `bare node:http req/s (ours on memory: ${medians.memory.toFixed(0)} req/s)`,
+      '≥ 0.6',
+    ),
+    statusReadFsVsRawNode: ratioFigure(
+      medians.fs,
+      medians.raw,
+      `bare node:http req/s (ours on files: ${medians.fs.toFixed(0)} req/s)`,
+      '≥ 0.4',
+    ),
   });
 } finally {
   await Promise.all([memory.close(), fs.close(), raw.close()]);

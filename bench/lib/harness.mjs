@@ -136,6 +136,11 @@ export function record(figures) {
   writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 }
 
+/** A figure that is itself a ratio: ours ÷ a baseline measured in the same run. */
+export function ratioFigure(ours, baseline, baselineIs, target) {
+  return { value: ours / baseline, ratio: ours / baseline, baseline, unit: '×', baselineIs, target };
+}
+
 function round(n) {
   if (typeof n !== 'number' || !Number.isFinite(n)) return n ?? null;
   return Math.abs(n) >= 100 ? Math.round(n) : Math.round(n * 1000) / 1000;
