@@ -35,8 +35,8 @@ const HIGH_WATER_BYTES = 64 * 1024;
 
 /**
  * Answers `c` with an event stream and runs `body` on it. `signal` aborts when the client goes
- * away (the body's `cancel`, which every Fetch runtime calls then); the stream closes when `body`
- * settles.
+ * away: the body's `cancel` (how @hono/node-server reports it) or the request's own signal (how
+ * other runtimes and in-process `app.request` callers do). The stream closes when `body` settles.
  */
 export function eventStreamResponse(
   c: Context,
@@ -50,6 +50,8 @@ export function eventStreamResponse(
     drained = undefined;
   };
   gone.signal.addEventListener('abort', release, { once: true });
+  const leave = () => gone.abort();
+  c.req.raw.signal?.addEventListener('abort', leave, { once: true });
   const stream = new ReadableStream<Uint8Array>(
     {
       start(streamController) {
@@ -69,11 +71,11 @@ export function eventStreamResponse(
   };
   const sink: EventSink = { write, writeSSE: (message) => write(encodeSse(message)) };
   void body(sink, gone.signal).finally(() => {
-    if (gone.signal.aborted) return;
+    c.req.raw.signal?.removeEventListener('abort', leave);
     try {
       controller.close();
     } catch {
-      // already closed
+      // cancelled by the client: nothing left to close
     }
   });
   return c.body(stream, 200, {
