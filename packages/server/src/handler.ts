@@ -7,10 +7,11 @@
 import { type Context, Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { anonymousSessions } from './auth/anonymous-sessions.js';
+import { createOwnerKeys } from './auth/owner-key.js';
 import { defaultBlobs, defaultStorage } from './defaults.js';
 import { HttpError, renderError } from './http-error.js';
 import { createFeed, createNotifier } from './jobs/feed.js';
-import { deriveSecret, sha256Hex } from './jobs/hash.js';
+import { deriveSecret } from './jobs/hash.js';
 import { createJobIds } from './jobs/ids.js';
 import { createLeases } from './jobs/lease.js';
 import { createLifecycle } from './jobs/lifecycle.js';
@@ -161,13 +162,14 @@ export function createSoraHandler(options: SoraHandlerOptions): SoraHandler {
     return identity;
   };
 
+  const ownerKey = createOwnerKeys();
   const identify = createMiddleware<SoraEnv>(async (c, next) => {
     const identity = await authenticate(c);
     if (!identity || typeof identity.id !== 'string' || identity.id === '') {
       throw new HttpError(401, 'unauthorized', 'Sign in to continue.');
     }
     c.set('identity', identity);
-    c.set('owner', await sha256Hex(identity.id));
+    c.set('owner', await ownerKey(identity.id));
     await next();
   });
 

@@ -16,6 +16,8 @@ export const keys = {
   indexChunk: (owner: string, chunk: number) => `${PREFIX}:owner:${owner}:chunk:${chunk}`,
   /** Per-identity change feed: a sequence number and the latest changes, for SSE. */
   feed: (owner: string) => `${PREFIX}:owner:${owner}:feed`,
+  /** A token rewritten on every feed change of the identities in one shard: what instances watch. */
+  feedSignal: (shard: number) => `${PREFIX}:feedsig:${shard}`,
   /** Ids of every unfinished job, which the poller resumes. */
   active: () => `${PREFIX}:active`,
   /** Provider video id (hashed) → job id, for webhooks. */
