@@ -11,6 +11,7 @@ const alias = {
   '@sora-kit/core': src('./packages/core/src/index.ts'),
   '@sora-kit/server/testing': src('./packages/server/src/testing.ts'),
   '@sora-kit/server': src('./packages/server/src/index.ts'),
+  '@sora-kit/sample-media': src('./packages/sample-media/src/index.ts'),
 };
 
 const browser = () => ({

@@ -85,7 +85,7 @@ function largeProvider(clip, onChunk) {
 const dir = await mkdtemp(join(tmpdir(), 'sora-bench-media-'));
 try {
   const clip = new Uint8Array(
-    await readFile(new URL('../packages/server/media/video-1280x720-4s.mp4', import.meta.url)),
+    await readFile(new URL('../packages/sample-media/media/dawn/video-1280x720-4s.mp4', import.meta.url)),
   );
   const blobs = fsBlobs(dir);
 

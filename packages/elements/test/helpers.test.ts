@@ -90,8 +90,8 @@ describe('remedies', () => {
       remedyFor(new SoraApiError({ status: 429, code: 'rate_limited', message: '', retryAfter: 42 }), en)
         .retryAfter,
     ).toBe(42);
-    expect(remedyFor(err('moderation_blocked'), en).message).toBe(en.errorModeration);
-    expect(remedyFor(err('network_error'), fr).message).toBe(fr.errorNetwork);
+    expect(remedyFor(err('moderation_blocked'), en).message).toBe(en.errors.moderation_blocked);
+    expect(remedyFor(err('network_error'), fr).message).toBe(fr.errors.network_error);
     const invalid = new SoraApiError({
       status: 400,
       code: 'invalid_request',

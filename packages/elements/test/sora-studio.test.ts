@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import videoUrl from '../../server/media/video-1280x720-4s.mp4?url';
+import videoUrl from '../../sample-media/media/dawn/video-1280x720-4s.mp4?url';
 import '../src/locales/fr.js';
 import type { SoraJobList } from '../src/sora-job-list.js';
 import type { SoraPlayer } from '../src/sora-player.js';

@@ -2,6 +2,7 @@
 import { isPendingJob, type Job } from '@sora-kit/core';
 import { html, nothing } from 'lit';
 import { formatPercent, relativeTime, sizeLabel, truncate } from './format.js';
+import { errorText } from './remedy.js';
 import type { SoraStrings } from './strings.js';
 
 /** What a row needs from its list. */
@@ -106,8 +107,7 @@ function actions(job: Job, ctx: RowContext) {
 
 /** The failure of a job in words a person can act on. */
 export function jobErrorText(job: Job, t: SoraStrings): string {
-  if (job.error?.code === 'moderation_blocked') return t.errorModeration;
-  return job.error?.message ?? t.errorUnknown;
+  return errorText(job.error?.code, t);
 }
 
 /** Renders one job as a list row. */
