@@ -45,8 +45,8 @@ describe('spritesheet tiles', () => {
 
 describe('formatting', () => {
   test('sizes read as orientation and dimensions, in the reader’s language', () => {
-    expect(sizeLabel('1280x720', en)).toBe('Landscape 1280×720');
-    expect(sizeLabel('720x1280', fr)).toBe('Portrait 720×1280');
+    expect(sizeLabel('1280x720', en)).toBe('1280×720 · Landscape');
+    expect(sizeLabel('720x1280', fr)).toBe('720×1280 · Portrait');
     expect(orientationOf('1024x1024')).toBe('square');
     expect(sizeLabel('weird', en)).toBe('weird');
   });

@@ -100,7 +100,7 @@ describe('placeholders and progress', () => {
     await until(() => $$(list, '[part~="row"]').length === 1);
     const meta = $(list, '[part~="meta"]').textContent?.replace(/\s+/g, ' ') ?? '';
     expect(meta).toContain('sora-2');
-    expect(meta).toContain('Portrait 720×1280');
+    expect(meta).toContain('720×1280 · Portrait');
     expect(meta).toContain('8 seconds');
     release();
     await until(() => $(list, '[part~="row"]').dataset.jobId === 'job_1');

@@ -79,7 +79,7 @@ describe('<sora-job-list>', () => {
     const meta = $(el, 'li[data-job-id="job_b"] [part~="meta"]').textContent ?? '';
     expect(meta).toContain('Ready');
     expect(meta).toContain('sora-2');
-    expect(meta).toContain('Landscape 1280×720');
+    expect(meta).toContain('1280×720 · Landscape');
     expect(meta).toContain('4 seconds');
     expect(meta).toContain('5 minutes ago');
     expect($(el, 'li[data-job-id="job_a"] [part~="row-error"]').textContent).toContain(

@@ -35,7 +35,7 @@ describe('<sora-prompt>', () => {
   test('offers only what the provider can do, with readable size labels and a live count', async () => {
     const el = await mountPrompt();
     const sizes = $$<HTMLOptionElement>(el, 'select[name="size"] option').map((o) => o.textContent?.trim());
-    expect(sizes).toEqual(['Landscape 1280×720', 'Portrait 720×1280']);
+    expect(sizes).toEqual(['1280×720 · Landscape', '720×1280 · Portrait']);
     const lengths = $$<HTMLOptionElement>(el, 'select[name="seconds"] option').map((o) =>
       o.textContent?.trim(),
     );
@@ -297,7 +297,7 @@ describe('<sora-prompt>', () => {
     expect($(el, '[part~="submit"]').textContent?.trim()).toBe('Créer la vidéo');
     expect($(el, 'label[part~="label"]').textContent).toBe('Décrivez votre vidéo');
     expect($$<HTMLOptionElement>(el, 'select[name="size"] option')[0]?.textContent?.trim()).toBe(
-      'Paysage 1280×720',
+      '1280×720 · Paysage',
     );
   });
 

@@ -5,7 +5,7 @@
  */
 import type { JobStatus } from '@sora-kit/core';
 
-/** Orientation of a video size, for labels such as "Landscape 1280×720". */
+/** Orientation of a video size, for labels such as "1280×720 · Landscape". */
 export type Orientation = 'landscape' | 'portrait' | 'square';
 
 /** The strings of every element. Functions receive already-formatted numbers where it matters. */
@@ -79,6 +79,10 @@ export interface SoraStrings {
   inProgressBody: (percent: string) => string;
   failedTitle: string;
   editPrompt: string;
+  pause: string;
+  /** The scrubber's label. */
+  seek: string;
+  fullscreen: string;
   download: string;
   downloading: string;
   previewLabel: string;
@@ -171,6 +175,9 @@ export const en: SoraStrings = {
   inProgressBody: (percent) => `Generating… ${percent}`,
   failedTitle: 'This video could not be made',
   editPrompt: 'Edit prompt',
+  pause: 'Pause',
+  seek: 'Position in the video',
+  fullscreen: 'Full screen',
   download: 'Download',
   downloading: 'Preparing…',
   previewLabel: 'Timeline preview',
