@@ -6,6 +6,7 @@ import type { ApiError, ApiErrorCode } from '@sora-kit/core';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { JobStateError, StartRefusedError } from './jobs/errors.js';
 import type { Logger } from './logger.js';
 import { ProviderError } from './providers/errors.js';
 
@@ -52,6 +53,14 @@ export function upstreamHttpError(error: ProviderError): HttpError {
     );
   }
   return new HttpError(502, 'upstream_error', 'The video provider could not take this request.');
+}
+
+/** A create, remix or retry the provider turned down: the request's fault (400) or the provider's. */
+function startRefusal(error: ProviderError): HttpError {
+  if (error.kind === 'rejected') {
+    return new HttpError(400, 'invalid_request', 'The video provider refused this request.');
+  }
+  return upstreamHttpError(error);
 }
 
 const CONTRACT_CODES = new Set<string>([
@@ -101,6 +110,8 @@ const httpExceptionCodes: Partial<Record<number, ApiErrorCode>> = {
 export function toHttpError(error: unknown, logger: Logger): HttpError {
   if (error instanceof HttpError) return error;
   if (error instanceof ProviderError) return upstreamHttpError(error);
+  if (error instanceof JobStateError) return new HttpError(409, 'conflict', error.message);
+  if (error instanceof StartRefusedError) return startRefusal(error.providerError);
   if (error instanceof HTTPException) {
     const code = httpExceptionCodes[error.status];
     if (code) return new HttpError(error.status as ContentfulStatusCode, code, error.message || code);

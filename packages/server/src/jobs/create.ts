@@ -6,10 +6,10 @@
  */
 import type { Job, JobError, ValidCreateVideo } from '@sora-kit/core';
 import type { Identity } from '../auth/types.js';
-import { HttpError, upstreamHttpError } from '../http-error.js';
 import { blobKey } from '../media/keys.js';
 import { ProviderError } from '../providers/errors.js';
 import type { ProviderReference } from '../providers/types.js';
+import { JobStateError, StartRefusedError } from './errors.js';
 import { announceCreated } from './finish.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { JobRecord } from './repository.js';
@@ -51,13 +51,9 @@ function refusalAsJobError(error: unknown): JobError | undefined {
   return undefined;
 }
 
-/** The HTTP error a refused upstream call answers. */
-function refusalAsHttpError(error: unknown): unknown {
-  if (!(error instanceof ProviderError)) return error;
-  if (error.kind === 'rejected') {
-    return new HttpError(400, 'invalid_request', 'The video provider refused this request.');
-  }
-  return upstreamHttpError(error);
+/** What a refused start throws: the provider's refusal as a domain error, anything else as is. */
+function refusalError(error: unknown): unknown {
+  return error instanceof ProviderError ? new StartRefusedError(error) : error;
 }
 
 async function settleFailed(rt: Runtime, reservation: string | undefined): Promise<void> {
@@ -123,7 +119,7 @@ export async function createJob(rt: Runtime, lifecycle: Lifecycle, request: NewJ
     await rt.repo.remove(record);
     await rt.blobs.delete(blobKey(jobId, 'reference')).catch(() => {});
     await settleFailed(rt, request.reservation);
-    throw refusalAsHttpError(error);
+    throw refusalError(error);
   }
 }
 
@@ -135,7 +131,7 @@ export async function retryJob(
   reservation?: string,
 ): Promise<JobRecord> {
   if (record.job.status !== 'failed') {
-    throw new HttpError(409, 'conflict', 'Only a failed video can be retried.');
+    throw new JobStateError('Only a failed video can be retried.');
   }
   const nowMs = rt.now().getTime();
   const next = retried(record, nowMs, rt.now().toISOString());
@@ -153,6 +149,6 @@ export async function retryJob(
     await lifecycle.persist({ ...record, rev: current.rev }, current);
     await rt.repo.deactivate(record.job.jobId);
     await settleFailed(rt, reservation);
-    throw refusalAsHttpError(error);
+    throw refusalError(error);
   }
 }

@@ -20,7 +20,7 @@ export class MediaInputError extends Error {
 
 /**
  * The provider's copy of a video expired before ours was made. The job lifecycle maps it to the
- * job error code `expired` (not retryable: the provider's files are gone).
+ * job error code `expired`, retryable: a retry starts a new generation upstream.
  */
 export class AssetExpiredError extends Error {
   override readonly name = 'AssetExpiredError';

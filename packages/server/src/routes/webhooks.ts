@@ -4,8 +4,8 @@
  * remembered for 24 h so a replayed delivery does nothing.
  */
 import { Hono } from 'hono';
+import { sha256Hex } from '../crypto.js';
 import { HttpError } from '../http-error.js';
-import { sha256Hex } from '../jobs/hash.js';
 import { keys } from '../jobs/keys.js';
 import type { Lifecycle } from '../jobs/lifecycle.js';
 import type { Runtime } from '../jobs/runtime.js';
