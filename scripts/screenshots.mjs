@@ -32,7 +32,13 @@ async function freePort() {
 /** Starts the demo and resolves once it listens; the child is killed on exit. */
 async function startDemo(port, dataDir) {
   const child = spawn(process.execPath, [join(root, 'examples/node-server/server.mjs')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SORA_KIT_DATA_DIR: dataDir, SORA_KIT_FAKE_SECONDS: '6' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SORA_KIT_DATA_DIR: dataDir,
+      SORA_KIT_FAKE_SECONDS: '6',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   process.on('exit', () => child.kill());

@@ -2,7 +2,7 @@
  * The live job store: the caller's jobs as signals, shared by every element and script bound to
  * the same endpoint. Mutations are optimistic; live updates arrive while anything `retain()`s it.
  */
-import { batch, signal } from '@preact/signals-core';
+import { signal } from '@preact/signals-core';
 import { createSoraClient, type HeadersOption, type SoraClient } from './client.js';
 import type { Capabilities } from './contract.js';
 import { canShareAcrossTabs, createSharedLive } from './cross-tab.js';

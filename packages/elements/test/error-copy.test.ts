@@ -30,7 +30,14 @@ const API_CODES = [
   'timeout',
   'invalid_response',
 ];
-const JOB_CODES = ['moderation_blocked', 'invalid_reference', 'expired', 'upstream_failed', 'timeout', 'internal'];
+const JOB_CODES = [
+  'moderation_blocked',
+  'invalid_reference',
+  'expired',
+  'upstream_failed',
+  'timeout',
+  'internal',
+];
 /** Words that point at a next step, in each language. */
 const NEXT_STEP = {
   en: /try again|retry|wait|edit|pick|sign in|refresh|contact|check|send again|generate/i,
@@ -38,21 +45,24 @@ const NEXT_STEP = {
 };
 
 describe('error copy', () => {
-  test.each([...new Set([...API_CODES, ...JOB_CODES])])('%s has its own message with a next step in en and fr', (code) => {
-    for (const [lang, t] of [
-      ['en', en],
-      ['fr', fr],
-    ] as const) {
-      const error = new SoraApiError({ status: 400, code, message: `raw ${code} from the server` });
-      const { message } = remedyFor(error, t);
-      expect({ lang, code, specific: message !== t.errorUnknown && !message.includes('raw') }).toEqual({
-        lang,
-        code,
-        specific: true,
-      });
-      expect(message).toMatch(NEXT_STEP[lang]);
-    }
-  });
+  test.each([...new Set([...API_CODES, ...JOB_CODES])])(
+    '%s has its own message with a next step in en and fr',
+    (code) => {
+      for (const [lang, t] of [
+        ['en', en],
+        ['fr', fr],
+      ] as const) {
+        const error = new SoraApiError({ status: 400, code, message: `raw ${code} from the server` });
+        const { message } = remedyFor(error, t);
+        expect({ lang, code, specific: message !== t.errorUnknown && !message.includes('raw') }).toEqual({
+          lang,
+          code,
+          specific: true,
+        });
+        expect(message).toMatch(NEXT_STEP[lang]);
+      }
+    },
+  );
 
   test('a failed job shows plain words, not the provider’s jargon', async () => {
     const { store } = createFakeStore({

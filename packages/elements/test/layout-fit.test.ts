@@ -17,13 +17,23 @@ function column(width: number): HTMLElement {
 
 test('in the 465 px list column of a desktop, a finished row keeps its actions on one line', async () => {
   const { store } = createFakeStore({
-    jobs: [makeJob({ jobId: 'job_r', remixOf: 'job_0', prompt: 'A long prompt about a paper boat on a rainy street' })],
+    jobs: [
+      makeJob({
+        jobId: 'job_r',
+        remixOf: 'job_0',
+        prompt: 'A long prompt about a paper boat on a rainy street',
+      }),
+    ],
   });
   const host = column(465);
   try {
-    const list = await mount<SoraJobList>('sora-job-list', (el) => {
-      el.store = store;
-    }, host);
+    const list = await mount<SoraJobList>(
+      'sora-job-list',
+      (el) => {
+        el.store = store;
+      },
+      host,
+    );
     const tops = ['play', 'remix', 'reuse', 'delete'].map(
       (part) => $(list, `[part~="${part}"]`).getBoundingClientRect().top,
     );
@@ -70,13 +80,20 @@ test('model, size and length selects are equally wide, on a desktop and on a pho
   for (const width of [1200, 358]) {
     const host = column(width);
     try {
-      const prompt = await mount<SoraPrompt>('sora-prompt', (el) => {
-        el.store = createFakeStore().store;
-      }, host);
+      const prompt = await mount<SoraPrompt>(
+        'sora-prompt',
+        (el) => {
+          el.store = createFakeStore().store;
+        },
+        host,
+      );
       const widths = ['model', 'size', 'seconds'].map((n) =>
         Math.round($(prompt, `select[name="${n}"]`).getBoundingClientRect().width),
       );
-      expect({ width, equal: Math.max(...widths) - Math.min(...widths) <= 1 }).toEqual({ width, equal: true });
+      expect({ width, equal: Math.max(...widths) - Math.min(...widths) <= 1 }).toEqual({
+        width,
+        equal: true,
+      });
     } finally {
       host.remove();
     }

@@ -38,7 +38,11 @@ test('one scrubber: no native controls under or over it, and the hover preview s
   const scrubber = $(el, '[part~="timeline"]');
   const box = scrubber.getBoundingClientRect();
   scrubber.dispatchEvent(
-    new PointerEvent('pointermove', { clientX: box.left + box.width / 2, clientY: box.top + 2, bubbles: true }),
+    new PointerEvent('pointermove', {
+      clientX: box.left + box.width / 2,
+      clientY: box.top + 2,
+      bubbles: true,
+    }),
   );
   await el.updateComplete;
   const preview = $(el, '[part~="preview"]').getBoundingClientRect();

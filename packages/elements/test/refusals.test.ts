@@ -39,27 +39,30 @@ describe('a refused create', () => {
   test.each([
     [429, 'rate_limited'],
     [503, 'upstream_unavailable'],
-  ])('%i %s: the reason and the server’s Retry-After show at once; the form unlocks when it ends', async (status, code) => {
-    const { prompt, studio, store, seen, stop, server } = await studioRefusing(status, code, 2);
-    $(prompt, '[part~="submit"]').click();
-    // At once: no hidden retries behind "Sending…".
-    await until(() => $$(prompt, '[part~="countdown"]').length === 1, 50);
-    expect($(prompt, '[part~="error"]').dataset.code).toBe(code);
-    expect($(prompt, '[part~="error"]').textContent).toMatch(/Wait for the countdown/);
-    expect($(prompt, '[part~="countdown"]').textContent).toContain('2 s');
-    expect($<HTMLButtonElement>(prompt, '[part~="submit"]').disabled).toBe(true);
-    // No row, ever, for the job the server never accepted.
-    const list = $<SoraJobList>(studio, 'sora-job-list');
-    expect($$(list, 'li[part~="row"]')).toHaveLength(0);
-    expect(seen.every((jobs) => jobs.length === 0)).toBe(true);
-    // When the wait is over the person can send again, and this time it goes through.
-    server.refuse(undefined);
-    await until(() => $$(prompt, '[part~="countdown"]').length === 0, 400);
-    await prompt.updateComplete;
-    expect($<HTMLButtonElement>(prompt, '[part~="submit"]').disabled).toBe(false);
-    $(prompt, '[part~="submit"]').click();
-    await until(() => store.jobs.value.length === 1);
-    stop();
-    store.dispose();
-  });
+  ])(
+    '%i %s: the reason and the server’s Retry-After show at once; the form unlocks when it ends',
+    async (status, code) => {
+      const { prompt, studio, store, seen, stop, server } = await studioRefusing(status, code, 2);
+      $(prompt, '[part~="submit"]').click();
+      // At once: no hidden retries behind "Sending…".
+      await until(() => $$(prompt, '[part~="countdown"]').length === 1, 50);
+      expect($(prompt, '[part~="error"]').dataset.code).toBe(code);
+      expect($(prompt, '[part~="error"]').textContent).toMatch(/Wait for the countdown/);
+      expect($(prompt, '[part~="countdown"]').textContent).toContain('2 s');
+      expect($<HTMLButtonElement>(prompt, '[part~="submit"]').disabled).toBe(true);
+      // No row, ever, for the job the server never accepted.
+      const list = $<SoraJobList>(studio, 'sora-job-list');
+      expect($$(list, 'li[part~="row"]')).toHaveLength(0);
+      expect(seen.every((jobs) => jobs.length === 0)).toBe(true);
+      // When the wait is over the person can send again, and this time it goes through.
+      server.refuse(undefined);
+      await until(() => $$(prompt, '[part~="countdown"]').length === 0, 400);
+      await prompt.updateComplete;
+      expect($<HTMLButtonElement>(prompt, '[part~="submit"]').disabled).toBe(false);
+      $(prompt, '[part~="submit"]').click();
+      await until(() => store.jobs.value.length === 1);
+      stop();
+      store.dispose();
+    },
+  );
 });

@@ -38,7 +38,9 @@ test('after a reload the newest completed video is selected and shown in the pla
 test('on a phone, Play on a lower row scrolls the player into view', async () => {
   await page.viewport(390, 700);
   const fake = createFakeStore({
-    jobs: Array.from({ length: 8 }, (_, i) => makeJob({ jobId: `job_${8 - i}`, prompt: `Clip number ${8 - i}` })),
+    jobs: Array.from({ length: 8 }, (_, i) =>
+      makeJob({ jobId: `job_${8 - i}`, prompt: `Clip number ${8 - i}` }),
+    ),
   });
   fake.behaviour.mediaLink = async () => ({ url: videoUrl, expiresAt: '' });
   const studio = await mount<SoraStudio>('sora-studio', (el) => {

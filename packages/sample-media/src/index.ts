@@ -9,9 +9,14 @@ export {
   CONTENT_TYPES,
   clipName,
   LENGTHS,
-  SIZES,
   type SampleVariant,
+  SIZES,
   samplePath,
   sampleSeconds,
 } from './clips.js';
-export { type NodeMediaLoaderOptions, nodeMediaLoader, type SampleMediaLoader, urlMediaLoader } from './loaders.js';
+export {
+  type NodeMediaLoaderOptions,
+  nodeMediaLoader,
+  type SampleMediaLoader,
+  urlMediaLoader,
+} from './loaders.js';

@@ -32,7 +32,8 @@ export const fr: SoraStrings = {
   referenceRemove: 'Retirer l’image',
   referenceAlt: 'Aperçu de l’image de référence',
   referenceType: 'Utilisez une image PNG, JPEG ou WebP.',
-  referenceNotImage: 'Ce fichier n’est pas une image PNG, JPEG ou WebP, quel que soit son nom. Choisissez-en un autre.',
+  referenceNotImage:
+    'Ce fichier n’est pas une image PNG, JPEG ou WebP, quel que soit son nom. Choisissez-en un autre.',
   referenceTooLarge: (max) => `Cette image est trop lourde ; la limite est de ${max}.`,
   estimatedCost: (usd) => `Coût estimé ${usd}`,
   submit: 'Générer',
@@ -58,14 +59,17 @@ export const fr: SoraStrings = {
     upstream_error:
       'Le service vidéo a refusé cette demande. Réessayez ; si l’échec se répète, modifiez la demande.',
     upstream_unavailable: 'Le service vidéo est saturé. Attendez la fin du décompte, puis renvoyez.',
-    internal: 'Un problème est survenu de notre côté. Réessayez dans un instant ; s’il persiste, contactez le site.',
+    internal:
+      'Un problème est survenu de notre côté. Réessayez dans un instant ; s’il persiste, contactez le site.',
     network_error: 'Le serveur est injoignable. Vérifiez votre connexion puis réessayez.',
     timeout: 'Cela a pris trop de temps. Réessayez ; une vidéo plus courte ou plus petite est plus rapide.',
     invalid_response: 'Le serveur a envoyé une réponse illisible. Réessayez, ou contactez le site.',
     moderation_blocked:
       'Cette demande a été refusée par la politique de contenu. Modifiez-la sans personnes réelles, marques ni détails violents.',
-    invalid_reference: 'L’image de référence est inutilisable. Essayez une autre image, ou générez sans image.',
-    expired: 'Le service vidéo ne conserve plus cette vidéo. Relancez-la pour la recréer à partir de la même demande.',
+    invalid_reference:
+      'L’image de référence est inutilisable. Essayez une autre image, ou générez sans image.',
+    expired:
+      'Le service vidéo ne conserve plus cette vidéo. Relancez-la pour la recréer à partir de la même demande.',
     upstream_failed:
       'Le service vidéo n’a pas pu créer cette vidéo. Relancez-la, ou modifiez la demande et générez à nouveau.',
   },

@@ -17,7 +17,11 @@ export async function sniffImageType(file: Blob): Promise<string | undefined> {
 }
 
 /** Undefined when the file may be sent, else the message explaining why not. */
-export async function checkReference(file: Blob, maxBytes: number, t: SoraStrings): Promise<string | undefined> {
+export async function checkReference(
+  file: Blob,
+  maxBytes: number,
+  t: SoraStrings,
+): Promise<string | undefined> {
   if (!(REFERENCE_TYPES as readonly string[]).includes(file.type)) return t.referenceType;
   if (file.size > maxBytes) return t.referenceTooLarge(formatBytes(maxBytes, t.locale));
   // The bytes decide, not the name: a renamed text file would preview as a broken image.

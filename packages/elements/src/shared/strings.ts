@@ -134,18 +134,23 @@ export const en: SoraStrings = {
     payload_too_large: 'The image is too large. Pick a smaller one and send again.',
     unsupported_media_type: 'This file is not an image the service can use. Pick a PNG, JPEG or WebP.',
     rate_limited: 'You are making videos faster than allowed. Wait for the countdown, then send again.',
-    quota_exceeded: 'You have used all your videos for now. Wait for the countdown, or contact the site for more.',
-    upstream_error: 'The video service turned this request down. Try again; if it keeps failing, edit the prompt.',
+    quota_exceeded:
+      'You have used all your videos for now. Wait for the countdown, or contact the site for more.',
+    upstream_error:
+      'The video service turned this request down. Try again; if it keeps failing, edit the prompt.',
     upstream_unavailable: 'The video service is busy right now. Wait for the countdown, then send again.',
-    internal: 'Something went wrong on our side. Try again in a moment; if it keeps happening, contact the site.',
+    internal:
+      'Something went wrong on our side. Try again in a moment; if it keeps happening, contact the site.',
     network_error: 'The server could not be reached. Check your connection and try again.',
     timeout: 'This took too long. Try again; a shorter or smaller video is quicker.',
     invalid_response: 'The server sent an answer we could not read. Try again, or contact the site.',
     moderation_blocked:
       'This prompt was refused by the content policy. Edit it to leave out real people, brands or violent detail.',
     invalid_reference: 'The reference image could not be used. Try another image, or generate without one.',
-    expired: 'This video is no longer kept by the video service. Retry to make it again from the same prompt.',
-    upstream_failed: 'The video service could not make this video. Retry, or edit the prompt and generate again.',
+    expired:
+      'This video is no longer kept by the video service. Retry to make it again from the same prompt.',
+    upstream_failed:
+      'The video service could not make this video. Retry, or edit the prompt and generate again.',
   },
   errorUnknown: 'Something went wrong. Try again; if it keeps happening, contact the site.',
   dismiss: 'Dismiss',

@@ -20,7 +20,11 @@ describe('sample media', () => {
         for (const seconds of LENGTHS) {
           const name = samplePath('video', size, seconds, clip);
           const probe = await probeVideo(blobs, name);
-          expect({ name, size: `${probe.width}x${probe.height}`, seconds: Math.round(probe.seconds) }).toEqual({
+          expect({
+            name,
+            size: `${probe.width}x${probe.height}`,
+            seconds: Math.round(probe.seconds),
+          }).toEqual({
             name,
             size,
             seconds,
@@ -53,14 +57,19 @@ describe('sample media', () => {
   it('the eight scenes differ: their posters’ average colours are far apart', async () => {
     const colours = await Promise.all(
       CLIPS.map(async (_, clip) => {
-        const { channels } = await sharp(`${mediaDir}${samplePath('thumbnail', '1280x720', 4, clip)}`).stats();
+        const { channels } = await sharp(
+          `${mediaDir}${samplePath('thumbnail', '1280x720', 4, clip)}`,
+        ).stats();
         return channels.slice(0, 3).map((c) => c.mean);
       }),
     );
     for (let a = 0; a < colours.length; a++) {
       for (let b = a + 1; b < colours.length; b++) {
         const distance = Math.hypot(...(colours[a] ?? []).map((v, i) => v - (colours[b]?.[i] ?? 0)));
-        expect({ pair: [CLIPS[a], CLIPS[b]], far: distance > 12 }).toEqual({ pair: [CLIPS[a], CLIPS[b]], far: true });
+        expect({ pair: [CLIPS[a], CLIPS[b]], far: distance > 12 }).toEqual({
+          pair: [CLIPS[a], CLIPS[b]],
+          far: true,
+        });
       }
     }
   });

@@ -1,11 +1,8 @@
-import { fileURLToPath } from 'node:url';
 import { clipForPrompt, createFakeOpenAI, nodeMediaLoader, urlMediaLoader } from '@sora-kit/server/testing';
 import { setupServer } from 'msw/node';
 import OpenAI, { AuthenticationError } from 'openai';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isJpeg, isMp4, T0 } from './helpers.js';
-
-const packageRoot = new URL('../../', import.meta.url);
 
 describe('fake OpenAI through msw: a plain client against https://api.openai.com/v1', () => {
   const fake = createFakeOpenAI({ apiKey: 'sk-msw', now: () => T0 });
@@ -154,7 +151,9 @@ describe('sample media loading', () => {
         ...init,
         headers: { authorization: 'Bearer sk-remix', 'content-type': 'application/json' },
       });
-    const source = (await (await call('/videos', { method: 'POST', body: '{"prompt":"a lighthouse"}' })).json()) as {
+    const source = (await (
+      await call('/videos', { method: 'POST', body: '{"prompt":"a lighthouse"}' })
+    ).json()) as {
       id: string;
     };
     await fake.advance(60_000);
@@ -162,7 +161,8 @@ describe('sample media loading', () => {
       await call(`/videos/${source.id}/remix`, { method: 'POST', body: '{"prompt":"a lighthouse"}' })
     ).json()) as { id: string };
     await fake.advance(60_000);
-    const bytes = async (id: string) => new Uint8Array(await (await call(`/videos/${id}/content`)).arrayBuffer());
+    const bytes = async (id: string) =>
+      new Uint8Array(await (await call(`/videos/${id}/content`)).arrayBuffer());
     const [original, remixed] = await Promise.all([bytes(source.id), bytes(remix.id)]);
     expect(isMp4(remixed)).toBe(true);
     expect(remixed).not.toEqual(original);
