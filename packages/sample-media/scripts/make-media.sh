@@ -6,6 +6,7 @@
 # Eight scenes, each from ffmpeg's own generators (lavfi): nothing is downloaded. Every scene is
 # drawn at an eighth of the target size and scaled up: smooth pictures compress to a few KB a second.
 # Usage: packages/sample-media/scripts/make-media.sh   (needs ffmpeg with libx264)
+#        CLIPS='dawn orbit' packages/sample-media/scripts/make-media.sh   (only those scenes)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -15,7 +16,7 @@ sizes=(1280x720 720x1280 1792x1024 1024x1792 1920x1080 1080x1920)
 lengths=(4 8 12)
 fps=4
 # Keep in step with CLIPS in src/clips.ts.
-clips=(dawn lagoon fractal meadow loom carpet aurora orbit)
+clips=(${CLIPS:-dawn lagoon fractal meadow loom carpet aurora orbit})
 
 # The lavfi source of a scene drawn at bw x bh (an eighth of the target size).
 scene() {
@@ -52,7 +53,7 @@ for clip in "${clips[@]}"; do
     bw=$(( w / 8 / 2 * 2 ))
     bh=$(( h / 8 / 2 * 2 ))
     # Softened at the small size: fine detail costs bytes in every frame and shows little.
-    src="$(scene "$clip" "$bw" "$bh"),gblur=sigma=0.7"
+    src="$(scene "$clip" "$bw" "$bh"),format=gbrp,gblur=sigma=0.7"
     rate=$(bitrate "$w" "$h")
     for s in "${lengths[@]}"; do
       ffmpeg -hide_banner -loglevel error -y -f lavfi -i "$src" -t "$s" \
