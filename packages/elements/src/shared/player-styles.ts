@@ -92,7 +92,11 @@ export const playerStyles = [
       color: var(--_danger);
       margin: 8px 0 0;
     }
+    /* On its own surface: readable on any page, light or dark. */
     .media-error {
+      padding: 8px 12px;
+      border-radius: var(--_radius-sm);
+      background: var(--_danger-surface);
       display: flex;
       align-items: center;
       gap: 10px;

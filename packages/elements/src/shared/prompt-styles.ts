@@ -186,11 +186,17 @@ export const promptStyles = [
       font-size: 0.88em;
       font-variant-numeric: tabular-nums;
     }
-    /* Narrow: the three selects on one row, equally wide; the image button below. */
-    @container (max-width: 560px) {
+    /* Narrower: the three selects on one row, equally wide, whole labels; the image button below. */
+    @container (max-width: 760px) {
       .reference-add {
         flex: 1 0 100%;
         justify-content: center;
+      }
+    }
+    /* A phone: one select a row, each the full width, so no label is cut. */
+    @container (max-width: 420px) {
+      .select-field {
+        flex-basis: 100%;
       }
     }
     button[part~='submit'] {
