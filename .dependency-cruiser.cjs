@@ -10,11 +10,14 @@ const SRC = '^packages/server/src/';
 
 /** Bottom first. Each entry is one unit: a folder (ends in `/`) or a single root file. */
 const LAYERS = [
-  // Leaves: used by everyone, import nothing of the server.
-  ['crypto.ts', 'logger.ts'],
+  // Leaves: used by everyone, import nothing of the server (proxy.ts: who and where a request comes from).
+  ['crypto.ts', 'logger.ts', 'proxy.ts'],
   // Drivers: the video providers (and their fakes), the blob stores, and the coordination layer
   // (leases, counters, schedule over unstorage, Redis or PostgreSQL) being added by the scale work.
   ['providers/', 'blobs/', 'coordination/'],
+  // Logs, metrics and traces: request/job context, the pino logger, prom-client metrics, spans,
+  // the instrumented provider wrapper and the event-stream tracker.
+  ['observability/'],
   // A job's files: copying from the provider into the blob store, probing, keys, signed links.
   ['media/'],
   // Who is calling, and may they start a job now.
@@ -25,7 +28,7 @@ const LAYERS = [
   ['http-error.ts'],
   ['routes/', 'security/'],
   // Composition and public entries (and the worker processes being added): they may import anything.
-  ['handler.ts|options.ts|defaults.ts|index.ts|testing.ts|testing/|workers/'],
+  ['handler.ts|options.ts|defaults.ts|shutdown.ts|index.ts|testing.ts|testing/|workers/'],
 ];
 
 /**

@@ -1,5 +1,6 @@
 // The sora-kit demo: the handler at /api/sora and <sora-studio> at /, on embedded defaults
 // (file storage in the data dir, the fake provider when no OPENAI_API_KEY is set).
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
@@ -7,6 +8,8 @@ import { createSoraHandler, fakeProvider, openaiProvider, openrouterProvider } f
 import { createFakeOpenRouter } from '@sora-kit/server/testing';
 import { build } from 'esbuild';
 import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { pino } from 'pino';
 import { ConfigError, readConfig } from './config.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
@@ -23,6 +26,22 @@ async function bundleClient() {
     logLevel: 'silent',
   });
   return result.outputFiles[0].text;
+}
+
+/**
+ * JSON lines for log collectors; in a terminal, readable lines through pino-pretty instead.
+ * LOG_LEVEL=debug shows every request (and prompts, which are never logged above debug).
+ */
+function createLogger() {
+  const level = process.env.LOG_LEVEL || 'info';
+  if (!process.stdout.isTTY) return pino({ level, name: 'sora-kit' });
+  return pino({
+    level,
+    transport: {
+      target: 'pino-pretty',
+      options: { colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' },
+    },
+  });
 }
 
 /** The provider the environment asks for: a real one with a key, else that provider's fake. */
@@ -53,10 +72,42 @@ function describeProvider(config) {
   return `the built-in fake ${name} (no ${missing} set; a video takes ${config.fakeSeconds} s)`;
 }
 
+/**
+ * The page's security headers. The page runs no inline script; its CSS is a file, and any inline
+ * <style> block would be allowed by hash (computed here, so editing the page cannot silently break
+ * or widen the policy). The elements set no `style` attributes (Lit's styleMap writes through
+ * CSSOM), so inline style attributes stay forbidden.
+ */
+function pageHeaders(html) {
+  const styleHashes = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(
+    ([, css]) => `'sha256-${createHash('sha256').update(css).digest('base64')}'`,
+  );
+  return secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'none'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", ...styleHashes],
+      imgSrc: ["'self'", 'data:', 'blob:'],
+      mediaSrc: ["'self'", 'blob:'],
+      connectSrc: ["'self'"],
+      fontSrc: ["'self'"],
+      baseUri: ["'none'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      objectSrc: ["'none'"],
+    },
+    xFrameOptions: 'DENY',
+    referrerPolicy: 'same-origin',
+    // The page is served over http in development; HSTS is the TLS proxy's business.
+    strictTransportSecurity: false,
+  });
+}
+
 async function main() {
   const config = await readConfig();
   const provider = chooseProvider(config);
-  const sora = createSoraHandler({ provider, secret: config.secret, dataDir: config.dataDir });
+  const logger = createLogger();
+  const sora = createSoraHandler({ provider, secret: config.secret, dataDir: config.dataDir, logger });
 
   const [script, html, css, icon] = await Promise.all([
     bundleClient(),
@@ -65,16 +116,30 @@ async function main() {
 
   const app = new Hono();
   app.route('/api/sora', sora);
-  app.get('/', (c) => c.html(html));
-  app.get('/app.js', (c) => c.body(script, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
-  app.get('/app.css', (c) => c.body(css, 200, { 'content-type': 'text/css; charset=utf-8' }));
+  const headers = pageHeaders(html);
+  app.use('/', headers);
+  app.use('/app.js', headers);
+  app.get('/', (c) => c.html(html, 200, { 'Cache-Control': 'no-cache' }));
+  app.get('/app.js', (c) =>
+    c.body(script, 200, { 'content-type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' }),
+  );
+  app.use('/app.css', headers);
+  app.get('/app.css', (c) =>
+    c.body(css, 200, { 'content-type': 'text/css; charset=utf-8', 'Cache-Control': 'no-cache' }),
+  );
   app.get('/favicon.svg', (c) => c.body(icon, 200, { 'content-type': 'image/svg+xml' }));
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-    console.log(`sora-kit demo on http://${shown}:${info.port}/  (provider: ${describeProvider(config)})`);
-    console.log(`data dir: ${config.dataDir}`);
+    // Short, with the URL last (a space after it, for whoever scans the output for it).
+    logger.info({ dataDir: config.dataDir }, `data dir: ${config.dataDir}`);
+    logger.info(`sora-kit demo on http://${shown}:${info.port}/ (provider: ${describeProvider(config)})`);
   });
+  // Slow clients: the request line and headers must arrive within 10 s and the whole request within
+  // 60 s (the handler also cuts a body that takes over 30 s); idle keep-alive sockets go after 5 s.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 60_000;
+  server.keepAliveTimeout = 5_000;
   server.on('error', (error) => {
     const reason =
       error.code === 'EADDRINUSE'
@@ -85,9 +150,18 @@ async function main() {
   });
   sora.startPolling();
 
-  const stop = () => {
-    sora.stopPolling();
+  // Graceful: refuse new jobs, end event streams with a reconnect hint, let copies finish (up to
+  // SHUTDOWN_DEADLINE_MS, default 10 s), then exit 0. A second signal exits at once.
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) process.exit(0);
+    stopping = true;
+    const deadlineMs = Number(process.env.SHUTDOWN_DEADLINE_MS) || 10_000;
+    logger.info({ deadlineMs }, 'shutting down');
+    await sora.close({ deadlineMs });
     server.close(() => process.exit(0));
+    // Keep-alive sockets would hold server.close open; nothing is left to serve on them.
+    server.closeAllConnections?.();
     setTimeout(() => process.exit(0), 2000).unref();
   };
   process.on('SIGINT', stop);

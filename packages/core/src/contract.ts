@@ -97,7 +97,7 @@ export interface Capabilities {
   limits: { maxPromptChars: number; maxReferenceBytes: number };
 }
 
-/** Error codes of the HTTP API. */
+/** Error codes of the HTTP API (`unavailable`: this server cannot do it now — storage failing or busy; retry after `Retry-After`). */
 export type ApiErrorCode =
   | 'invalid_request'
   | 'unauthorized'
@@ -111,6 +111,7 @@ export type ApiErrorCode =
   | 'quota_exceeded'
   | 'upstream_error'
   | 'upstream_unavailable'
+  | 'unavailable'
   | 'internal';
 
 /** The body of every error response. */

@@ -1,6 +1,7 @@
 /**
  * Hashing and key derivation on Web Crypto, so the handler runs on any runtime with `crypto.subtle`.
- * A leaf module: every folder may import it (auth signs cookies with it, jobs and routes hash keys).
+ * A leaf module: every folder may import it (auth signs cookies with it, jobs and routes hash keys,
+ * media links and the metrics token compare with `sameText`).
  */
 
 const encoder = new TextEncoder();
@@ -27,4 +28,15 @@ export async function deriveSecret(secret: string, purpose: string): Promise<str
     ['sign'],
   );
   return hex(await crypto.subtle.sign('HMAC', key, encoder.encode(`sora-kit:${purpose}`)));
+}
+
+/**
+ * Whether `a` and `b` are the same string. Runs over the longer of the two whatever their contents,
+ * so a forger learns nothing from how long a refusal takes.
+ */
+export function sameText(a: string, b: string): boolean {
+  let diff = a.length ^ b.length;
+  for (let i = 0; i < Math.max(a.length, b.length); i++)
+    diff |= (a.charCodeAt(i) || 0) ^ (b.charCodeAt(i) || 0);
+  return diff === 0;
 }

@@ -7,6 +7,7 @@
 import type { Job, JobError, ValidCreateVideo } from '@sora-kit/core';
 import type { Identity } from '../auth/types.js';
 import { blobKey } from '../media/keys.js';
+import { markJob } from '../observability/context.js';
 import { ProviderError } from '../providers/errors.js';
 import type { ProviderReference } from '../providers/types.js';
 import { JobStateError, StartRefusedError } from './errors.js';
@@ -83,6 +84,8 @@ function newJob(rt: Runtime, jobId: string, request: NewJob & { provider: string
 /** Creates a job and sends it upstream; answers the stored record (maybe already failed). */
 export async function createJob(rt: Runtime, lifecycle: Lifecycle, request: NewJob): Promise<JobRecord> {
   const jobId = rt.id();
+  // The rest of this request (its log lines and spans) is about this job.
+  markJob(jobId);
   const nowMs = rt.now().getTime();
   if (request.reference) {
     const bytes = request.reference.bytes;
@@ -133,6 +136,7 @@ export async function retryJob(
   if (record.job.status !== 'failed') {
     throw new JobStateError('Only a failed video can be retried.');
   }
+  markJob(record.job.jobId);
   const nowMs = rt.now().getTime();
   const next = retried(record, nowMs, rt.now().toISOString());
   if (reservation) next.reservation = reservation;

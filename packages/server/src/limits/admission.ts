@@ -4,7 +4,7 @@
  * so a refused request leaves no trace in any counter.
  */
 import type { Storage } from 'unstorage';
-import { claimSlot, releaseSlot, type Slot } from './active-jobs.js';
+import { claimSlot, liveSlots, releaseSlot, type Slot } from './active-jobs.js';
 import { DEFAULT_LIMITS_PREFIX, identityKey, type LimitKeys, limitKeys } from './keys.js';
 import { costMicros, DEFAULT_PRICES, type PriceTable } from './pricing.js';
 import {
@@ -148,6 +148,20 @@ async function claimAll(cfg: Config, who: string, slot: Slot): Promise<Refusal |
   return undefined;
 }
 
+/** The checks that need no job: rate and caps, read only (see AdmissionControl.precheck). */
+async function precheckNow(cfg: Config, identity: string): Promise<Refusal | undefined> {
+  const who = await identityKey(identity);
+  const at = cfg.now();
+  const rate = cfg.rate ? await checkRateLimit(cfg.storage, cfg.keys.rate(who), cfg.rate, at) : undefined;
+  if (rate && !rate.allowed) {
+    return refuse('rate_limited', 'Too many videos started in a short time', rate.retryAfterMs);
+  }
+  for (const { base, cap, message } of capsOf(cfg, who)) {
+    if ((await liveSlots(cfg.storage, base, at, cfg.ttlMs)).length >= cap) return busy(message);
+  }
+  return undefined;
+}
+
 async function admitNow(cfg: Config, request: AdmissionRequest): Promise<Admission> {
   const { storage, keys, ttlMs } = cfg;
   const who = await identityKey(request.identity);
@@ -205,6 +219,7 @@ export function createAdmissionControl(options: AdmissionOptions): AdmissionCont
   const cfg = configOf(options);
   const serial = createSerializer();
   return {
+    precheck: (identity) => precheckNow(cfg, identity),
     admit: (request) => serial(() => admitNow(cfg, request)),
     settle: (reservation, outcome) => serial(() => settleNow(cfg, reservation, outcome)),
   };
