@@ -1,7 +1,7 @@
 import type { Job } from '@sora-kit/core';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { StoreController } from './shared/bind-store.js';
+import { cssProps } from './shared/css-props.js';
 import { aspectRatio } from './shared/format.js';
 import { jobErrorText } from './shared/job-row.js';
 import { commandFor, runCommand } from './shared/player-keys.js';
@@ -310,7 +310,7 @@ export class SoraPlayer extends SoraElement {
         tabindex=${links?.video ? '-1' : '0'}
         role="group"
         aria-label=${t.playerLabel}
-        style=${styleMap({ aspectRatio: aspectRatio(job.size) })}
+        ${cssProps({ 'aspect-ratio': aspectRatio(job.size) })}
         @keydown=${this.onKeydown}
       >
         ${
@@ -385,8 +385,8 @@ export class SoraPlayer extends SoraElement {
         <input type="range" tabindex="-1" min="0" max=${duration} step="0.05" .value=${String(this.position)} aria-label=${t.seek} @input=${this.seek} />
         ${
           hover && sprite
-            ? html`<div part="preview" class="preview" style=${styleMap({ left: `clamp(60px, ${hover.x}px, calc(100% - 60px))` })}>
-              <span class="tile" style=${styleMap({ aspectRatio: ratio, backgroundImage: `url(${JSON.stringify(sprite)})`, ...tileStyle(hover.fraction, grid) })}></span>
+            ? html`<div part="preview" class="preview" ${cssProps({ left: `clamp(60px, ${hover.x}px, calc(100% - 60px))` })}>
+              <span class="tile" ${cssProps({ 'aspect-ratio': ratio, 'background-image': `url(${JSON.stringify(sprite)})`, ...tileStyle(hover.fraction, grid) })}></span>
               <span class="time">${clockTime(hover.fraction * duration)}</span>
             </div>`
             : nothing

@@ -1,7 +1,7 @@
 /** One row of `<sora-job-list>`: a pure template of a job and the list's per-row state. */
 import { isPendingJob, type Job } from '@sora-kit/core';
 import { html, nothing } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProps } from './css-props.js';
 import { formatPercent, relativeTime, sizeLabel, truncate } from './format.js';
 import { errorText } from './remedy.js';
 import type { SoraStrings } from './strings.js';
@@ -50,7 +50,7 @@ const trashIcon = html`<svg aria-hidden="true" viewBox="0 0 20 20" width="16" he
 function thumbnail(job: Job, ctx: RowContext) {
   const url = ctx.thumbnail;
   const ratio = job.size.replace('x', ' / ');
-  return html`<div part="thumbnail" class="thumb" style=${styleMap({ aspectRatio: ratio })} data-status=${job.status}>
+  return html`<div part="thumbnail" class="thumb" ${cssProps({ 'aspect-ratio': ratio })} data-status=${job.status}>
     ${
       job.status === 'completed' && url
         ? html`<img src=${url} alt="" loading="lazy" @error=${() => ctx.on.thumbnailFailed(job)} />`
@@ -74,7 +74,7 @@ function progress(job: Job, t: SoraStrings) {
       aria-valuetext=${formatPercent(job.progress, t.locale)}
       aria-label=${t.progressLabel(truncate(job.prompt, 40))}
     >
-      <span style=${styleMap({ width: `${job.progress}%` })}></span>
+      <span ${cssProps({ width: `${job.progress}%` })}></span>
     </div>
     <span class="percent" aria-hidden="true">${formatPercent(job.progress, t.locale)}</span>
   </div>`;

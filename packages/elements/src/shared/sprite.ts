@@ -22,7 +22,10 @@ export function tileStyle(
   const { column, row } = tileAt(fraction, grid);
   const x = grid.columns > 1 ? (column / (grid.columns - 1)) * 100 : 0;
   const y = grid.rows > 1 ? (row / (grid.rows - 1)) * 100 : 0;
-  return { backgroundSize: `${grid.columns * 100}% ${grid.rows * 100}%`, backgroundPosition: `${x}% ${y}%` };
+  return {
+    'background-size': `${grid.columns * 100}% ${grid.rows * 100}%`,
+    'background-position': `${x}% ${y}%`,
+  };
 }
 
 /** `m:ss` for a time in seconds. */
