@@ -334,8 +334,9 @@ export class SoraPrompt extends SoraElement {
 
   private renderError() {
     const remedy = this.remedy;
-    if (!remedy) return nothing;
     const waiting = this.countdown.remaining;
+    // A refusal's message goes with its countdown: once the wait is over, the person may send again.
+    if (!remedy || (remedy.retryAfter && waiting === 0)) return nothing;
     return html`<div part="error" class="error" role="alert" data-code=${remedy.code}>
       <p>${remedy.message}</p>
       ${remedy.issues.length ? html`<ul>${remedy.issues.map((i) => html`<li>${i}</li>`)}</ul>` : nothing}
