@@ -12,6 +12,7 @@ const alias = {
   '@sora-kit/server/testing': src('./packages/server/src/testing.ts'),
   '@sora-kit/server/node': src('./packages/server/src/node.ts'),
   '@sora-kit/server': src('./packages/server/src/index.ts'),
+  '@sora-kit/sample-media': src('./packages/sample-media/src/index.ts'),
 };
 
 const browser = () => ({

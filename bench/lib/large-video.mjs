@@ -4,7 +4,9 @@ import { readFile } from 'node:fs/promises';
 import { here } from './harness.mjs';
 
 export async function largeVideoSource(totalBytes) {
-  const clip = new Uint8Array(await readFile(here('../../packages/server/media/video-1280x720-4s.mp4')));
+  const clip = new Uint8Array(
+    await readFile(here('../../packages/sample-media/media/dawn/video-1280x720-4s.mp4')),
+  );
   const header = new Uint8Array(8);
   new DataView(header.buffer).setUint32(0, totalBytes - clip.byteLength);
   header.set([0x66, 0x72, 0x65, 0x65], 4);
