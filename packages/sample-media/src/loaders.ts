@@ -12,6 +12,9 @@ export type SampleMediaLoader = (
   clip: number,
 ) => Promise<Uint8Array | ReadableStream<Uint8Array>>;
 
+/** The media folder, relative to this module (a variable, see below). */
+const MEDIA_FOLDER = ['..', 'media', ''].join('/');
+
 /** Options of {@link nodeMediaLoader}. */
 export interface NodeMediaLoaderOptions {
   /** A folder laid out like the package's `media/` (default: the package's own). */
@@ -23,8 +26,10 @@ export interface NodeMediaLoaderOptions {
  * Files are read whole: the largest is about a hundred kilobytes.
  */
 export function nodeMediaLoader(options: NodeMediaLoaderOptions = {}): SampleMediaLoader {
-  // `../media/` from src/ (sources) and dist/ (the published build) alike.
-  const root = options.dir ?? new URL('../media/', import.meta.url);
+  // `../media/` from src/ (sources) and dist/ (the published build) alike. Not written as
+  // `new URL('../media/', import.meta.url)`: bundlers (Turbopack, Vite) would try to resolve that
+  // folder as an asset at build time.
+  const root = options.dir ?? new URL(MEDIA_FOLDER, import.meta.url);
   const base = typeof root === 'string' && !root.endsWith('/') ? `${root}/` : root;
   return async (variant, size, seconds, clip) => {
     const { readFile } = await import('node:fs/promises');

@@ -8,7 +8,7 @@
  * later time.
  * Loaded only with the default file storage (it imports `node:fs`).
  */
-import { promises as fsp } from 'node:fs';
+import * as fsp from 'node:fs/promises';
 import { LRUCache } from 'lru-cache';
 
 /** Files changed this recently are read, not cached (far above any file-time granularity). */

@@ -87,8 +87,9 @@ describe('createSoraMock', () => {
     const m = mock();
     const [job] = await m.seed([{ prompt: 'done', state: 'completed' }]);
     const link = (await (await m.request(`/videos/${job!.jobId}/media`)).json()) as MediaLink;
-    const url = new URL(link.url);
-    expect(url.pathname.startsWith('/api/sora/')).toBe(true);
+    // Links are relative to the page unless the handler has a publicUrl.
+    expect(link.url.startsWith('/api/sora/media/')).toBe(true);
+    const url = new URL(link.url, 'http://page.test');
     const bytes = await m.request(url.pathname.slice('/api/sora'.length) + url.search, {
       headers: { range: 'bytes=0-7' },
     });

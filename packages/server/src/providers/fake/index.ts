@@ -15,8 +15,8 @@ export {
   type FakeMediaVariant,
   MissingSampleMediaError,
   nodeMediaLoader,
-  urlMediaLoader,
 } from './media.js';
+export { urlMediaLoader } from './media-url.js';
 export { FAKE_MODEL_SIZES, FAKE_SECONDS } from './models.js';
 export { SCENARIO_TOKENS } from './scenarios.js';
 export {

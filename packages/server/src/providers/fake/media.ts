@@ -1,8 +1,9 @@
 /**
  * The fakes' sample media come from the optional package `@sora-kit/sample-media`: it is imported
  * (dynamically) only when a fake first serves a file, so the server never needs it otherwise.
- * Browsers (Storybook) pass their own loader, e.g. the package's `urlMediaLoader`.
+ * Browsers (Storybook) pass their own loader, e.g. `urlMediaLoader` (media-url.ts).
  */
+import { importOptional } from '../../optional-peer.js';
 
 /** A downloadable asset of a video. */
 export type FakeMediaVariant = 'video' | 'thumbnail' | 'spritesheet';
@@ -42,13 +43,16 @@ export class MissingSampleMediaError extends Error {
 type SampleMedia = typeof import('@sora-kit/sample-media');
 
 /**
- * A loader built from `@sora-kit/sample-media`, imported on first use. Without the package every
- * load rejects with {@link MissingSampleMediaError}, one line naming the package.
+ * A loader built from `@sora-kit/sample-media`, imported on first use by `load`. Without the
+ * package every load rejects with {@link MissingSampleMediaError}, one line naming the package.
  */
-function fromSampleMedia(make: (module: SampleMedia) => FakeMediaLoader): FakeMediaLoader {
+export function fromSampleMedia(
+  load: () => Promise<SampleMedia>,
+  make: (module: SampleMedia) => FakeMediaLoader,
+): FakeMediaLoader {
   let loader: Promise<FakeMediaLoader> | undefined;
   return async (variant, size, seconds, clip) => {
-    loader ??= import('@sora-kit/sample-media').then(make, (error: unknown) => {
+    loader ??= load().then(make, (error: unknown) => {
       loader = undefined;
       throw new MissingSampleMediaError(error);
     });
@@ -56,17 +60,16 @@ function fromSampleMedia(make: (module: SampleMedia) => FakeMediaLoader): FakeMe
   };
 }
 
-/** The Node default: reads `@sora-kit/sample-media`'s files (or those in `options.dir`). */
-export function nodeMediaLoader(options: { dir?: string | URL } = {}): FakeMediaLoader {
-  return fromSampleMedia((module) => module.nodeMediaLoader(options));
-}
-
 /**
- * Fetches `@sora-kit/sample-media`'s files from a URL prefix serving its `media/` folder (e.g.
- * Storybook's static dir `/sora-kit-media/`), for fakes running in a browser.
+ * The Node default: reads `@sora-kit/sample-media`'s files (or those in `options.dir`). The package
+ * is imported with the bundlers' ignore comments, so a server bundle (Next.js, Vite SSR) neither
+ * needs it at build time nor copies its media: Node loads it from node_modules when a fake runs.
  */
-export function urlMediaLoader(baseUrl: string | URL, fetcher?: typeof fetch): FakeMediaLoader {
-  return fromSampleMedia((module) => module.urlMediaLoader(baseUrl, fetcher));
+export function nodeMediaLoader(options: { dir?: string | URL } = {}): FakeMediaLoader {
+  return fromSampleMedia(
+    () => importOptional<SampleMedia>(SAMPLE_MEDIA_PACKAGE, 'the fake provider'),
+    (module) => module.nodeMediaLoader(options),
+  );
 }
 
 /** The clip a prompt picks: a stable 32-bit FNV-1a hash, so the same prompt gives the same clip. */
