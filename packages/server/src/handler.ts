@@ -76,6 +76,12 @@ function lazySigner(secret: string, now: () => Date): MediaSigner {
   };
 }
 
+/** `<publicUrl>/webhooks/<provider>` when webhooks are on and the public URL is known at start. */
+function webhookUrls(options: SoraHandlerOptions): (provider: string) => string | undefined {
+  const base = options.webhooks?.enabled ? resolvePublicUrl(options).publicUrl : undefined;
+  return (provider) => (base ? `${base}/webhooks/${encodeURIComponent(provider)}` : undefined);
+}
+
 function buildRuntime(options: SoraHandlerOptions, isPolling: () => boolean, stopping: AbortSignal): Runtime {
   const now = options.now ?? (() => new Date());
   const dataDir = options.dataDir ?? '.sora-kit';
@@ -118,6 +124,7 @@ function buildRuntime(options: SoraHandlerOptions, isPolling: () => boolean, sto
     id: options.id ?? createJobIds(now),
     capabilities: () => providers.capabilities(),
     isPolling,
+    webhookUrl: webhookUrls(options),
   };
 }
 

@@ -89,6 +89,7 @@ export function createLifecycle(rt: Runtime) {
       seconds,
       idempotencyKey,
       reference: reference ?? (await loadReference(record)),
+      webhookUrl: rt.webhookUrl(provider.name),
     };
     return provider.create(input);
   }

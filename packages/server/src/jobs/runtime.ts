@@ -61,6 +61,8 @@ export interface Runtime {
   capabilities(): Promise<ProviderCapabilities>;
   /** Whether this instance runs a polling loop (else reads refresh stale jobs lazily). */
   isPolling(): boolean;
+  /** The public URL of a provider's webhook route, when webhooks are on and `publicUrl` is set. */
+  webhookUrl(provider: string): string | undefined;
 }
 
 /** The Hono environment of the handler's routes: who is calling, and their storage-safe key. */

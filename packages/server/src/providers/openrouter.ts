@@ -34,7 +34,10 @@ export interface OpenRouterProviderOptions {
   models?: string[];
   /** The workspace's webhook signing secret; without it webhooks are refused. */
   webhookSecret?: string;
-  /** Sent as `callback_url` on every create, e.g. `https://example.com/api/sora/webhooks/openrouter`. */
+  /**
+   * Sent as `callback_url` on every create, e.g. `https://example.com/api/sora/webhooks/openrouter`.
+   * Default: derived from the handler's `publicUrl` when its webhooks are on.
+   */
   callbackUrl?: string;
   /** The typical generation time progress is estimated against (OpenRouter reports none). Default 120. */
   estimatedSeconds?: number;
@@ -126,7 +129,7 @@ export function openrouterProvider(options: OpenRouterProviderOptions = {}): Vid
 
     async create(input: ProviderCreateInput, call?: ProviderCallOptions): Promise<ProviderVideo> {
       const body = await createRequest(await wireModel(input.model), input, {
-        callbackUrl: options.callbackUrl,
+        callbackUrl: options.callbackUrl ?? input.webhookUrl,
         referenceUrl,
       });
       // OpenRouter does not document Idempotency-Key on videos; it is sent anyway (ignored if unknown).

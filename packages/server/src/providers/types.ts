@@ -21,6 +21,12 @@ export interface ProviderCreateInput {
   reference?: ProviderReference;
   /** Sent upstream so that a retried create never makes a second video. */
   idempotencyKey: string;
+  /**
+   * Where the handler receives this provider's webhooks (`<publicUrl>/webhooks/<provider name>`),
+   * when webhooks are on and the handler has a `publicUrl`. Providers that take a callback URL per
+   * request (OpenRouter's `callback_url`) send it; others are configured once on their side.
+   */
+  webhookUrl?: string;
 }
 
 /** The provider's view of one generation, mapped to our statuses. */

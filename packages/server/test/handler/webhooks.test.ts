@@ -60,3 +60,35 @@ test('a webhook for an unknown video is accepted and changes nothing', async () 
   expect(response.status).toBe(200);
   expect(h.fake.calls.retrieve).toBe(0);
 });
+
+test('with a publicUrl, each create tells the provider where its webhooks go', async () => {
+  const hosted = await harness({
+    webhooks: { enabled: true },
+    publicUrl: 'https://video.example.com/api/sora',
+  });
+  try {
+    const sent: Array<string | undefined> = [];
+    const inner = hosted.fake.provider;
+    const handler = hosted.restart({
+      provider: {
+        ...inner,
+        create: (input, call) => (sent.push(input.webhookUrl), inner.create(input, call)),
+      },
+    });
+    const user = browser(handler, 'https://video.example.com/api/sora');
+    expect((await user.post('/videos', { prompt: 'hooked' })).status).toBe(202);
+    expect(sent).toEqual(['https://video.example.com/api/sora/webhooks/memory']);
+  } finally {
+    await hosted.cleanup();
+  }
+});
+
+test('without a publicUrl no webhook URL is guessed from the request', async () => {
+  const sent: Array<string | undefined> = [];
+  const inner = h.fake.provider;
+  const handler = h.restart({
+    provider: { ...inner, create: (input, call) => (sent.push(input.webhookUrl), inner.create(input, call)) },
+  });
+  expect((await browser(handler).post('/videos', { prompt: 'hooked' })).status).toBe(202);
+  expect(sent).toEqual([undefined]);
+});

@@ -10,13 +10,14 @@ import { API_KEY, setup, T0 } from './helpers.js';
 interface Received {
   body: string;
   headers: Headers;
+  url: string;
 }
 
 /** A receiver that records deliveries and answers the given statuses in turn (0: a network error; then 200). */
 function receiver(statuses: number[] = []) {
   const received: Received[] = [];
   const fetch = async (request: Request) => {
-    received.push({ body: await request.text(), headers: request.headers });
+    received.push({ body: await request.text(), headers: request.headers, url: request.url });
     const status = statuses.shift() ?? 200;
     if (status === 0) throw new TypeError('fetch failed: connection reset');
     return new Response(null, { status });
@@ -58,6 +59,31 @@ async function refusal(promise: Promise<unknown>): Promise<ProviderError> {
 }
 
 describe('OpenRouter video webhooks', () => {
+  it("go to the handler's webhook URL when the adapter has no callbackUrl of its own", async () => {
+    const hook = receiver();
+    const clock = createFakeClock(() => T0);
+    const { fake } = setup({ clock, webhook: { secret: SECRET, fetch: hook.fetch, timestamp: clock.now } });
+    const provider = openrouterProvider({
+      apiKey: API_KEY,
+      fetch: fake.fetch,
+      now: clock.now,
+      webhookSecret: SECRET,
+    });
+    await provider.create({
+      prompt: 'a fox',
+      model: 'openai/sora-2-pro',
+      size: '1280x720',
+      seconds: 4,
+      idempotencyKey: 'k',
+      webhookUrl: 'https://host.test/api/sora/webhooks/openrouter',
+    });
+    await fake.advance(31_000);
+    await fake.advance(1_000);
+    expect(hook.received.map((delivery) => delivery.url)).toEqual([
+      'https://host.test/api/sora/webhooks/openrouter',
+    ]);
+  });
+
   it('are sent once the job settles, signed, and verified into a nudge for that video', async () => {
     const { fake, provider, hook, id } = await settledJob();
     await fake.advance(0);
