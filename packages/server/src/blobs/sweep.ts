@@ -3,8 +3,10 @@
  * process killed mid-write (SIGKILL, power loss) never gets to delete it, so without a sweep the
  * folder keeps them forever. Only files old enough that no live write can still own them go.
  */
-import { readdir, stat, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+// Namespace imports: the default storage reaches this module in browser builds too (Storybook),
+// where Vite's stand-in for Node built-ins has no named exports.
+import * as fsp from 'node:fs/promises';
+import * as path from 'node:path';
 
 /** Options of {@link sweepAbandoned} and {@link startSweeping}. */
 export interface SweepOptions {
@@ -26,17 +28,17 @@ export async function sweepAbandoned(root: string, options: SweepOptions): Promi
   const cutoff = (options.now ?? Date.now)() - (options.abandonedAfterMs ?? DEFAULT_ABANDONED_AFTER_MS);
   let removed = 0;
   const visit = async (dir: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    const entries = await fsp.readdir(dir, { withFileTypes: true }).catch(() => []);
     for (const entry of entries) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) await visit(path);
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) await visit(file);
       else if (entry.isFile() && options.isTemporary(entry.name)) {
-        const info = await stat(path).catch(() => null);
+        const info = await fsp.stat(file).catch(() => null);
         // Gone already (its write finished and renamed it) or another sweeper was first: both fine.
         if (
           info &&
           info.mtimeMs < cutoff &&
-          (await unlink(path).then(
+          (await fsp.unlink(file).then(
             () => true,
             () => false,
           ))
