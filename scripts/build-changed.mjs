@@ -12,8 +12,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-// In dependency order: the server and the elements build against core's dist.
-const PACKAGES = ['core', 'server', 'elements'];
+// In dependency order: the server and the elements build against core's dist (and the server's
+// types against sample-media's).
+const PACKAGES = ['core', 'sample-media', 'server', 'elements'];
 const INPUTS = ['src', 'package.json', 'tsup.config.ts', 'scripts'];
 // Stamps and lock live in node_modules (ignored by git, never packed).
 const state = join(root, 'node_modules', '.sora-kit-build');
