@@ -88,6 +88,19 @@ describe.each(['openai', 'openrouter'])('the demo on the %s fake', (provider) =>
     expect(job.status).toBe('completed');
     expect(`${size.width}x${size.height}`).toBe(job.size);
 
+    // The finished row's buttons (Play, Remix where the model can, Reuse prompt, Delete) keep one
+    // line in the page's list column at desktop width.
+    const row = page.locator('sora-job-list li').first();
+    const tops = await row
+      .locator('[part~="actions"] button')
+      .evaluateAll((buttons) =>
+        buttons.map(
+          (b) =>
+            `${b.textContent?.trim() || b.getAttribute('aria-label')}@${Math.round(b.getBoundingClientRect().top)} w${Math.round(b.getBoundingClientRect().width)} p${Math.round(b.parentElement?.getBoundingClientRect().width ?? 0)}`,
+        ),
+      );
+    expect(new Set(tops.map((t) => t.split('@')[1]?.split(' ')[0])).size, tops.join(', ')).toBe(1);
+
     await video.evaluate((v: HTMLVideoElement) => {
       v.muted = true;
       return v.play();

@@ -152,14 +152,14 @@ export const listStyles = [
     .actions {
       display: flex;
       flex-wrap: wrap;
-      gap: 6px;
+      gap: 4px;
       align-items: center;
       margin-top: 2px;
     }
     /* Delete is a trash icon at the row's end: the text buttons keep one line in a narrow column. */
     .icon-only {
       margin-inline-start: auto;
-      padding-inline: 8px;
+      padding-inline: 6px;
     }
     .confirm-text {
       font-weight: 600;
