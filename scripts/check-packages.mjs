@@ -61,11 +61,33 @@ if (refused?.status !== 400 || !refused.message.includes('"sharp"')) throw refus
 console.log('missing optional peers: one clear line each (vercelBlobs, s3Blobs, msw handlers, reference resizing)');
 `;
 
+/**
+ * Entries made for browsers only, left out of the Node checks: `@sora-kit/elements/browser` is one
+ * prebuilt ES module for pages without a bundler (it defines custom elements at import, so neither
+ * `require()` nor Node can load it by design).
+ */
+const BROWSER_ONLY = ['@sora-kit/elements/browser'];
+
 try {
   const tarballs = JSON.parse(run('node', [join(root, 'scripts/pack.mjs'), join(work, 'tarballs')], root));
 
   for (const [name, file] of Object.entries(tarballs)) {
-    run(bin('attw'), ['--pack', file, '--profile', 'node16', '--format', 'table-flipped'], work);
+    const exclude = BROWSER_ONLY.filter((entry) => entry.startsWith(`${name}/`)).map(
+      (entry) => `.${entry.slice(name.length)}`,
+    );
+    run(
+      bin('attw'),
+      [
+        '--pack',
+        file,
+        '--profile',
+        'node16',
+        '--format',
+        'table-flipped',
+        ...(exclude.length ? ['--exclude-entrypoints', ...exclude] : []),
+      ],
+      work,
+    );
     run(bin('publint'), ['run', file, '--strict'], work);
     console.log(`${name}: attw (node16) and publint clean`);
   }
@@ -75,7 +97,10 @@ try {
   for (const name of Object.keys(tarballs)) {
     const manifest = JSON.parse(run('tar', ['xzOf', tarballs[name], 'package/package.json'], work));
     for (const subpath of Object.keys(manifest.exports)) {
-      if (!subpath.endsWith('.json')) entries.push(subpath === '.' ? name : `${name}${subpath.slice(1)}`);
+      const entry = subpath === '.' ? name : `${name}${subpath.slice(1)}`;
+      // Data files and patterns (`./media/*`: the sample clips) are not modules to load.
+      const isModule = !subpath.endsWith('.json') && !subpath.includes('*');
+      if (isModule && !BROWSER_ONLY.includes(entry)) entries.push(entry);
     }
   }
 
