@@ -111,6 +111,7 @@ export type ApiErrorCode =
   | 'quota_exceeded'
   | 'upstream_error'
   | 'upstream_unavailable'
+  | 'unavailable'
   | 'internal';
 
 /** The body of every error response. */

@@ -12,6 +12,7 @@ import { HttpError, renderError } from './http-error.js';
 import { createFeed, createNotifier } from './jobs/feed.js';
 import { deriveSecret, sha256Hex } from './jobs/hash.js';
 import { createJobIds } from './jobs/ids.js';
+import { inProcessCoordinationFor } from './coordination/memory.js';
 import { createLeases } from './jobs/lease.js';
 import { createLifecycle } from './jobs/lifecycle.js';
 import { createMetrics } from './jobs/metrics.js';
@@ -54,13 +55,23 @@ function lazySigner(secret: string, now: () => Date): MediaSigner {
   };
 }
 
-function buildRuntime(options: SoraHandlerOptions, isPolling: () => boolean): Runtime {
+/** The shared dependencies of a handler or a worker (internal). */
+export function buildRuntime(options: SoraHandlerOptions, isPolling: () => boolean): Runtime {
   const now = options.now ?? (() => new Date());
+  const nowMs = () => now().getTime();
   const dataDir = options.dataDir ?? '.sora-kit';
   const storage = options.storage ?? defaultStorage(dataDir);
   const polling = resolvePolling(options);
-  const leases = createLeases({ storage, now, settleMs: polling.leaseSettleMs });
+  const coordination = options.coordination ?? inProcessCoordinationFor(storage, nowMs);
+  const leases = createLeases(coordination);
   const notifier = createNotifier();
+  // Changes go out through the coordination, so streams on every instance hear them at once.
+  const stopListening = coordination.subscribe((topic) => notifier.notify(topic));
+  const broadcast = {
+    notify: (topic: string) => {
+      void coordination.publish(topic).catch(() => {}); // streams also re-read within a second
+    },
+  };
   const providers = createProviderRegistry(configuredProviders(options));
   return {
     provider: providers.default,
@@ -73,12 +84,14 @@ function buildRuntime(options: SoraHandlerOptions, isPolling: () => boolean): Ru
       admissionFor({
         ...options,
         storage,
-        now: () => now().getTime(),
+        coordination,
+        now: nowMs,
         capabilities: () => providers.capabilities(),
       }),
-    repo: createRepository(storage, leases),
+    repo: createRepository(storage, leases, coordination, nowMs),
+    coordination,
     leases,
-    feed: createFeed(storage, leases, notifier),
+    feed: createFeed(storage, leases, broadcast),
     notifier,
     signer: lazySigner(options.secret, now),
     logger: options.logger === false ? silentLogger() : (options.logger ?? consoleLogger('info')),
@@ -90,7 +103,9 @@ function buildRuntime(options: SoraHandlerOptions, isPolling: () => boolean): Ru
     now,
     id: options.id ?? createJobIds(now),
     capabilities: () => providers.capabilities(),
-    isPolling,
+    isPolling: () => options.separateWorker === true || isPolling(),
+    separateWorker: options.separateWorker === true,
+    stopListening,
   };
 }
 
@@ -122,7 +137,11 @@ export function createSoraHandler(options: SoraHandlerOptions): SoraHandler {
 
   const app = new Hono<SoraEnv>();
   app.onError((error, c) => renderError(c, error, rt.logger));
-  applySecurity(app, options, { storage: rt.storage, now: () => rt.now().getTime() });
+  applySecurity(app, options, {
+    storage: rt.storage,
+    now: () => rt.now().getTime(),
+    coordination: rt.coordination,
+  });
   // The UI asks for capabilities first: let that request start the session (when the auth issues
   // one), so the parallel requests that follow share it. Never required here: capabilities are public.
   app.use('/capabilities', async (c, next) => {
@@ -160,12 +179,16 @@ export function createSoraHandler(options: SoraHandlerOptions): SoraHandler {
   });
 
   return Object.assign(app, {
-    startPolling: () => poller.start(),
+    startPolling: () => {
+      if (rt.separateWorker) rt.logger.warn('startPolling ignored: separate workers refresh the jobs');
+      else poller.start();
+    },
     stopPolling: () => poller.stop(),
     pollOnce: () => poller.pollOnce(),
     close: async () => {
       await poller.close();
       if (!options.storage) await rt.storage.dispose();
+      rt.stopListening();
     },
   });
 }

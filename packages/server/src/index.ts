@@ -6,6 +6,25 @@ export { fsBlobs } from './blobs/fs.js';
 export { type S3BlobsOptions, s3Blobs } from './blobs/s3.js';
 export type { BlobInfo, BlobStore, ByteRange } from './blobs/types.js';
 export { type VercelBlobsOptions, vercelBlobs } from './blobs/vercel.js';
+export { type MemoryCoordinationOptions, memoryCoordination } from './coordination/memory.js';
+export {
+  connectPool,
+  type PostgresCoordinationOptions,
+  postgresCoordination,
+} from './coordination/postgres.js';
+export {
+  FAIL_FAST_REDIS_OPTIONS,
+  type RedisCoordinationOptions,
+  redisCoordination,
+} from './coordination/redis.js';
+export {
+  type Coordination,
+  type CounterOptions,
+  CoordinationUnavailableError,
+  type SlotClaim,
+  type SlotOptions,
+} from './coordination/types.js';
+export { isUnavailableError } from './coordination/unavailable.js';
 export { createSoraHandler, type SoraHandler } from './handler.js';
 export { HttpError } from './http-error.js';
 export { type AdmissionOptions, createAdmissionControl } from './limits/admission.js';
@@ -15,6 +34,7 @@ export { DEFAULT_QUOTAS, type QuotaOptions } from './limits/quota.js';
 export { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './limits/rate-limit.js';
 export type { LimitsOptions } from './limits/resolve.js';
 export type { Admission, AdmissionControl, AdmissionRequest } from './limits/types.js';
+export { type PostgresStorageOptions, postgresStorage } from './storage/postgres.js';
 export { consoleLogger, type LogFields, type Logger, type LogLevel, silentLogger } from './logger.js';
 export { type CopyAssetsOptions, copyAssets } from './media/copy.js';
 export {

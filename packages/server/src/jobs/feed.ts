@@ -48,7 +48,7 @@ export function createNotifier() {
 export type Notifier = ReturnType<typeof createNotifier>;
 
 /** The change feeds over one storage. */
-export function createFeed(storage: Storage, leases: Leases, notifier: Notifier) {
+export function createFeed(storage: Storage, leases: Leases, notifier: Pick<Notifier, 'notify'>) {
   async function read(owner: string): Promise<Feed> {
     const value = (await storage.getItem(keys.feed(owner))) as Feed | null;
     return value && Array.isArray(value.entries) ? value : { seq: 0, entries: [] };

@@ -16,8 +16,6 @@ export const keys = {
   indexChunk: (owner: string, chunk: number) => `${PREFIX}:owner:${owner}:chunk:${chunk}`,
   /** Per-identity change feed: a sequence number and the latest changes, for SSE. */
   feed: (owner: string) => `${PREFIX}:owner:${owner}:feed`,
-  /** Ids of every unfinished job, which the poller resumes. */
-  active: () => `${PREFIX}:active`,
   /** Provider video id (hashed) → job id, for webhooks. */
   providerVideo: (hashedVideoId: string) => `${PREFIX}:pvid:${hashedVideoId}`,
   /** `Idempotency-Key` (hashed) of one identity → job id, for 24 h. */

@@ -2,6 +2,7 @@
 import type { Storage } from 'unstorage';
 import type { AuthAdapter } from '../auth/types.js';
 import type { BlobStore } from '../blobs/types.js';
+import type { Coordination } from '../coordination/types.js';
 import type { AdmissionControl } from '../limits/types.js';
 import type { Logger } from '../logger.js';
 import type { MediaSigner } from '../media/signing.js';
@@ -32,6 +33,8 @@ export interface Runtime {
   auth: AuthAdapter;
   admission?: AdmissionControl;
   repo: Repository;
+  /** Leases, counters, the refresh schedule and change notifications shared by every instance. */
+  coordination: Coordination;
   leases: Leases;
   feed: ChangeFeed;
   notifier: Notifier;
@@ -47,8 +50,12 @@ export interface Runtime {
   id: () => string;
   /** Every provider's capabilities merged, models tagged with their provider (asked once per instance). */
   capabilities(): Promise<ProviderCapabilities>;
-  /** Whether this instance runs a polling loop (else reads refresh stale jobs lazily). */
+  /** Whether some process polls (this one's loop, or separate workers); else reads refresh stale jobs lazily. */
   isPolling(): boolean;
+  /** Whether separate workers refresh jobs, so this instance never does. */
+  separateWorker: boolean;
+  /** Ends this instance's subscription to change notifications. */
+  stopListening(): void;
 }
 
 /** The Hono environment of the handler's routes: who is calling, and their storage-safe key. */

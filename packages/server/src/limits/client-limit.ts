@@ -7,8 +7,9 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Storage } from 'unstorage';
 import { DEFAULT_LIMITS_PREFIX, identityKey } from './keys.js';
-import { checkRateLimit, type RateLimitOptions } from './rate-limit.js';
-import { createSerializer } from './serial.js';
+import { inProcessCoordinationFor } from '../coordination/memory.js';
+import type { Coordination } from '../coordination/types.js';
+import { type RateLimitOptions, takeRate } from './rate-limit.js';
 import { toRetryAfterSeconds } from './window.js';
 
 /** Options of the per-client limit (`limits.perClient`). */
@@ -41,23 +42,19 @@ export function perClientLimit(
   options: PerClientOptions,
   storage: Storage,
   now: () => number,
+  coordination: Coordination = inProcessCoordinationFor(storage, now),
 ): MiddlewareHandler {
   const rate = {
     limit: options.limit ?? DEFAULT_PER_CLIENT.limit,
     windowSeconds: options.windowSeconds ?? DEFAULT_PER_CLIENT.windowSeconds,
     algorithm: options.algorithm ?? DEFAULT_PER_CLIENT.algorithm,
   };
-  const serial = createSerializer();
   return async (c, next) => {
     const client = startsWork(c) ? options.key(c) : undefined;
     if (!client) return next();
     const key = `${DEFAULT_LIMITS_PREFIX}client:${await identityKey(client)}`;
-    const retryAfterMs = await serial(async () => {
-      const check = await checkRateLimit(storage, key, rate, now());
-      if (!check.allowed) return check.retryAfterMs;
-      await check.commit();
-      return 0;
-    });
+    const taken = await takeRate(coordination, key, crypto.randomUUID(), rate, now());
+    const retryAfterMs = taken.allowed ? 0 : taken.retryAfterMs;
     if (retryAfterMs === 0) return next();
     const retryAfterSeconds = toRetryAfterSeconds(retryAfterMs);
     c.header('Retry-After', String(retryAfterSeconds));

@@ -3,6 +3,7 @@
  * uses: the host's own, the built-in one over the handler's storage, or none.
  */
 import type { Storage } from 'unstorage';
+import type { Coordination } from '../coordination/types.js';
 import type { ProviderCapabilities } from '../providers/types.js';
 import { type AdmissionOptions, createAdmissionControl } from './admission.js';
 import type { PerClientOptions } from './client-limit.js';
@@ -28,6 +29,8 @@ export interface AdmissionSetup {
   /** The host's prices, over the provider's advertised ones and {@link DEFAULT_PRICES}. */
   prices?: PriceTable;
   storage: Storage;
+  /** Where the counters live (default: in-process, per storage). */
+  coordination?: Coordination;
   /** Epoch milliseconds. */
   now: () => number;
   capabilities: () => Promise<ProviderCapabilities>;
@@ -76,6 +79,7 @@ export function admissionFor(setup: AdmissionSetup): AdmissionControl | undefine
       : { storage: setup.storage, ...setup.limits };
   return createAdmissionControl({
     ...limits,
+    coordination: setup.coordination,
     now: setup.now,
     quotas: setup.quotas,
     prices: priceTable(setup.capabilities, setup.prices),

@@ -5,6 +5,7 @@
  */
 import type { Context, Env, Hono } from 'hono';
 import type { Storage } from 'unstorage';
+import type { Coordination } from '../coordination/types.js';
 import { perClientLimit } from '../limits/client-limit.js';
 import { isAdmissionControl, type LimitsOptions } from '../limits/resolve.js';
 import type { AdmissionControl } from '../limits/types.js';
@@ -27,6 +28,8 @@ export interface SecurityDeps {
   storage: Storage;
   /** Epoch milliseconds. */
   now: () => number;
+  /** Where the per-client counters live (default: in-process, per storage). */
+  coordination?: Coordination;
 }
 
 /** Largest webhook body read (provider events are a few hundred bytes). */
@@ -54,7 +57,7 @@ export function applySecurity<E extends Env>(
   app.use('*', crossSiteProtection({ allowedOrigins, exempt: isWebhookRequest }));
   const perClient =
     options.limits && !isAdmissionControl(options.limits) ? options.limits.perClient : undefined;
-  if (perClient && deps) app.use('*', perClientLimit(perClient, deps.storage, deps.now));
+  if (perClient && deps) app.use('*', perClientLimit(perClient, deps.storage, deps.now, deps.coordination));
   // Counted while streaming, so an endless webhook body is cut off instead of buffered.
   app.use('/webhooks/*', bodySizeLimit({ jsonBytes: MAX_WEBHOOK_BODY_BYTES, maxReferenceBytes: 0 }));
 }
