@@ -1,9 +1,18 @@
 // The sora-kit demo: the handler at /api/sora and <sora-studio> at /, on embedded defaults
-// (file storage in the data dir, the fake provider when no OPENAI_API_KEY is set).
+// (file storage in the data dir, the fake provider when no OPENAI_API_KEY is set), or on Redis /
+// PostgreSQL and S3 as web or worker processes (SORA_KIT_STORAGE, SORA_KIT_BLOBS, SORA_KIT_ROLE).
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { createSoraHandler, fakeProvider, openaiProvider, openrouterProvider } from '@sora-kit/server';
+import {
+  createSoraHandler,
+  createSoraWorker,
+  DeploymentConfigError,
+  deploymentFromEnv,
+  fakeProvider,
+  openaiProvider,
+  openrouterProvider,
+} from '@sora-kit/server';
 import { createFakeOpenRouter } from '@sora-kit/server/testing';
 import { build } from 'esbuild';
 import { Hono } from 'hono';
@@ -61,10 +70,64 @@ function providerNote(config) {
   );
 }
 
+/** SORA_KIT_ROLE=worker: the background work only, with /api/sora/health on PORT for probes. */
+function runWorker(config, deployment, provider) {
+  const { storage, coordination, blobs } = deployment;
+  const worker = createSoraWorker({ provider, storage, coordination, blobs, dataDir: config.dataDir });
+  worker.start();
+  const app = new Hono();
+  app.get('/api/sora/health', (c) => c.json({ ok: true, role: 'worker' }));
+  listen(app, config, () =>
+    console.log(`sora-kit worker (${deployment.summary}; provider: ${describeProvider(config)})`),
+  );
+  onStop(async () => {
+    await worker.close();
+    await deployment.close();
+  });
+}
+
+function listen(app, config, started) {
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, started);
+  server.on('error', (error) => {
+    const reason =
+      error.code === 'EADDRINUSE'
+        ? `port ${config.port} is already in use; start with PORT=<another port>`
+        : `the server cannot listen on ${config.host}:${config.port}: ${error.code ?? error.message}`;
+    console.error(`sora-kit demo: ${reason}`);
+    process.exit(1);
+  });
+  return server;
+}
+
+function onStop(cleanup) {
+  const stop = () => {
+    setTimeout(() => process.exit(0), 2000).unref();
+    cleanup().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
 async function main() {
   const config = await readConfig();
+  const deployment = await deploymentFromEnv(process.env);
+  if (deployment.role !== 'all' && !process.env.SORA_KIT_SECRET) {
+    throw new DeploymentConfigError(
+      `SORA_KIT_ROLE=${deployment.role} needs SORA_KIT_SECRET, the same in every process`,
+    );
+  }
   const provider = chooseProvider(config);
-  const sora = createSoraHandler({ provider, secret: config.secret, dataDir: config.dataDir });
+  if (deployment.role === 'worker') return runWorker(config, deployment, provider);
+  const { storage, coordination, blobs } = deployment;
+  const sora = createSoraHandler({
+    provider,
+    secret: config.secret,
+    dataDir: config.dataDir,
+    storage,
+    coordination,
+    blobs,
+    separateWorker: deployment.role === 'web',
+  });
 
   const [script, page] = await Promise.all([bundleClient(), readFile(here('./public/index.html'), 'utf8')]);
   const html = page.replace(
@@ -77,32 +140,20 @@ async function main() {
   app.get('/', (c) => c.html(html));
   app.get('/app.js', (c) => c.body(script, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
 
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  listen(app, config, (info) => {
     const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     console.log(`sora-kit demo on http://${shown}:${info.port}/  (provider: ${describeProvider(config)})`);
-    console.log(`data dir: ${config.dataDir}`);
+    console.log(`data dir: ${config.dataDir}; ${deployment.summary}`);
   });
-  server.on('error', (error) => {
-    const reason =
-      error.code === 'EADDRINUSE'
-        ? `port ${config.port} is already in use; start with PORT=<another port>`
-        : `the server cannot listen on ${config.host}:${config.port}: ${error.code ?? error.message}`;
-    console.error(`sora-kit demo: ${reason}`);
-    process.exit(1);
+  if (deployment.role === 'all') sora.startPolling();
+  onStop(async () => {
+    await sora.close();
+    await deployment.close();
   });
-  sora.startPolling();
-
-  const stop = () => {
-    sora.stopPolling();
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 2000).unref();
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 }
 
 main().catch((error) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof DeploymentConfigError) {
     console.error(`sora-kit demo: ${error.message}`);
   } else {
     console.error(`sora-kit demo: could not start: ${error?.message ?? error}`);

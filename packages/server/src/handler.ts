@@ -7,12 +7,12 @@
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { anonymousSessions } from './auth/anonymous-sessions.js';
+import { inProcessCoordinationFor } from './coordination/memory.js';
 import { defaultBlobs, defaultStorage } from './defaults.js';
 import { HttpError, renderError } from './http-error.js';
 import { createFeed, createNotifier } from './jobs/feed.js';
 import { deriveSecret, sha256Hex } from './jobs/hash.js';
 import { createJobIds } from './jobs/ids.js';
-import { inProcessCoordinationFor } from './coordination/memory.js';
 import { createLeases } from './jobs/lease.js';
 import { createLifecycle } from './jobs/lifecycle.js';
 import { createMetrics } from './jobs/metrics.js';

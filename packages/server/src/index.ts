@@ -19,12 +19,18 @@ export {
 } from './coordination/redis.js';
 export {
   type Coordination,
-  type CounterOptions,
   CoordinationUnavailableError,
+  type CounterOptions,
   type SlotClaim,
   type SlotOptions,
 } from './coordination/types.js';
 export { isUnavailableError } from './coordination/unavailable.js';
+export {
+  type Deployment,
+  DeploymentConfigError,
+  deploymentFromEnv,
+  type SoraRole,
+} from './deploy/env.js';
 export { createSoraHandler, type SoraHandler } from './handler.js';
 export { HttpError } from './http-error.js';
 export { type AdmissionOptions, createAdmissionControl } from './limits/admission.js';
@@ -34,7 +40,6 @@ export { DEFAULT_QUOTAS, type QuotaOptions } from './limits/quota.js';
 export { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './limits/rate-limit.js';
 export type { LimitsOptions } from './limits/resolve.js';
 export type { Admission, AdmissionControl, AdmissionRequest } from './limits/types.js';
-export { type PostgresStorageOptions, postgresStorage } from './storage/postgres.js';
 export { consoleLogger, type LogFields, type Logger, type LogLevel, silentLogger } from './logger.js';
 export { type CopyAssetsOptions, copyAssets } from './media/copy.js';
 export {
@@ -79,3 +84,5 @@ export type * from './providers/types.js';
 export { createMediaRoutes, type MediaJobView, type MediaRoutesOptions } from './routes/media.js';
 export { type CorsOptions, corsMiddleware } from './security/cors.js';
 export { type CrossSiteOptions, crossSiteProtection } from './security/origin.js';
+export { type PostgresStorageOptions, postgresStorage } from './storage/postgres.js';
+export { createSoraWorker, type SoraWorker, type SoraWorkerOptions } from './worker.js';

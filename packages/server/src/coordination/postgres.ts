@@ -197,7 +197,8 @@ async function createTables(pool: Pool, sql: string): Promise<void> {
     await pool.query(sql);
   } catch (error) {
     // Two processes creating the same table at once: the loser sees a unique violation; retry once.
-    if ((error as { code?: string }).code !== '23505' && (error as { code?: string }).code !== '42P07') throw error;
+    if ((error as { code?: string }).code !== '23505' && (error as { code?: string }).code !== '42P07')
+      throw error;
     await pool.query(sql);
   }
 }

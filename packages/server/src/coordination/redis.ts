@@ -99,8 +99,9 @@ export async function redisCoordination(options: RedisCoordinationOptions): Prom
       await client.zrem(k(key), member);
     },
     addWithin: async (key, amount, o) =>
-      Number(await client.eval(ADD_WITHIN, 1, k(key), amount, o.limit ?? '', Math.max(1, Math.ceil(o.ttlMs)))) ===
-      1,
+      Number(
+        await client.eval(ADD_WITHIN, 1, k(key), amount, o.limit ?? '', Math.max(1, Math.ceil(o.ttlMs))),
+      ) === 1,
     schedule: async (jobId, dueAt) => {
       await client.zadd(dueKey, dueAt, jobId);
     },
@@ -145,13 +146,17 @@ export const FAIL_FAST_REDIS_OPTIONS: RedisOptions = {
 async function connect(url: string, extra: RedisOptions = {}): Promise<Redis> {
   const { Redis: RedisClient } = await import('ioredis');
   const client = new RedisClient(url, { ...FAIL_FAST_REDIS_OPTIONS, lazyConnect: true, ...extra });
-  client.on('error', () => {}); // surfaced per command as `unavailable`
+  let lastError: unknown;
+  client.on('error', (error) => {
+    lastError = error; // surfaced per command as `unavailable`
+  });
   try {
     await client.connect();
     await client.ping();
   } catch (error) {
     client.disconnect();
-    throw new Error(`Redis at ${redact(url)} is unreachable: ${describe(error)}`, { cause: error });
+    const reason = lastError ?? error;
+    throw new Error(`Redis at ${redact(url)} is unreachable: ${describe(reason)}`, { cause: reason });
   }
   return client;
 }

@@ -123,7 +123,11 @@ async function chargeQuotas(
     const charged = await chargePeriod(cfg.coordination, usageKey, period, cost, quotas, at);
     if ('endsAt' in charged) {
       await refund(cfg.coordination, charges);
-      return refuse('quota_exceeded', `This would go over your video quota for the ${period}`, charged.endsAt - at);
+      return refuse(
+        'quota_exceeded',
+        `This would go over your video quota for the ${period}`,
+        charged.endsAt - at,
+      );
     }
     charges.push(...charged.charges);
   }
@@ -165,7 +169,9 @@ async function admitNow(cfg: Config, request: AdmissionRequest): Promise<Admissi
   const reservation = cfg.newId();
   const micros = costMicros(await cfg.prices(), request.model, request.size, request.seconds) ?? 0;
   const cost: JobCost = { seconds: request.seconds, micros };
-  const rate = cfg.rate ? await takeRate(cfg.coordination, cfg.keys.rate(who), reservation, cfg.rate, at) : undefined;
+  const rate = cfg.rate
+    ? await takeRate(cfg.coordination, cfg.keys.rate(who), reservation, cfg.rate, at)
+    : undefined;
   if (rate && !rate.allowed) {
     return refuse('rate_limited', 'Too many videos started in a short time', rate.retryAfterMs);
   }

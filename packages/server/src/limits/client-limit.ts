@@ -6,9 +6,9 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Storage } from 'unstorage';
-import { DEFAULT_LIMITS_PREFIX, identityKey } from './keys.js';
 import { inProcessCoordinationFor } from '../coordination/memory.js';
 import type { Coordination } from '../coordination/types.js';
+import { DEFAULT_LIMITS_PREFIX, identityKey } from './keys.js';
 import { type RateLimitOptions, takeRate } from './rate-limit.js';
 import { toRetryAfterSeconds } from './window.js';
 

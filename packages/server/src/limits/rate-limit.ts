@@ -26,7 +26,9 @@ export const DEFAULT_RATE_LIMIT: Required<RateLimitOptions> = {
 };
 
 /** A hit that was counted, with how to take it back; or a refusal with a wait. */
-export type RateTake = { allowed: true; undo: () => Promise<void> } | { allowed: false; retryAfterMs: number };
+export type RateTake =
+  | { allowed: true; undo: () => Promise<void> }
+  | { allowed: false; retryAfterMs: number };
 
 /**
  * Counts one hit `member` (unique per request) against the window under `key` at `now` (epoch ms),
@@ -45,9 +47,16 @@ export async function takeRate(
     const windowKey = `${key}:${start}`;
     const ok = await coordination.addWithin(windowKey, 1, { limit: options.limit, ttlMs: windowMs * 2 });
     if (!ok) return { allowed: false, retryAfterMs: Math.max(1, start + windowMs - now) };
-    return { allowed: true, undo: () => coordination.addWithin(windowKey, -1, { ttlMs: windowMs * 2 }).then(() => {}) };
+    return {
+      allowed: true,
+      undo: () => coordination.addWithin(windowKey, -1, { ttlMs: windowMs * 2 }).then(() => {}),
+    };
   }
-  const claim = await coordination.claimSlot(key, member, { cap: options.limit, now, expiresAt: now + windowMs });
+  const claim = await coordination.claimSlot(key, member, {
+    cap: options.limit,
+    now,
+    expiresAt: now + windowMs,
+  });
   if (!claim.ok) return { allowed: false, retryAfterMs: Math.max(1, claim.freesAt - now) };
   return { allowed: true, undo: () => coordination.releaseSlot(key, member) };
 }

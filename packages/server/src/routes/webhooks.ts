@@ -38,7 +38,8 @@ export function createWebhookRoutes(rt: Runtime, lifecycle: Lifecycle): Hono {
     }
     const seenKey = keys.webhookEvent(await sha256Hex(event.eventId));
     // Taken atomically: of two deliveries of one event racing on two instances, one is the duplicate.
-    if (!(await rt.coordination.acquire(seenKey, REPLAY_WINDOW_MS))) return c.json({ ok: true, duplicate: true });
+    if (!(await rt.coordination.acquire(seenKey, REPLAY_WINDOW_MS)))
+      return c.json({ ok: true, duplicate: true });
     const jobId = (await rt.storage.getItem(keys.providerVideo(await sha256Hex(event.videoId)))) as
       | string
       | null;

@@ -96,11 +96,13 @@ export async function postgresStorage(options: PostgresStorageOptions): Promise<
   const owned = options.pool === undefined;
   const pool = options.pool ?? (await connectPool(options.connectionString, options.poolConfig));
   const table = `"${schema}"."${name}"`;
-  await pool.query(
-    `CREATE SCHEMA IF NOT EXISTS "${schema}";
+  await pool
+    .query(
+      `CREATE SCHEMA IF NOT EXISTS "${schema}";
      CREATE TABLE IF NOT EXISTS ${table} (key text PRIMARY KEY, value text NOT NULL, expires_at bigint)`,
-  ).catch(async (error: { code?: string }) => {
-    if (error.code !== '23505' && error.code !== '42P07') throw error;
-  });
+    )
+    .catch(async (error: { code?: string }) => {
+      if (error.code !== '23505' && error.code !== '42P07') throw error;
+    });
   return createStorage({ driver: pgDriver({ pool, table, owned }) });
 }

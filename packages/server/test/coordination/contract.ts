@@ -59,13 +59,17 @@ export function coordinationContract(
         ok: true,
       });
       await all[0]!.releaseSlot('slots:u', `m${winner}`);
-      expect((await all[1]!.claimSlot('slots:u', 'late', { cap: 10, now, expiresAt: now + 60_000 })).ok).toBe(true);
-      expect((await all[1]!.claimSlot('slots:u', 'later', { cap: 10, now, expiresAt: now + 60_000 })).ok).toBe(false);
-      // An hour on, every slot has expired.
-      const later = now + 3_600_000;
-      expect((await all[0]!.claimSlot('slots:u', 'next', { cap: 1, now: later, expiresAt: later + 1000 })).ok).toBe(
+      expect((await all[1]!.claimSlot('slots:u', 'late', { cap: 10, now, expiresAt: now + 60_000 })).ok).toBe(
         true,
       );
+      expect(
+        (await all[1]!.claimSlot('slots:u', 'later', { cap: 10, now, expiresAt: now + 60_000 })).ok,
+      ).toBe(false);
+      // An hour on, every slot has expired.
+      const later = now + 3_600_000;
+      expect(
+        (await all[0]!.claimSlot('slots:u', 'next', { cap: 1, now: later, expiresAt: later + 1000 })).ok,
+      ).toBe(true);
     }));
 
   test(`${name}: racing increments never pass the limit, and a refund never goes below zero`, () =>
@@ -86,7 +90,9 @@ export function coordinationContract(
       for (let i = 0; i < 20; i++) await all[0]!.schedule(`job_${i}`, now - i);
       await all[0]!.schedule('job_later', now + 10_000);
       expect(await all[0]!.scheduled()).toBe(21);
-      const claims = await Promise.all(all.flatMap((c) => [c.claimDue(now, 8, 5000), c.claimDue(now, 8, 5000)]));
+      const claims = await Promise.all(
+        all.flatMap((c) => [c.claimDue(now, 8, 5000), c.claimDue(now, 8, 5000)]),
+      );
       const claimed = claims.flat();
       expect(claimed.sort()).toEqual(Array.from({ length: 20 }, (_, i) => `job_${i}`).sort());
       expect(await all[0]!.claimDue(now, 100, 5000)).toEqual([]);

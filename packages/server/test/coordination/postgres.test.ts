@@ -6,7 +6,9 @@ const connectionString = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.
 
 coordinationContract('PostgreSQL', async () => {
   const schema = `t_${crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`;
-  const instances = await Promise.all([1, 2, 3].map(() => postgresCoordination({ connectionString, schema })));
+  const instances = await Promise.all(
+    [1, 2, 3].map(() => postgresCoordination({ connectionString, schema })),
+  );
   return {
     instances,
     close: async () => {

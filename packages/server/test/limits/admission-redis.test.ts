@@ -25,7 +25,14 @@ describe('admission over Redis (redisCoordination and the unstorage redis driver
 
   it('shares the active-job cap and the quota between two instances', async () => {
     const now = () => Date.UTC(2026, 10, 24, 12);
-    const options = { storage, coordination, now, rateLimit: false, activeJobs: 2, quotas: { secondsPerDay: 12 } } as const;
+    const options = {
+      storage,
+      coordination,
+      now,
+      rateLimit: false,
+      activeJobs: 2,
+      quotas: { secondsPerDay: 12 },
+    } as const;
     const one = createAdmissionControl(options);
     const two = createAdmissionControl(options);
     const first = await one.admit(clip);
