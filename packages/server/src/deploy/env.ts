@@ -85,8 +85,12 @@ async function postgresFrom(connectionString: string, ns: string) {
   const pool = await connectPool(connectionString);
   const coordination = await postgresCoordination({ pool, tablePrefix: `${ns}_` });
   const storage = await postgresStorage({ pool, table: `${ns}_kv` });
-  const close = coordination.close;
-  return { coordination: { ...coordination, close: async () => (await close(), await pool.end()) }, storage };
+  const closeCoordination = coordination.close;
+  const close = async () => {
+    await closeCoordination();
+    await pool.end();
+  };
+  return { coordination: { ...coordination, close }, storage };
 }
 
 async function engineFrom(

@@ -34,6 +34,7 @@ export function createPoller(rt: Runtime, lifecycle: Lifecycle) {
     for (let round = 0; round < 8; round++) {
       const due = await rt.coordination.claimDue(rt.now().getTime(), batch, rt.polling.leaseMs);
       claimed += due.length;
+      if (due.length > 0) rt.logger.debug('refreshing due jobs', { count: due.length });
       await eachLimited(due, rt.polling.concurrency, (jobId) => lifecycle.refresh(jobId));
       if (due.length < batch) break;
     }
