@@ -169,31 +169,42 @@ async function admitNow(cfg: Config, request: AdmissionRequest): Promise<Admissi
   const reservation = cfg.newId();
   const micros = costMicros(await cfg.prices(), request.model, request.size, request.seconds) ?? 0;
   const cost: JobCost = { seconds: request.seconds, micros };
-  const rate = cfg.rate
-    ? await takeRate(cfg.coordination, cfg.keys.rate(who), reservation, cfg.rate, at)
-    : undefined;
-  if (rate && !rate.allowed) {
-    return refuse('rate_limited', 'Too many videos started in a short time', rate.retryAfterMs);
-  }
-  const undoRate = async () => {
-    if (rate?.allowed) await rate.undo();
+  // What was taken so far, given back when a later step refuses or fails (an engine outage
+  // mid-admission must not leave a hit or a charge behind for a request that was not admitted).
+  const undo: (() => Promise<void>)[] = [];
+  const rollback = async () => {
+    for (const step of undo.reverse()) await step().catch(() => {});
   };
-  const charges = await chargeQuotas(cfg, who, cost, at);
-  if (!Array.isArray(charges)) {
-    await undoRate();
-    return charges;
+  try {
+    if (cfg.rate) {
+      const rate = await takeRate(cfg.coordination, cfg.keys.rate(who), reservation, cfg.rate, at);
+      if (!rate.allowed)
+        return refuse('rate_limited', 'Too many videos started in a short time', rate.retryAfterMs);
+      undo.push(rate.undo);
+    }
+    const charges = await chargeQuotas(cfg, who, cost, at);
+    if (!Array.isArray(charges)) {
+      await rollback();
+      return charges;
+    }
+    undo.push(() => refund(cfg.coordination, charges));
+    const refused = await claimAll(cfg, who, reservation, at);
+    if (refused) {
+      await rollback();
+      return refused;
+    }
+    undo.push(async () => {
+      for (const { key } of capsOf(cfg, who)) await cfg.coordination.releaseSlot(key, reservation);
+    });
+    const record: ReservationRecord = { who, charges };
+    await cfg.storage.setItem(cfg.keys.reservation(reservation), record, {
+      ttl: Math.ceil(cfg.ttlMs / 1000) * 2,
+    });
+    return { ok: true, reservation };
+  } catch (error) {
+    await rollback();
+    throw error;
   }
-  const refused = await claimAll(cfg, who, reservation, at);
-  if (refused) {
-    await refund(cfg.coordination, charges);
-    await undoRate();
-    return refused;
-  }
-  const record: ReservationRecord = { who, charges };
-  await cfg.storage.setItem(cfg.keys.reservation(reservation), record, {
-    ttl: Math.ceil(cfg.ttlMs / 1000) * 2,
-  });
-  return { ok: true, reservation };
 }
 
 async function settleNow(cfg: Config, reservation: string, outcome: 'completed' | 'failed'): Promise<void> {

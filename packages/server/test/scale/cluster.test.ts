@@ -49,7 +49,8 @@ async function allJobs(cluster: Cluster, users: string[]): Promise<Job[]> {
     const web = cluster.web[i % cluster.web.length]!.url;
     let cursor: string | null = null;
     do {
-      const page = (await call(web, user, `/videos?limit=100${cursor ? `&cursor=${cursor}` : ''}`)).body as JobPage;
+      const page = (await call(web, user, `/videos?limit=100${cursor ? `&cursor=${cursor}` : ''}`))
+        .body as JobPage;
       jobs.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor);
@@ -62,7 +63,11 @@ describe.each(ENGINES)('$name', (engine) => {
   let cluster: Cluster;
   beforeAll(async () => {
     fake = await startFake(true);
-    cluster = await startCluster({ storage: engine.url, s3Endpoint: s3.endpoint, openaiBaseUrl: fake.url }, 3, 2);
+    cluster = await startCluster(
+      { storage: engine.url, s3Endpoint: s3.endpoint, openaiBaseUrl: fake.url },
+      3,
+      2,
+    );
   });
   afterAll(async () => {
     await cluster?.stop();
@@ -127,7 +132,8 @@ describe.each(ENGINES)('$name', (engine) => {
       let jobs: Job[] = [];
       for (;;) {
         jobs = await allJobs(cluster, users);
-        if (jobs.length === JOBS && jobs.every((j) => j.status === 'completed' || j.status === 'failed')) break;
+        if (jobs.length === JOBS && jobs.every((j) => j.status === 'completed' || j.status === 'failed'))
+          break;
         const tally: Record<string, number> = {};
         for (const j of jobs) tally[j.status] = (tally[j.status] ?? 0) + 1;
         if (process.env.SCALE_DEBUG) console.log(JSON.stringify(tally));
@@ -140,7 +146,8 @@ describe.each(ENGINES)('$name', (engine) => {
 
       // Exactly one upstream video per job.
       const perPrompt = new Map<string, number>();
-      for (const video of fake.fake.videos()) perPrompt.set(video.prompt, (perPrompt.get(video.prompt) ?? 0) + 1);
+      for (const video of fake.fake.videos())
+        perPrompt.set(video.prompt, (perPrompt.get(video.prompt) ?? 0) + 1);
       expect([...prompts.values()].map((p) => perPrompt.get(p))).toEqual([...prompts.values()].map(() => 1));
 
       // One stored copy of each completed video, none of a failed one.
@@ -154,7 +161,9 @@ describe.each(ENGINES)('$name', (engine) => {
       const once = (ids: string[]) => new Map(ids.map((id) => [id, 1]));
       expect(hooks.get('created')).toEqual(once([...expected.keys()]));
       expect(hooks.get('completed')).toEqual(once(completed));
-      expect(hooks.get('failed')).toEqual(once([...expected].filter(([, s]) => s === 'failed').map(([id]) => id)));
+      expect(hooks.get('failed')).toEqual(
+        once([...expected].filter(([, s]) => s === 'failed').map(([id]) => id)),
+      );
     } finally {
       clearInterval(killer);
     }

@@ -16,7 +16,13 @@ export const BUCKET = 'sora-scale';
 /** A local S3 (s3rver) with one bucket. */
 export async function startS3() {
   const dir = await mkdtemp(join(tmpdir(), 'sora-scale-s3-'));
-  const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: dir, configureBuckets: [{ name: BUCKET }] });
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port: 0,
+    silent: true,
+    directory: dir,
+    configureBuckets: [{ name: BUCKET }],
+  });
   const address = (await server.run()) as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${address.port}`,
@@ -164,7 +170,11 @@ export async function call(base: string, user: string, path: string, body?: unkn
 }
 
 /** Runs `work` over `items`, `limit` at a time. */
-export async function eachLimited<T>(items: T[], limit: number, work: (item: T, index: number) => Promise<void>) {
+export async function eachLimited<T>(
+  items: T[],
+  limit: number,
+  work: (item: T, index: number) => Promise<void>,
+) {
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(limit, items.length) }, async () => {

@@ -6,21 +6,42 @@
 import { appendFileSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { consoleLogger, createSoraHandler, createSoraWorker, deploymentFromEnv, openaiProvider } from '../../dist/index.js';
+import {
+  consoleLogger,
+  createSoraHandler,
+  createSoraWorker,
+  deploymentFromEnv,
+  openaiProvider,
+} from '../../dist/index.js';
 
 const env = process.env;
 const role = env.SCALE_ROLE;
-const log = (hook) => ({ job }) => appendFileSync(env.SCALE_HOOK_LOG, `${hook} ${job.jobId} ${process.pid}\n`);
+const log =
+  (hook) =>
+  ({ job }) =>
+    appendFileSync(env.SCALE_HOOK_LOG, `${hook} ${job.jobId} ${process.pid}\n`);
 const polling = { minDelayMs: 150, maxDelayMs: 600, tickMs: 100, leaseMs: 3000, concurrency: 16 };
 const limits = env.SCALE_LIMITS ? JSON.parse(env.SCALE_LIMITS) : { limits: false, quotas: false };
 
 try {
   const deployment = await deploymentFromEnv({ ...env, SORA_KIT_ROLE: role });
   const provider = openaiProvider({ apiKey: 'sk-fake', baseURL: env.OPENAI_BASE_URL, maxRetries: 1 });
-  const shared = { provider, storage: deployment.storage, coordination: deployment.coordination, blobs: deployment.blobs, logger: env.SCALE_DEBUG ? consoleLogger('debug') : false, polling, copy: { baseDelayMs: 50, maxDelayMs: 200 }, ...limits };
+  const shared = {
+    provider,
+    storage: deployment.storage,
+    coordination: deployment.coordination,
+    blobs: deployment.blobs,
+    logger: env.SCALE_DEBUG ? consoleLogger('debug') : false,
+    polling,
+    copy: { baseDelayMs: 50, maxDelayMs: 200 },
+    ...limits,
+  };
   const app = new Hono();
   if (role === 'worker') {
-    const worker = createSoraWorker({ ...shared, hooks: { onJobCompleted: log('completed'), onJobFailed: log('failed') } });
+    const worker = createSoraWorker({
+      ...shared,
+      hooks: { onJobCompleted: log('completed'), onJobFailed: log('failed') },
+    });
     worker.start();
     app.get('/api/sora/health', (c) => c.json({ ok: true, role: 'worker' }));
   } else {
