@@ -1,21 +1,15 @@
 // The sora-kit demo: the handler at /api/sora and <sora-studio> at /, on embedded defaults
-// (file storage in the data dir, the fake provider when no OPENAI_API_KEY is set), or on Redis /
-// PostgreSQL and S3 as web or worker processes (SORA_KIT_STORAGE, SORA_KIT_BLOBS, SORA_KIT_ROLE).
+// (file storage in the data dir, the fake provider when no OPENAI_API_KEY is set).
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import {
-  createSoraHandler,
-  createSoraWorker,
-  DeploymentConfigError,
-  deploymentFromEnv,
-  fakeProvider,
-  openaiProvider,
-  openrouterProvider,
-} from '@sora-kit/server';
+import { createSoraHandler, fakeProvider, openaiProvider, openrouterProvider } from '@sora-kit/server';
 import { createFakeOpenRouter } from '@sora-kit/server/testing';
 import { build } from 'esbuild';
 import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { pino } from 'pino';
 import { ConfigError, readConfig } from './config.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
@@ -32,6 +26,22 @@ async function bundleClient() {
     logLevel: 'silent',
   });
   return result.outputFiles[0].text;
+}
+
+/**
+ * JSON lines for log collectors; in a terminal, readable lines through pino-pretty instead.
+ * LOG_LEVEL=debug shows every request (and prompts, which are never logged above debug).
+ */
+function createLogger() {
+  const level = process.env.LOG_LEVEL || 'info';
+  if (!process.stdout.isTTY) return pino({ level, name: 'sora-kit' });
+  return pino({
+    level,
+    transport: {
+      target: 'pino-pretty',
+      options: { colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' },
+    },
+  });
 }
 
 /** The provider the environment asks for: a real one with a key, else that provider's fake. */
@@ -70,64 +80,42 @@ function providerNote(config) {
   );
 }
 
-/** SORA_KIT_ROLE=worker: the background work only, with /api/sora/health on PORT for probes. */
-function runWorker(config, deployment, provider) {
-  const { storage, coordination, blobs } = deployment;
-  const worker = createSoraWorker({ provider, storage, coordination, blobs, dataDir: config.dataDir });
-  worker.start();
-  const app = new Hono();
-  app.get('/api/sora/health', (c) => c.json({ ok: true, role: 'worker' }));
-  listen(app, config, () =>
-    console.log(`sora-kit worker (${deployment.summary}; provider: ${describeProvider(config)})`),
+/**
+ * The page's security headers. The page runs no inline script; its inline <style> blocks are
+ * allowed by hash (computed here, so editing the page cannot silently break or widen the policy).
+ * The elements set `style` attributes through Lit bindings (sizes, progress), hence `style-src-attr`.
+ */
+function pageHeaders(html) {
+  const styleHashes = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(
+    ([, css]) => `'sha256-${createHash('sha256').update(css).digest('base64')}'`,
   );
-  onStop(async () => {
-    await worker.close();
-    await deployment.close();
+  return secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'none'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", ...styleHashes],
+      styleSrcAttr: ["'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:', 'blob:'],
+      mediaSrc: ["'self'", 'blob:'],
+      connectSrc: ["'self'"],
+      fontSrc: ["'self'"],
+      baseUri: ["'none'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      objectSrc: ["'none'"],
+    },
+    xFrameOptions: 'DENY',
+    referrerPolicy: 'same-origin',
+    // The page is served over http in development; HSTS is the TLS proxy's business.
+    strictTransportSecurity: false,
   });
-}
-
-function listen(app, config, started) {
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, started);
-  server.on('error', (error) => {
-    const reason =
-      error.code === 'EADDRINUSE'
-        ? `port ${config.port} is already in use; start with PORT=<another port>`
-        : `the server cannot listen on ${config.host}:${config.port}: ${error.code ?? error.message}`;
-    console.error(`sora-kit demo: ${reason}`);
-    process.exit(1);
-  });
-  return server;
-}
-
-function onStop(cleanup) {
-  const stop = () => {
-    setTimeout(() => process.exit(0), 2000).unref();
-    cleanup().finally(() => process.exit(0));
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 }
 
 async function main() {
   const config = await readConfig();
-  const deployment = await deploymentFromEnv(process.env);
-  if (deployment.role !== 'all' && !process.env.SORA_KIT_SECRET) {
-    throw new DeploymentConfigError(
-      `SORA_KIT_ROLE=${deployment.role} needs SORA_KIT_SECRET, the same in every process`,
-    );
-  }
   const provider = chooseProvider(config);
-  if (deployment.role === 'worker') return runWorker(config, deployment, provider);
-  const { storage, coordination, blobs } = deployment;
-  const sora = createSoraHandler({
-    provider,
-    secret: config.secret,
-    dataDir: config.dataDir,
-    storage,
-    coordination,
-    blobs,
-    separateWorker: deployment.role === 'web',
-  });
+  const logger = createLogger();
+  const sora = createSoraHandler({ provider, secret: config.secret, dataDir: config.dataDir, logger });
 
   const [script, page] = await Promise.all([bundleClient(), readFile(here('./public/index.html'), 'utf8')]);
   const html = page.replace(
@@ -137,23 +125,55 @@ async function main() {
 
   const app = new Hono();
   app.route('/api/sora', sora);
-  app.get('/', (c) => c.html(html));
-  app.get('/app.js', (c) => c.body(script, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
+  const headers = pageHeaders(html);
+  app.use('/', headers);
+  app.use('/app.js', headers);
+  app.get('/', (c) => c.html(html, 200, { 'Cache-Control': 'no-cache' }));
+  app.get('/app.js', (c) =>
+    c.body(script, 200, { 'content-type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' }),
+  );
 
-  listen(app, config, (info) => {
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-    console.log(`sora-kit demo on http://${shown}:${info.port}/  (provider: ${describeProvider(config)})`);
-    console.log(`data dir: ${config.dataDir}; ${deployment.summary}`);
+    // Short, with the URL last (a space after it, for whoever scans the output for it).
+    logger.info({ dataDir: config.dataDir }, `data dir: ${config.dataDir}`);
+    logger.info(`sora-kit demo on http://${shown}:${info.port}/ (provider: ${describeProvider(config)})`);
   });
-  if (deployment.role === 'all') sora.startPolling();
-  onStop(async () => {
-    await sora.close();
-    await deployment.close();
+  // Slow clients: the request line and headers must arrive within 10 s and the whole request within
+  // 60 s (the handler also cuts a body that takes over 30 s); idle keep-alive sockets go after 5 s.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 60_000;
+  server.keepAliveTimeout = 5_000;
+  server.on('error', (error) => {
+    const reason =
+      error.code === 'EADDRINUSE'
+        ? `port ${config.port} is already in use; start with PORT=<another port>`
+        : `the server cannot listen on ${config.host}:${config.port}: ${error.code ?? error.message}`;
+    console.error(`sora-kit demo: ${reason}`);
+    process.exit(1);
   });
+  sora.startPolling();
+
+  // Graceful: refuse new jobs, end event streams with a reconnect hint, let copies finish (up to
+  // SHUTDOWN_DEADLINE_MS, default 10 s), then exit 0. A second signal exits at once.
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) process.exit(0);
+    stopping = true;
+    const deadlineMs = Number(process.env.SHUTDOWN_DEADLINE_MS) || 10_000;
+    logger.info({ deadlineMs }, 'shutting down');
+    await sora.close({ deadlineMs });
+    server.close(() => process.exit(0));
+    // Keep-alive sockets would hold server.close open; nothing is left to serve on them.
+    server.closeAllConnections?.();
+    setTimeout(() => process.exit(0), 2000).unref();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 main().catch((error) => {
-  if (error instanceof ConfigError || error instanceof DeploymentConfigError) {
+  if (error instanceof ConfigError) {
     console.error(`sora-kit demo: ${error.message}`);
   } else {
     console.error(`sora-kit demo: could not start: ${error?.message ?? error}`);

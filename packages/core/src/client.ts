@@ -1,5 +1,5 @@
 /**
- * The typed client of the sora-kit HTTP API (see CONTRACT.md), built on ky. Runs in browsers,
+ * The typed client of the sora-kit HTTP API (see docs/contract.md), built on ky. Runs in browsers,
  * Node 20+ and workers: it only uses `fetch`, `FormData`, `URL` and `crypto`.
  */
 import ky, { HTTPError, type KyInstance, type Options } from 'ky';

@@ -1,5 +1,5 @@
 /**
- * Wire types of the sora-kit HTTP contract (shared/CONTRACT.md in the design docs).
+ * Wire types of the sora-kit HTTP contract, described in docs/contract.md at the repository root.
  * Field names are camelCase; times are ISO 8601 strings in UTC.
  * The server, the client and the elements all import these from here, once.
  */
@@ -97,7 +97,7 @@ export interface Capabilities {
   limits: { maxPromptChars: number; maxReferenceBytes: number };
 }
 
-/** Error codes of the HTTP API. */
+/** Error codes of the HTTP API (`unavailable`: this server cannot do it now — storage failing or busy; retry after `Retry-After`). */
 export type ApiErrorCode =
   | 'invalid_request'
   | 'unauthorized'

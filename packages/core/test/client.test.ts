@@ -1,6 +1,6 @@
 import { delay, HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSoraClient, SoraApiError } from '../src/index.js';
 import { API, envelope, makeJob } from './fixtures.js';
 
@@ -317,30 +317,43 @@ describe('retries', () => {
 
 describe('sessions', () => {
   it('sends nothing else until the first request is answered, so a new visitor gets one session', async () => {
-    const order: string[] = [];
+    let answer: () => void = () => {};
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
     server.use(
       http.get(`${API}/capabilities`, async () => {
-        order.push('capabilities:start');
-        await delay(80);
-        order.push('capabilities:end');
+        await answered;
         return HttpResponse.json(
           { provider: 'fake', models: [], limits: { maxPromptChars: 10, maxReferenceBytes: 10 } },
           { headers: { 'Set-Cookie': 'sora_kit_session=one; Path=/' } },
         );
       }),
-      http.get(`${API}/videos`, () => {
-        order.push('videos');
-        return HttpResponse.json({ items: [], nextCursor: null });
-      }),
-      http.post(`${API}/videos`, () => {
-        order.push('create');
-        return HttpResponse.json(makeJob(), { status: 202 });
-      }),
+      http.get(`${API}/videos`, () => HttpResponse.json({ items: [], nextCursor: null })),
+      http.post(`${API}/videos`, () => HttpResponse.json(makeJob(), { status: 202 })),
     );
-    const fresh = createSoraClient({ endpoint: `${API}/` });
-    await Promise.all([fresh.getCapabilities(), fresh.listVideos(), fresh.createVideo({ prompt: 'boat' })]);
-    expect(order.slice(0, 2)).toEqual(['capabilities:start', 'capabilities:end']);
-    expect(order).toHaveLength(4);
+    // Requests are recorded as the client hands them to fetch, before any network step.
+    const sent: string[] = [];
+    const recording: typeof fetch = (input, init) => {
+      const request = new Request(input, init);
+      sent.push(`${request.method} ${new URL(request.url).pathname}`);
+      return fetch(request);
+    };
+    const fresh = createSoraClient({ endpoint: `${API}/`, fetch: recording });
+    const all = Promise.all([
+      fresh.getCapabilities(),
+      fresh.listVideos(),
+      fresh.createVideo({ prompt: 'boat' }),
+    ]);
+    await vi.waitFor(() => expect(sent).toHaveLength(1));
+    // The first request is held open by the gate. Everything a client does before calling fetch is
+    // promise work, all run by the next turn of the event loop: a client that did not wait would
+    // have handed the other two to fetch by then.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(sent).toEqual(['GET /api/sora/capabilities']);
+    answer();
+    await all;
+    expect(sent.slice(1).sort()).toEqual(['GET /api/sora/videos', 'POST /api/sora/videos']);
   });
 
   it('still sends later requests when the first one fails', async () => {

@@ -32,6 +32,8 @@ function lazyDriver(load: () => Promise<Driver>): Driver {
   };
 }
 
+const TEMP_SUFFIX = '.tmp';
+
 /**
  * unstorage's fs driver with atomic writes: each value goes to a temp file that is renamed into
  * place, so a concurrent reader never sees a half-written record and a process killed mid-write
@@ -44,15 +46,18 @@ async function atomicFsDriver(base: string): Promise<Driver> {
     import('node:path'),
     import('node:crypto'),
   ]);
-  // Temp files are dot-names ending in `.tmp`; key listings skip them.
+  // Temp files are dot-names ending in `.tmp`; key listings skip them, and a sweep removes those
+  // a killed process left behind.
   const driver = fsDriver({ base, ignore: ['**/node_modules/**', '**/.git/**', '**/.*.tmp'] });
   const root = path.resolve(base);
+  const { startSweeping } = await import('./blobs/sweep.js');
+  startSweeping(root, { isTemporary: (name) => name.startsWith('.') && name.endsWith(TEMP_SUFFIX) });
   const write = async (key: string, value: string | Uint8Array): Promise<void> => {
     if (/\.\.:|\.\.$/.test(key)) throw new Error(`Invalid key: ${JSON.stringify(key)}`);
     const file = path.join(root, key.replace(/:/g, '/'));
     const dir = path.dirname(file);
     await fsp.mkdir(dir, { recursive: true });
-    const temp = path.join(dir, `.${path.basename(file)}.${randomUUID()}.tmp`);
+    const temp = path.join(dir, `.${path.basename(file)}.${randomUUID()}${TEMP_SUFFIX}`);
     try {
       await fsp.writeFile(temp, value);
       await fsp.rename(temp, file);
@@ -80,6 +85,8 @@ export function defaultBlobs(dataDir: string): BlobStore {
     store ??= import('./blobs/fs.js').then(({ fsBlobs }) => fsBlobs(joinPath(dataDir, 'blobs')));
     return store;
   };
+  // Opened at once, so the sweep of files left by an earlier crash runs at start, not at first use.
+  get().catch(() => {});
   return {
     put: async (key, body, options) => (await get()).put(key, body, options),
     get: async (key, range) => (await get()).get(key, range),

@@ -4,7 +4,7 @@
  * handler fits. All state lives in the storage and blob store, so any number of instances can
  * share them.
  */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { anonymousSessions } from './auth/anonymous-sessions.js';
 import { inProcessCoordinationFor } from './coordination/memory.js';
@@ -15,21 +15,29 @@ import { deriveSecret, sha256Hex } from './jobs/hash.js';
 import { createJobIds } from './jobs/ids.js';
 import { createLeases } from './jobs/lease.js';
 import { createLifecycle } from './jobs/lifecycle.js';
-import { createMetrics } from './jobs/metrics.js';
 import { createPoller } from './jobs/poller.js';
 import { createRepository } from './jobs/repository.js';
 import type { Runtime, SoraEnv } from './jobs/runtime.js';
-import { admissionFor } from './limits/resolve.js';
-import { consoleLogger, silentLogger } from './logger.js';
+import { perClientLimit, sessionCreationLimit } from './limits/client-limit.js';
+import { admissionFor, clientLimitsOf } from './limits/resolve.js';
 import { createMediaSigner, type MediaSigner } from './media/signing.js';
+import { instrumentProvider } from './observability/instrumented-provider.js';
+import { resolveLogger } from './observability/logger.js';
+import { createSoraMetrics } from './observability/metrics.js';
+import { observeRequests } from './observability/request.js';
+import { createStreamTracker } from './observability/streams.js';
 import { assertOptions, resolveLimits, resolvePolling, type SoraHandlerOptions } from './options.js';
 import { configuredProviders, createProviderRegistry } from './providers/registry.js';
+import { clientAddressOf, resolvePublicUrl } from './proxy.js';
 import { createEventRoutes } from './routes/events.js';
 import { createMediaRoutes } from './routes/media.js';
 import { createMetaRoutes } from './routes/meta.js';
+import { createReadyRoute } from './routes/ready.js';
 import { createVideoRoutes } from './routes/videos.js';
 import { createWebhookRoutes } from './routes/webhooks.js';
 import { applySecurity } from './security/apply.js';
+import { fetchUnder, publicUrlMiddleware } from './security/mount.js';
+import { createShutdown, type ShutdownOptions } from './shutdown.js';
 
 /** The handler: a Hono app plus the controls of its background work. */
 export type SoraHandler = Hono<SoraEnv> & {
@@ -42,9 +50,16 @@ export type SoraHandler = Hono<SoraEnv> & {
    * serverless schedulers (a cron calling it) and tests.
    */
   pollOnce(): Promise<number>;
-  /** Stops the poller, waits for work in progress and releases the default storage. */
-  close(): Promise<void>;
+  /**
+   * Graceful shutdown: refuses new jobs and event streams (503), closes open event streams with
+   * a reconnect hint, lets copies and refreshes in flight finish up to `deadlineMs` (default
+   * 25 s; past it they are cut short and resume on another instance), then releases the default
+   * storage. `/ready` answers 503 from the first moment.
+   */
+  close(options?: ShutdownOptions): Promise<void>;
 };
+
+/** The coordination layer of a scale-out setup, when the options carry one (checked by `/ready`). */
 
 /** A signer whose key is derived from the host secret on first use. */
 function lazySigner(secret: string, now: () => Date): MediaSigner {
@@ -56,7 +71,11 @@ function lazySigner(secret: string, now: () => Date): MediaSigner {
 }
 
 /** The shared dependencies of a handler or a worker (internal). */
-export function buildRuntime(options: SoraHandlerOptions, isPolling: () => boolean): Runtime {
+export function buildRuntime(
+  options: SoraHandlerOptions,
+  isPolling: () => boolean,
+  stopping: AbortSignal,
+): Runtime {
   const now = options.now ?? (() => new Date());
   const nowMs = () => now().getTime();
   const dataDir = options.dataDir ?? '.sora-kit';
@@ -72,7 +91,10 @@ export function buildRuntime(options: SoraHandlerOptions, isPolling: () => boole
       void coordination.publish(topic).catch(() => {}); // streams also re-read within a second
     },
   };
-  const providers = createProviderRegistry(configuredProviders(options));
+  const metrics = createSoraMetrics(options.metrics ? options.metrics.registry : undefined);
+  const providers = createProviderRegistry(
+    configuredProviders(options).map((provider) => instrumentProvider(provider, metrics)),
+  );
   return {
     provider: providers.default,
     providers,
@@ -94,8 +116,10 @@ export function buildRuntime(options: SoraHandlerOptions, isPolling: () => boole
     feed: createFeed(storage, leases, broadcast),
     notifier,
     signer: lazySigner(options.secret, now),
-    logger: options.logger === false ? silentLogger() : (options.logger ?? consoleLogger('info')),
-    metrics: createMetrics(),
+    logger: resolveLogger(options.logger, [options.secret]),
+    metrics,
+    streams: createStreamTracker(metrics),
+    stopping,
     hooks: options.hooks ?? {},
     polling,
     copyRetry: options.copy ?? {},
@@ -119,14 +143,39 @@ export function buildRuntime(options: SoraHandlerOptions, isPolling: () => boole
  */
 export function createSoraHandler(options: SoraHandlerOptions): SoraHandler {
   assertOptions(options);
+  const publicUrl = resolvePublicUrl(options);
   let pollerRef: { isRunning(): boolean } | undefined;
-  const rt = buildRuntime(options, () => pollerRef?.isRunning() ?? false);
+  const stopping = new AbortController();
+  const rt = buildRuntime(options, () => pollerRef?.isRunning() ?? false, stopping.signal);
   const lifecycle = createLifecycle(rt);
   const poller = createPoller(rt, lifecycle);
   pollerRef = poller;
+  const shutdown = createShutdown({ rt, poller, lifecycle, stopping, ownsStorage: !options.storage });
+
+  const clientLimits = clientLimitsOf(options.limits);
+  const clientDeps = {
+    storage: rt.storage,
+    now: () => rt.now().getTime(),
+    clientAddress: clientAddressOf,
+    coordination: rt.coordination,
+  };
+  const sessionCheck = clientLimits.sessions
+    ? sessionCreationLimit(clientLimits.sessions, clientDeps)
+    : undefined;
+  /** The auth adapter, with the per-client limit on new sessions. */
+  const authenticate = async (c: Context<SoraEnv>) => {
+    const identity = await rt.auth(c);
+    const waitSeconds = sessionCheck && c.get('soraSessionIssued') ? await sessionCheck(c) : 0;
+    if (waitSeconds > 0) {
+      throw new HttpError(429, 'rate_limited', 'Too many new sessions from here', {
+        retryAfterSeconds: waitSeconds,
+      });
+    }
+    return identity;
+  };
 
   const identify = createMiddleware<SoraEnv>(async (c, next) => {
-    const identity = await rt.auth(c);
+    const identity = await authenticate(c);
     if (!identity || typeof identity.id !== 'string' || identity.id === '') {
       throw new HttpError(401, 'unauthorized', 'Sign in to continue.');
     }
@@ -137,22 +186,23 @@ export function createSoraHandler(options: SoraHandlerOptions): SoraHandler {
 
   const app = new Hono<SoraEnv>();
   app.onError((error, c) => renderError(c, error, rt.logger));
-  applySecurity(app, options, {
-    storage: rt.storage,
-    now: () => rt.now().getTime(),
-    coordination: rt.coordination,
-  });
+  // First: every later step (links, the origin check, the cookie) reads what this records.
+  app.use('*', publicUrlMiddleware(publicUrl));
+  app.use('*', observeRequests(rt.logger));
+  app.use('*', shutdown.guard);
+  applySecurity(app, options);
   // The UI asks for capabilities first: let that request start the session (when the auth issues
   // one), so the parallel requests that follow share it. Never required here: capabilities are public.
   app.use('/capabilities', async (c, next) => {
     try {
-      await rt.auth(c);
+      await authenticate(c);
     } catch {
       // An auth adapter that rejects the caller does not make capabilities private.
     }
     await next();
   });
-  app.route('/', createMetaRoutes(rt, options.metrics ?? {}));
+  app.route('/', createMetaRoutes(rt, options.metrics));
+  app.route('/', createReadyRoute(rt, shutdown.isClosing, rt.coordination, options.ready));
   app.route('/', createWebhookRoutes(rt, lifecycle));
   app.route(
     '/',
@@ -171,6 +221,8 @@ export function createSoraHandler(options: SoraHandlerOptions): SoraHandler {
   // '/videos/*' matches '/videos' too.
   app.use('/videos/*', identify);
   app.use('/events', identify);
+  // After the identity (anonymous callers are counted by address), before any body is read.
+  if (clientLimits.perClient) app.use('/videos/*', perClientLimit(clientLimits.perClient, clientDeps));
   app.route('/', createVideoRoutes(rt, lifecycle));
   app.route('/', createEventRoutes(rt, lifecycle));
   // Unknown routes under the mount point answer the envelope too (a parent app's notFound would not).
@@ -179,15 +231,17 @@ export function createSoraHandler(options: SoraHandlerOptions): SoraHandler {
   });
 
   return Object.assign(app, {
+    // With a basePath, `fetch` takes whole URLs (Next.js, Bun, Deno); `app.route(basePath, sora)`
+    // in a Hono app uses the routes and works either way.
+    fetch: fetchUnder(app, publicUrl.basePath ?? ''),
     startPolling: () => {
       if (rt.separateWorker) rt.logger.warn('startPolling ignored: separate workers refresh the jobs');
       else poller.start();
     },
     stopPolling: () => poller.stop(),
     pollOnce: () => poller.pollOnce(),
-    close: async () => {
-      await poller.close();
-      if (!options.storage) await rt.storage.dispose();
+    close: async (closeOptions?: ShutdownOptions) => {
+      await shutdown.close(closeOptions);
       rt.stopListening();
     },
   });

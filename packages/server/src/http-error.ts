@@ -7,6 +7,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { isUnavailableError } from './coordination/unavailable.js';
+import { JobStateError, StartRefusedError } from './jobs/errors.js';
 import type { Logger } from './logger.js';
 import { ProviderError } from './providers/errors.js';
 
@@ -55,6 +56,14 @@ export function upstreamHttpError(error: ProviderError): HttpError {
   return new HttpError(502, 'upstream_error', 'The video provider could not take this request.');
 }
 
+/** A create, remix or retry the provider turned down: the request's fault (400) or the provider's. */
+function startRefusal(error: ProviderError): HttpError {
+  if (error.kind === 'rejected') {
+    return new HttpError(400, 'invalid_request', 'The video provider refused this request.');
+  }
+  return upstreamHttpError(error);
+}
+
 const CONTRACT_CODES = new Set<string>([
   'invalid_request',
   'unauthorized',
@@ -99,10 +108,35 @@ const httpExceptionCodes: Partial<Record<number, ApiErrorCode>> = {
   429: 'rate_limited',
 };
 
+/** File-system and storage failures that say "cannot write here now", not "this request is wrong". */
+const STORAGE_FAILURES = new Set(['EROFS', 'EACCES', 'EPERM', 'ENOSPC', 'EDQUOT', 'EIO', 'EMFILE', 'ENFILE']);
+/** Seconds a caller is told to wait when storage fails: long enough for an operator to notice. */
+const STORAGE_RETRY_AFTER_SECONDS = 30;
+
+/** The first error in `error`'s cause chain carrying one of {@link STORAGE_FAILURES}. */
+function storageFailure(error: unknown): (Error & { code: string }) | undefined {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && STORAGE_FAILURES.has(code)) return e as Error & { code: string };
+  }
+  return undefined;
+}
+
 /** Converts anything thrown into an HttpError, logging what the caller must not see. */
 export function toHttpError(error: unknown, logger: Logger): HttpError {
   if (error instanceof HttpError) return error;
   if (error instanceof ProviderError) return upstreamHttpError(error);
+  if (error instanceof JobStateError) return new HttpError(409, 'conflict', error.message);
+  if (error instanceof StartRefusedError) return startRefusal(error.providerError);
+  const storage = storageFailure(error);
+  if (storage) {
+    // One line naming the cause for the operator (a read-only data dir, a full disk); the caller
+    // hears only that the service is unavailable for now.
+    logger.error('storage write failed', { cause: `${storage.code}: ${storage.message}` });
+    return new HttpError(503, 'unavailable', 'The service cannot save anything right now; try again later.', {
+      retryAfterSeconds: STORAGE_RETRY_AFTER_SECONDS,
+    });
+  }
   if (error instanceof HTTPException) {
     const code = httpExceptionCodes[error.status];
     if (code) return new HttpError(error.status as ContentfulStatusCode, code, error.message || code);
@@ -128,5 +162,7 @@ export function renderError(c: Context, error: unknown, logger: Logger): Respons
   if (http.details !== undefined) body.error.details = http.details;
   if (http.retryAfterSeconds !== undefined) c.header('Retry-After', String(http.retryAfterSeconds));
   c.header('Cache-Control', 'no-store');
+  // A body refused for its size or pace is left unread: say so, rather than keep-alive then close.
+  if (http.status === 413 || http.status === 408) c.header('Connection', 'close');
   return c.json(body, http.status);
 }

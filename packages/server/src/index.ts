@@ -52,11 +52,13 @@ export { type MediaUrlOptions, mediaUrlFor } from './media/links.js';
 export { type ProbeOptions, probeVideo, type VideoProbe } from './media/probe.js';
 export { type PrepareReferenceOptions, prepareReference } from './media/reference.js';
 export { createMediaSigner, type MediaSigner, type MediaSignerOptions } from './media/signing.js';
+export { type LoggerOption, type PinoLike, REDACT_PATHS } from './observability/logger.js';
 export type {
   BeforeCreateContext,
   BeforeCreateResult,
   CopyRetryOptions,
   JobHookContext,
+  MetricsOptions,
   PollingOptions,
   SoraHandlerOptions,
   SoraHooks,
@@ -81,8 +83,20 @@ export {
 } from './providers/openrouter.js';
 export { DEFAULT_OPENROUTER_MODELS } from './providers/openrouter-capabilities.js';
 export type * from './providers/types.js';
+export {
+  clientAddress,
+  clientAddressOf,
+  type PublicUrlConfig,
+  type PublicUrlOptions,
+  publicUrlOf,
+  type RequestPublicUrl,
+  resolvePublicUrl,
+  type TrustProxy,
+} from './proxy.js';
 export { createMediaRoutes, type MediaJobView, type MediaRoutesOptions } from './routes/media.js';
+export type { Pingable, ReadinessOptions } from './routes/ready.js';
 export { type CorsOptions, corsMiddleware } from './security/cors.js';
 export { type CrossSiteOptions, crossSiteProtection } from './security/origin.js';
+export type { ShutdownOptions } from './shutdown.js';
 export { type PostgresStorageOptions, postgresStorage } from './storage/postgres.js';
 export { createSoraWorker, type SoraWorker, type SoraWorkerOptions } from './worker.js';

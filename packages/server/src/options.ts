@@ -3,17 +3,22 @@
  */
 import type { Job, ValidCreateVideo } from '@sora-kit/core';
 import { DEFAULT_MAX_PROMPT_CHARS, DEFAULT_MAX_REFERENCE_BYTES } from '@sora-kit/core';
+import type { Registry } from 'prom-client';
 import type { Storage } from 'unstorage';
 import type { AuthAdapter, Identity } from './auth/types.js';
 import type { BlobStore } from './blobs/types.js';
 import type { Coordination } from './coordination/types.js';
+import type { Limits } from './jobs/runtime.js';
 import type { PriceTable } from './limits/pricing.js';
 import type { QuotaOptions } from './limits/quota.js';
 import type { LimitsOptions } from './limits/resolve.js';
 import type { AdmissionControl } from './limits/types.js';
-import type { Logger } from './logger.js';
+import { DEFAULT_REFERENCE_DECODE_SECONDS, DEFAULT_REFERENCE_PIXELS } from './media/reference-budget.js';
+import type { LoggerOption } from './observability/logger.js';
 import { configuredProviders } from './providers/registry.js';
 import type { VideoProvider } from './providers/types.js';
+import type { PublicUrlOptions } from './proxy.js';
+import type { ReadinessOptions } from './routes/ready.js';
 import type { CorsOptions } from './security/cors.js';
 
 /** How the poller paces upstream refreshes. */
@@ -83,7 +88,7 @@ export interface SoraHooks {
 }
 
 /** Options of {@link createSoraHandler}. */
-export interface SoraHandlerOptions {
+export interface SoraHandlerOptions extends PublicUrlOptions {
   /** The video backend: `openaiProvider(...)`, `fakeProvider()`, or your own (or use `providers`). */
   provider?: VideoProvider;
   /**
@@ -139,6 +144,24 @@ export interface SoraHandlerOptions {
   maxReferenceBytes?: number;
   /** Largest JSON body accepted (default 64 KB). */
   maxJsonBytes?: number;
+  /**
+   * Budgets of reference-image decoding: at most `maxPixels` (default 50 M, read from the header
+   * before decoding), `timeoutSeconds` per image (default 10), `concurrency` images at once per
+   * instance (default 2) with up to `maxWaiting` (16) waiting; beyond that 503 `unavailable`.
+   */
+  referenceImages?: {
+    maxPixels?: number;
+    timeoutSeconds?: number;
+    concurrency?: number;
+    maxWaiting?: number;
+  };
+  /**
+   * Longest time a request body may take to arrive, in milliseconds (default 30000); a slower one
+   * answers 408 and its connection is closed. Set your server's header timeout too (see docs/security.md).
+   */
+  bodyTimeoutMs?: number;
+  /** Event streams one identity may hold open at once on one instance (default 20; over it: 429). */
+  maxEventStreamsPerIdentity?: number;
   /** Pacing, failure budget, deadline and leases of the job refreshes. */
   polling?: PollingOptions;
   /**
@@ -150,14 +173,35 @@ export interface SoraHandlerOptions {
   webhooks?: WebhookOptions;
   /** Callbacks around job creation and completion. */
   hooks?: SoraHooks;
-  /** `GET /metrics`: on by default; `false` turns it off, `{ token }` requires `Authorization: Bearer <token>`. */
-  metrics?: false | { token?: string };
-  /** Defaults to a console logger at `info`; `false` silences it. */
-  logger?: Logger | false;
+  /**
+   * `GET /metrics` (Prometheus, names `sora_kit_…`): open in development and off when
+   * `NODE_ENV=production` unless you give a `token` (requires `Authorization: Bearer <token>`) or
+   * `public: true`; `false` turns the route off. `{ registry }` registers the metrics in your
+   * prom-client `Registry` (serve it yourself, or merge with `Registry.merge`).
+   */
+  metrics?: false | MetricsOptions;
+  /**
+   * Where log lines go: a pino logger (or anything pino-compatible), a `Logger` with
+   * `(message, fields)` methods, or `false` for silence. Default: JSON lines on stdout from `info`.
+   * Lines carry `requestId` and `jobId`; secrets are redacted; prompts only ever at `debug`.
+   */
+  logger?: LoggerOption;
+  /** `GET /ready`: more dependencies to check and the time limit of a check. */
+  ready?: ReadinessOptions;
   /** The clock (inject for tests). */
   now?: () => Date;
   /** Job id factory (default: `job_` + a time-sortable ULID). */
   id?: () => string;
+}
+
+/** Options of the metrics. */
+export interface MetricsOptions {
+  /** Bearer token `GET /metrics` requires. */
+  token?: string;
+  /** Serve `GET /metrics` to anyone, also when `NODE_ENV=production` (default: off in production). */
+  public?: boolean;
+  /** A prom-client registry to register the metrics in (default: one per handler). */
+  registry?: Registry;
 }
 
 /** Options with every default filled in (internal). */
@@ -184,12 +228,18 @@ export function resolvePolling(options: SoraHandlerOptions): ResolvedPolling {
 }
 
 /** Input limits with defaults. */
-export function resolveLimits(options: SoraHandlerOptions) {
+export function resolveLimits(options: SoraHandlerOptions): Limits {
   return {
     maxPromptChars: options.maxPromptChars ?? DEFAULT_MAX_PROMPT_CHARS,
     maxReferenceBytes: options.maxReferenceBytes ?? DEFAULT_MAX_REFERENCE_BYTES,
     maxJsonBytes: options.maxJsonBytes ?? 64 * 1024,
     mediaLinkTtlSeconds: options.mediaLinkTtlSeconds ?? 900,
+    maxReferencePixels: options.referenceImages?.maxPixels ?? DEFAULT_REFERENCE_PIXELS,
+    referenceDecodeSeconds: options.referenceImages?.timeoutSeconds ?? DEFAULT_REFERENCE_DECODE_SECONDS,
+    referenceDecodeConcurrency: options.referenceImages?.concurrency ?? 2,
+    referenceDecodeMaxWaiting: options.referenceImages?.maxWaiting ?? 16,
+    bodyTimeoutMs: options.bodyTimeoutMs ?? 30_000,
+    maxEventStreamsPerIdentity: options.maxEventStreamsPerIdentity ?? 20,
   };
 }
 

@@ -52,7 +52,12 @@ export function createSoraWorker(options: SoraWorkerOptions): SoraWorker {
   configuredProviders(options);
   let pollerRef: { isRunning(): boolean } | undefined;
   // The secret signs media links and sessions, which a worker never hands out.
-  const rt = buildRuntime({ ...options, secret: 'sora-kit-worker-has-no-links-to-sign' }, () => true);
+  const stopping = new AbortController();
+  const rt = buildRuntime(
+    { ...options, secret: 'sora-kit-worker-has-no-links-to-sign' },
+    () => true,
+    stopping.signal,
+  );
   const lifecycle = createLifecycle(rt);
   const poller = createPoller(rt, lifecycle);
   pollerRef = poller;
@@ -61,6 +66,7 @@ export function createSoraWorker(options: SoraWorkerOptions): SoraWorker {
     pollOnce: () => poller.pollOnce(),
     isRunning: () => pollerRef?.isRunning() ?? false,
     close: async () => {
+      stopping.abort();
       await poller.close();
       rt.stopListening();
       if (!options.storage) await rt.storage.dispose();

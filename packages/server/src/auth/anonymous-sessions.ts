@@ -2,8 +2,10 @@
  * Anonymous sessions: each browser gets a random identity in a signed, HttpOnly cookie the first
  * time it calls. Two cookie jars are two users; losing the cookie means losing the history.
  */
+
 import { getSignedCookie, setSignedCookie } from 'hono/cookie';
 import { deriveSecret } from '../jobs/hash.js';
+import { publicUrlOf } from '../proxy.js';
 import type { AuthAdapter } from './types.js';
 
 /** Options of {@link anonymousSessions}. */
@@ -12,7 +14,10 @@ export interface AnonymousSessionsOptions {
   secret: string;
   /** Default `sora_kit_session`. */
   cookieName?: string;
-  /** Force the cookie's `Secure` flag; by default it is set when the request is https. */
+  /**
+   * Force the cookie's `Secure` flag; by default it is set when the public origin is https (the
+   * request's, or the handler's `publicUrl`, or what a trusted proxy reports).
+   */
   secure?: boolean;
   /** Cookie lifetime in seconds (default 400 days, the most browsers keep). */
   maxAgeSeconds?: number;
@@ -48,9 +53,9 @@ export function anonymousSessions(options: AnonymousSessionsOptions): AuthAdapte
   return async (c) => {
     const secret = await cookieKey();
     const existing = await getSignedCookie(c, secret, name);
-    if (typeof existing === 'string' && ID_SHAPE.test(existing)) return { id: existing };
+    if (typeof existing === 'string' && ID_SHAPE.test(existing)) return { id: existing, anonymous: true };
     const id = `anon_${crypto.randomUUID()}`;
-    const secure = options.secure ?? new URL(c.req.url).protocol === 'https:';
+    const secure = options.secure ?? publicUrlOf(c).origin.startsWith('https:');
     await setSignedCookie(c, name, id, secret, {
       httpOnly: true,
       sameSite: 'Lax',
@@ -60,6 +65,6 @@ export function anonymousSessions(options: AnonymousSessionsOptions): AuthAdapte
     });
     // Long-lived streams opened with a brand-new session end early (see routes/events.ts).
     c.set(SESSION_ISSUED, true);
-    return { id };
+    return { id, anonymous: true };
   };
 }

@@ -16,7 +16,7 @@ export type IdentityLookup = (
 export function toIdentity(value: string | Identity | null | undefined): Identity | null {
   const id = typeof value === 'string' ? value : value?.id;
   if (typeof id !== 'string' || id.length === 0 || id.length > MAX_IDENTITY_CHARS) return null;
-  return { id };
+  return typeof value === 'object' && value?.anonymous === true ? { id, anonymous: true } : { id };
 }
 
 /**

@@ -4,6 +4,11 @@ import type { Context } from 'hono';
 export interface Identity {
   /** Stable, opaque, at most 200 characters; used in storage keys only after hashing/escaping. */
   id: string;
+  /**
+   * Set by `anonymousSessions`: nobody signed in, the identity was minted for a cookie. Per-client
+   * limits count such callers by address (see `limits.perClient`).
+   */
+  anonymous?: boolean;
 }
 
 /**

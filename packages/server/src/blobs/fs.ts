@@ -12,6 +12,7 @@ import { assertSafeKey } from '../media/keys.js';
 import { fileRangeStream } from './file-stream.js';
 import { clampRange } from './range.js';
 import { chunksOf } from './streams.js';
+import { startSweeping } from './sweep.js';
 import type { BlobInfo, BlobStore, ByteRange } from './types.js';
 
 /** What the sidecar remembers about the data file it was written with. */
@@ -22,13 +23,32 @@ interface Sidecar {
   mtimeMs: number;
 }
 
+/** Options of {@link fsBlobs}. */
+export interface FsBlobsOptions {
+  /** A temp file of an interrupted write older than this is removed (default 1 hour). */
+  abandonedAfterMs?: number;
+  /** How often abandoned temp files are looked for, after once at start (default 15 minutes). */
+  sweepEveryMs?: number;
+}
+
+/** A temp file of {@link fsBlobs}: `.<uuid>.partial` and its sidecar `.<uuid>.partial.meta`. */
+export function isTemporaryBlobFile(name: string): boolean {
+  return /^\.[0-9a-f-]{36}\.partial(\.meta)?$/.test(name);
+}
+
 /**
- * A {@link BlobStore} on the local file system.
+ * A {@link BlobStore} on the local file system. Temp files left by a process killed mid-write are
+ * swept at start and every `sweepEveryMs`.
  *
  * @example const blobs = fsBlobs('./.data/blobs');
  */
-export function fsBlobs(dir: string): BlobStore {
+export function fsBlobs(dir: string, options: FsBlobsOptions = {}): BlobStore & { sweep(): Promise<number> } {
   const root = resolve(dir);
+  const sweep = startSweeping(root, {
+    isTemporary: isTemporaryBlobFile,
+    abandonedAfterMs: options.abandonedAfterMs,
+    everyMs: options.sweepEveryMs,
+  });
 
   const pathOf = (key: string): string => {
     assertSafeKey(key);
@@ -66,6 +86,8 @@ export function fsBlobs(dir: string): BlobStore {
   };
 
   return {
+    sweep,
+
     async put(key, body, { contentType }) {
       const path = pathOf(key);
       const temp = join(dirname(path), `.${randomUUID()}.partial`);

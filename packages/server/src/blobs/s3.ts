@@ -9,8 +9,9 @@
  * `partSize × queueSize` bytes; S3 only publishes an object once its upload completes, and a
  * failed upload is aborted, so a partial blob is never visible.
  */
-import { assertSafeKey } from '../media/keys.js';
+
 import { clampRange, rangeLength } from './range.js';
+import { assertSafeKey } from './safe-key.js';
 import { sliceStream } from './streams.js';
 import type { BlobInfo, BlobStore, ByteRange } from './types.js';
 

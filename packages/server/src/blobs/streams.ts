@@ -30,6 +30,11 @@ export async function collectBytes(stream: ReadableStream<Uint8Array>): Promise<
     parts.push(part);
     length += part.byteLength;
   }
+  return concatBytes(parts, length);
+}
+
+/** The `parts` in one buffer of `length` bytes (their total). */
+export function concatBytes(parts: readonly Uint8Array[], length: number): Uint8Array {
   const out = new Uint8Array(length);
   let offset = 0;
   for (const part of parts) {

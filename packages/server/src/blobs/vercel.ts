@@ -6,8 +6,8 @@
  * a cheap "simple operation" rather than an API call.
  */
 import { BlobNotFoundError, del, head, put } from '@vercel/blob';
-import { assertSafeKey } from '../media/keys.js';
 import { clampRange } from './range.js';
+import { assertSafeKey } from './safe-key.js';
 import type { BlobInfo, BlobStore, ByteRange } from './types.js';
 
 /** Options of {@link vercelBlobs}. */

@@ -33,6 +33,8 @@ export async function copyAndComplete(
   const jobId = record.job.jobId;
   const leaseKey = keys.lease(jobId);
   const controller = new AbortController();
+  const stop = () => controller.abort();
+  rt.stopping.addEventListener('abort', stop, { once: true });
   // A long copy must not lose its lease to another instance, which would copy the same files.
   const renewal = setInterval(
     () => {
@@ -49,7 +51,6 @@ export async function copyAndComplete(
     // The job's own provider, never the default (the lifecycle has failed jobs of retired ones).
     const provider = rt.providers.get(record.job.provider) ?? rt.provider;
     const { variants } = await rt.providers.capabilitiesOf(provider);
-    rt.metrics.inc('sora_upstream_calls_total', { operation: 'download' });
     const asset = await copyAssets({
       provider,
       blobs: rt.blobs,
@@ -60,6 +61,8 @@ export async function copyAndComplete(
       expiresAt: video.expiresAt,
       now: rt.now,
       retry: rt.copyRetry,
+      logger: rt.logger,
+      onStored: (variant, bytes) => rt.metrics.blobBytes.inc({ variant }, bytes),
     });
     const missing = variants.filter((variant) => !asset.variants.includes(variant));
     if (
@@ -84,7 +87,8 @@ export async function copyAndComplete(
     await rt.feed.publish(saved.owner, jobId, 'job');
     await announceTerminal(rt, saved);
   } catch (error) {
-    rt.metrics.inc('sora_upstream_errors_total', { operation: 'download' });
+    // Cut short by a shutdown: the lease lapses and another instance copies it again, no failure counted.
+    if (rt.stopping.aborted) return;
     if (error instanceof AssetExpiredError) {
       await helpers.fail(record, expiredError());
     } else if (error instanceof InvalidMediaError || error instanceof MissingVariantError) {
@@ -98,5 +102,6 @@ export async function copyAndComplete(
     }
   } finally {
     clearInterval(renewal);
+    rt.stopping.removeEventListener('abort', stop);
   }
 }

@@ -6,10 +6,11 @@
  */
 import type { Job, JobError, ValidCreateVideo } from '@sora-kit/core';
 import type { Identity } from '../auth/types.js';
-import { HttpError, upstreamHttpError } from '../http-error.js';
 import { blobKey } from '../media/keys.js';
+import { markJob } from '../observability/context.js';
 import { ProviderError } from '../providers/errors.js';
 import type { ProviderReference } from '../providers/types.js';
+import { JobStateError, StartRefusedError } from './errors.js';
 import { announceCreated } from './finish.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { JobRecord } from './repository.js';
@@ -51,13 +52,9 @@ function refusalAsJobError(error: unknown): JobError | undefined {
   return undefined;
 }
 
-/** The HTTP error a refused upstream call answers. */
-function refusalAsHttpError(error: unknown): unknown {
-  if (!(error instanceof ProviderError)) return error;
-  if (error.kind === 'rejected') {
-    return new HttpError(400, 'invalid_request', 'The video provider refused this request.');
-  }
-  return upstreamHttpError(error);
+/** What a refused start throws: the provider's refusal as a domain error, anything else as is. */
+function refusalError(error: unknown): unknown {
+  return error instanceof ProviderError ? new StartRefusedError(error) : error;
 }
 
 async function settleFailed(rt: Runtime, reservation: string | undefined): Promise<void> {
@@ -87,6 +84,8 @@ function newJob(rt: Runtime, jobId: string, request: NewJob & { provider: string
 /** Creates a job and sends it upstream; answers the stored record (maybe already failed). */
 export async function createJob(rt: Runtime, lifecycle: Lifecycle, request: NewJob): Promise<JobRecord> {
   const jobId = rt.id();
+  // The rest of this request (its log lines and spans) is about this job.
+  markJob(jobId);
   const nowMs = rt.now().getTime();
   if (request.reference) {
     const bytes = request.reference.bytes;
@@ -123,7 +122,7 @@ export async function createJob(rt: Runtime, lifecycle: Lifecycle, request: NewJ
     await rt.repo.remove(record);
     await rt.blobs.delete(blobKey(jobId, 'reference')).catch(() => {});
     await settleFailed(rt, request.reservation);
-    throw refusalAsHttpError(error);
+    throw refusalError(error);
   }
 }
 
@@ -135,8 +134,9 @@ export async function retryJob(
   reservation?: string,
 ): Promise<JobRecord> {
   if (record.job.status !== 'failed') {
-    throw new HttpError(409, 'conflict', 'Only a failed video can be retried.');
+    throw new JobStateError('Only a failed video can be retried.');
   }
+  markJob(record.job.jobId);
   const nowMs = rt.now().getTime();
   const next = retried(record, nowMs, rt.now().toISOString());
   if (reservation) next.reservation = reservation;
@@ -153,6 +153,6 @@ export async function retryJob(
     await lifecycle.persist({ ...record, rev: current.rev }, current);
     await rt.repo.deactivate(record.job.jobId);
     await settleFailed(rt, reservation);
-    throw refusalAsHttpError(error);
+    throw refusalError(error);
   }
 }

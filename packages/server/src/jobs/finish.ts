@@ -26,7 +26,7 @@ async function callHook(rt: Runtime, name: HookName, record: JobRecord): Promise
 /** Called after a new job is stored and sent upstream. */
 export async function announceCreated(rt: Runtime, record: JobRecord): Promise<void> {
   if (!(await rt.leases.claimOnce(keys.once(record.job.jobId, 0, 'created')))) return;
-  rt.metrics.inc('sora_jobs_created_total');
+  rt.metrics.jobs.inc({ status: 'created', code: 'none' });
   rt.logger.info('job created', {
     jobId: record.job.jobId,
     model: record.job.model,
@@ -68,12 +68,16 @@ export async function announceTerminal(rt: Runtime, record: JobRecord): Promise<
     return;
   }
   await settleOnce(rt, record, status);
+  rt.metrics.jobDuration.observe(
+    { status },
+    Math.max(0, rt.now().getTime() - record.attemptStartedAt) / 1000,
+  );
   if (status === 'completed') {
-    rt.metrics.inc('sora_jobs_completed_total');
+    rt.metrics.jobs.inc({ status, code: 'none' });
     rt.logger.info('job completed', { jobId, attempts });
     await callHook(rt, 'onJobCompleted', record);
   } else {
-    rt.metrics.inc('sora_jobs_failed_total', { code: record.job.error?.code ?? 'internal' });
+    rt.metrics.jobs.inc({ status, code: record.job.error?.code ?? 'internal' });
     rt.logger.info('job failed', { jobId, attempts, code: record.job.error?.code });
     await callHook(rt, 'onJobFailed', record);
   }

@@ -1,27 +1,5 @@
-/** Hashing helpers on Web Crypto, so the handler runs on any runtime with `crypto.subtle`. */
-
-const encoder = new TextEncoder();
-
-function hex(buffer: ArrayBuffer): string {
-  return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** SHA-256 of a string, as hex. Used to turn identities and client keys into safe storage keys. */
-export async function sha256Hex(value: string): Promise<string> {
-  return hex(await crypto.subtle.digest('SHA-256', encoder.encode(value)));
-}
-
 /**
- * Derives a separate key for one purpose from the host's secret (HMAC-SHA-256 of the purpose),
- * so a cookie key can never sign a media link and the other way round.
+ * Moved to `../crypto.ts` (a leaf every folder may import). This re-export keeps the files that
+ * still import it from here working until they switch; `.dependency-cruiser.cjs` lists them.
  */
-export async function deriveSecret(secret: string, purpose: string): Promise<string> {
-  const key = await crypto.subtle.importKey(
-    'raw',
-    encoder.encode(secret),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign'],
-  );
-  return hex(await crypto.subtle.sign('HMAC', key, encoder.encode(`sora-kit:${purpose}`)));
-}
+export { deriveSecret, sha256Hex } from '../crypto.js';

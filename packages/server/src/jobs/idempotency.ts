@@ -3,7 +3,7 @@
  * answers the job it made the first time instead of making another.
  */
 import type { Storage } from 'unstorage';
-import { sha256Hex } from './hash.js';
+import { sha256Hex } from '../crypto.js';
 import { keys } from './keys.js';
 
 /** How long a key is remembered. */

@@ -7,6 +7,7 @@
  */
 import { isTerminal, type JobError } from '@sora-kit/core';
 import { blobKey } from '../media/keys.js';
+import { withJob } from '../observability/context.js';
 import { ProviderError } from '../providers/errors.js';
 import { retiredProviderError } from '../providers/registry.js';
 import type { ProviderReference, ProviderVideo } from '../providers/types.js';
@@ -79,26 +80,19 @@ export function createLifecycle(rt: Runtime) {
       throw new ProviderError('rejected', `provider ${record.job.provider} is no longer configured`);
     const idempotencyKey = providerIdempotencyKey(record);
     const { prompt, model, size, seconds } = record.job;
-    const operation = record.remixSource ? 'remix' : 'create';
-    rt.metrics.inc('sora_upstream_calls_total', { operation });
-    try {
-      if (record.remixSource) {
-        if (!provider.remix) throw new ProviderError('rejected', 'This provider cannot remix videos');
-        return await provider.remix(record.remixSource, { prompt, idempotencyKey });
-      }
-      const input = {
-        prompt,
-        model,
-        size,
-        seconds,
-        idempotencyKey,
-        reference: reference ?? (await loadReference(record)),
-      };
-      return await provider.create(input);
-    } catch (error) {
-      rt.metrics.inc('sora_upstream_errors_total', { operation });
-      throw error;
+    if (record.remixSource) {
+      if (!provider.remix) throw new ProviderError('rejected', 'This provider cannot remix videos');
+      return provider.remix(record.remixSource, { prompt, idempotencyKey });
     }
+    const input = {
+      prompt,
+      model,
+      size,
+      seconds,
+      idempotencyKey,
+      reference: reference ?? (await loadReference(record)),
+    };
+    return provider.create(input);
   }
 
   /** Applies the provider's answer to a create or a refresh. */
@@ -178,6 +172,7 @@ export function createLifecycle(rt: Runtime) {
       await rt.repo.activate(jobId, record.poll.nextAt); // claimed early: put it back where it belongs
       return;
     }
+    if (!force) rt.metrics.scheduleLag.observe(Math.max(0, nowMs() - record.poll.nextAt) / 1000);
     const provider = rt.providers.get(record.job.provider);
     if (!provider) {
       // Its provider was removed from the options: nobody can finish it, so fail it now.
@@ -200,11 +195,9 @@ export function createLifecycle(rt: Runtime) {
       return;
     }
     let video: ProviderVideo;
-    rt.metrics.inc('sora_upstream_calls_total', { operation: 'retrieve' });
     try {
       video = await provider.retrieve(record.providerVideoId, { startedAt: record.attemptStartedAt });
     } catch (error) {
-      rt.metrics.inc('sora_upstream_errors_total', { operation: 'retrieve' });
       await onUpstreamError(record, error);
       return;
     }
@@ -218,15 +211,19 @@ export function createLifecycle(rt: Runtime) {
    * Refreshes one job if it is due (or `force`), holding its lease so that across every instance
    * only one upstream call per job is in flight. Returns without waiting when another holds it.
    */
-  async function refresh(jobId: string, options: { force?: boolean } = {}): Promise<void> {
-    if (inFlight.has(jobId)) return;
+  function refresh(jobId: string, options: { force?: boolean } = {}): Promise<void> {
+    if (inFlight.has(jobId)) return Promise.resolve();
+    return withJob(jobId, () => refreshOnce(jobId, options.force === true));
+  }
+
+  async function refreshOnce(jobId: string, force: boolean): Promise<void> {
     inFlight.add(jobId);
     try {
       const leaseKey = keys.lease(jobId);
       const token = await rt.leases.acquire(leaseKey, rt.polling.leaseMs);
       if (!token) return;
       try {
-        await refreshHeld(jobId, token, options.force === true);
+        await refreshHeld(jobId, token, force);
       } finally {
         await rt.leases.release(leaseKey, token);
       }

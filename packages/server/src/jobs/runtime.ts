@@ -4,14 +4,15 @@ import type { AuthAdapter } from '../auth/types.js';
 import type { BlobStore } from '../blobs/types.js';
 import type { Coordination } from '../coordination/types.js';
 import type { AdmissionControl } from '../limits/types.js';
-import type { Logger } from '../logger.js';
 import type { MediaSigner } from '../media/signing.js';
+import type { SoraLogger } from '../observability/logger.js';
+import type { SoraMetrics } from '../observability/metrics.js';
+import type { StreamTracker } from '../observability/streams.js';
 import type { CopyRetryOptions, ResolvedPolling, SoraHooks } from '../options.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { ProviderCapabilities, VideoProvider } from '../providers/types.js';
 import type { ChangeFeed, Notifier } from './feed.js';
 import type { Leases } from './lease.js';
-import type { Metrics } from './metrics.js';
 import type { Repository } from './repository.js';
 
 /** The input limits in force. */
@@ -20,6 +21,12 @@ export interface Limits {
   maxReferenceBytes: number;
   maxJsonBytes: number;
   mediaLinkTtlSeconds: number;
+  maxReferencePixels: number;
+  referenceDecodeSeconds: number;
+  referenceDecodeConcurrency: number;
+  referenceDecodeMaxWaiting: number;
+  bodyTimeoutMs: number;
+  maxEventStreamsPerIdentity: number;
 }
 
 /** The shared dependencies of one handler. */
@@ -39,8 +46,12 @@ export interface Runtime {
   feed: ChangeFeed;
   notifier: Notifier;
   signer: MediaSigner;
-  logger: Logger;
-  metrics: Metrics;
+  logger: SoraLogger;
+  metrics: SoraMetrics;
+  /** The open event streams (closed with a reconnect hint at shutdown). */
+  streams: StreamTracker;
+  /** Aborted when a shutdown's deadline passes: work still running gives up (it resumes elsewhere). */
+  stopping: AbortSignal;
   hooks: SoraHooks;
   polling: ResolvedPolling;
   /** Retry policy of asset copies. */

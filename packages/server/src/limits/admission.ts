@@ -163,6 +163,29 @@ async function claimAll(cfg: Config, who: string, id: string, at: number): Promi
   return undefined;
 }
 
+/**
+ * The checks that need no job: rate and caps (see AdmissionControl.precheck). Each is probed by
+ * taking a place and giving it straight back, so a full limit is seen exactly; a probe can at worst
+ * make a concurrent admission see the limit full a moment early (a refusal with Retry-After).
+ */
+async function precheckNow(cfg: Config, identity: string): Promise<Refusal | undefined> {
+  const who = await identityKey(identity);
+  const at = cfg.now();
+  const probe = `probe-${cfg.newId()}`;
+  if (cfg.rate) {
+    const rate = await takeRate(cfg.coordination, cfg.keys.rate(who), probe, cfg.rate, at);
+    if (!rate.allowed)
+      return refuse('rate_limited', 'Too many videos started in a short time', rate.retryAfterMs);
+    await rate.undo();
+  }
+  for (const { key, cap, message } of capsOf(cfg, who)) {
+    const claim = await cfg.coordination.claimSlot(key, probe, { cap, now: at, expiresAt: at + 60_000 });
+    if (!claim.ok) return busy(message);
+    await cfg.coordination.releaseSlot(key, probe);
+  }
+  return undefined;
+}
+
 async function admitNow(cfg: Config, request: AdmissionRequest): Promise<Admission> {
   const who = await identityKey(request.identity);
   const at = cfg.now();
@@ -230,6 +253,7 @@ async function settleNow(cfg: Config, reservation: string, outcome: 'completed' 
 export function createAdmissionControl(options: AdmissionOptions): AdmissionControl {
   const cfg = configOf(options);
   return {
+    precheck: (identity) => precheckNow(cfg, identity),
     admit: (request) => admitNow(cfg, request),
     settle: (reservation, outcome) => settleNow(cfg, reservation, outcome),
   };

@@ -6,9 +6,10 @@ import type { Storage } from 'unstorage';
 import type { Coordination } from '../coordination/types.js';
 import type { ProviderCapabilities } from '../providers/types.js';
 import { type AdmissionOptions, createAdmissionControl } from './admission.js';
-import type { PerClientOptions } from './client-limit.js';
+import type { ClientKey, PerClientOptions } from './client-limit.js';
 import { DEFAULT_PRICES, mergePrices, type PriceTable, pricesFromCapabilities } from './pricing.js';
 import type { QuotaOptions } from './quota.js';
+import type { RateLimitOptions } from './rate-limit.js';
 import type { AdmissionControl } from './types.js';
 
 /** The handler's `limits` option when it is not an {@link AdmissionControl} of the host's own. */
@@ -16,9 +17,25 @@ export type LimitsOptions = Pick<
   AdmissionOptions,
   'rateLimit' | 'activeJobs' | 'globalActiveJobs' | 'activeJobTtlSeconds' | 'prefix'
 > & {
-  /** Starts of work per client (e.g. per IP), on top of the per-identity limits. Off unless set. */
-  perClient?: PerClientOptions;
+  /**
+   * Starts of work per client address, on top of the per-identity limits: by default 20 a minute
+   * for anonymous callers; `false` turns it off. See docs/security.md.
+   */
+  perClient?: PerClientOptions | false;
+  /** New anonymous sessions per client address: by default 30 per 10 minutes; `false` turns it off. */
+  sessionsPerClient?: (RateLimitOptions & { key?: ClientKey }) | false;
 };
+
+/** The per-client limits in force: none when `limits` is `false` or the host's own control. */
+export function clientLimitsOf(limits: AdmissionControl | LimitsOptions | false | undefined): {
+  perClient?: PerClientOptions;
+  sessions?: RateLimitOptions & { key?: ClientKey };
+} {
+  if (limits === false || isAdmissionControl(limits)) return {};
+  const perClient = limits?.perClient === false ? undefined : (limits?.perClient ?? {});
+  const sessions = limits?.sessionsPerClient === false ? undefined : (limits?.sessionsPerClient ?? {});
+  return { perClient, sessions };
+}
 
 /** What the handler knows when it builds its admission control. */
 export interface AdmissionSetup {

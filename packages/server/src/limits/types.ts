@@ -16,8 +16,17 @@ export type Admission =
   | { ok: true; reservation: string }
   | { ok: false; code: 'rate_limited' | 'quota_exceeded'; message: string; retryAfterSeconds: number };
 
+/** A refusal. */
+export type AdmissionRefusal = Extract<Admission, { ok: false }>;
+
 /** Decides whether a job may be created, and keeps the books when it ends. */
 export interface AdmissionControl {
+  /**
+   * Optional, read-only: a refusal when `identity` would be refused whatever its job costs (rate
+   * limit spent, active-job caps full). The handler asks it before reading a request body, so a
+   * refused caller costs no parsing and no image decoding; `admit` still decides.
+   */
+  precheck?(identity: string): Promise<AdmissionRefusal | undefined>;
   admit(request: AdmissionRequest): Promise<Admission>;
   /**
    * Called exactly once per admitted job when it ends, or when its creation failed upstream:

@@ -30,6 +30,8 @@ export interface CopyAssetsOptions {
   now?: () => Date;
   retry?: RetryPolicy;
   probe?: ProbeOptions;
+  /** Told the size of each variant once it is stored (metrics). */
+  onStored?(variant: Variant, bytes: number): void;
   /** Told about retried downloads and optional variants left out. */
   logger?: Pick<Logger, 'warn'>;
 }
@@ -115,7 +117,8 @@ async function transfer(options: CopyAssetsOptions, variant: Variant): Promise<v
       ? download.contentType
       : DEFAULT_TYPES[variant];
   try {
-    await options.blobs.put(blobKey(options.jobId, variant), guarded.body, { contentType });
+    const info = await options.blobs.put(blobKey(options.jobId, variant), guarded.body, { contentType });
+    options.onStored?.(variant, info.bytes);
   } catch (error) {
     if (guarded.cut) throw new CutOffError(error);
     throw error;

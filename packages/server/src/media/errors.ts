@@ -18,9 +18,22 @@ export class MediaInputError extends Error {
   }
 }
 
+/** Too many reference images are waiting to be decoded: 503 `unavailable`, try again shortly. */
+export class MediaBusyError extends Error {
+  override readonly name = 'MediaBusyError';
+  readonly status = 503 as const;
+  readonly code = 'unavailable' as const;
+  readonly retryAfterSeconds: number;
+
+  constructor(retryAfterSeconds: number) {
+    super('Too many images are being processed; try again shortly.');
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
 /**
  * The provider's copy of a video expired before ours was made. The job lifecycle maps it to the
- * job error code `expired` (not retryable: the provider's files are gone).
+ * job error code `expired`, retryable: a retry starts a new generation upstream.
  */
 export class AssetExpiredError extends Error {
   override readonly name = 'AssetExpiredError';

@@ -7,7 +7,10 @@ import type { MediaSigner } from './signing.js';
 
 /** Options of {@link mediaUrlFor}. */
 export interface MediaUrlOptions {
-  /** The handler's public base URL, e.g. `https://example.com/api/sora` (no trailing slash needed). */
+  /**
+   * The handler's public base: a URL (`https://example.com/api/sora`) or the mount path
+   * (`/api/sora`, a link relative to the page's origin). No trailing slash needed.
+   */
   baseUrl: string;
   jobId: string;
   variant: Variant;

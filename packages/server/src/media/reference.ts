@@ -2,9 +2,14 @@
  * Reference images (`input_reference`): accepted only as PNG, JPEG or WebP — judged by their magic
  * bytes, not by the name or the declared type — and resized to exactly the video's size, because
  * the provider rejects a reference whose dimensions differ from the requested `size`.
+ *
+ * Decoding is the costliest thing a request can make us do, so it has budgets: a pixel count read
+ * from the header before anything is decoded, a time limit, and (in the caller) a bound on how many
+ * images decode at once.
  */
 import type { ProviderReference } from '../providers/types.js';
 import { MediaInputError } from './errors.js';
+import { DEFAULT_REFERENCE_DECODE_SECONDS, DEFAULT_REFERENCE_PIXELS } from './reference-budget.js';
 
 type ReferenceType = ProviderReference['contentType'];
 
@@ -12,8 +17,10 @@ type ReferenceType = ProviderReference['contentType'];
 export interface PrepareReferenceOptions {
   /** Largest accepted upload, in bytes (the contract's `limits.maxReferenceBytes`). */
   maxBytes: number;
-  /** Largest decoded image, in pixels, as a guard against decompression bombs (default 64 M). */
+  /** Largest image, in pixels, as a guard against decompression bombs (default {@link DEFAULT_REFERENCE_PIXELS}). */
   maxInputPixels?: number;
+  /** Longest decode and resize, in seconds (default {@link DEFAULT_REFERENCE_DECODE_SECONDS}). */
+  timeoutSeconds?: number;
 }
 
 const EXTENSIONS: Record<ReferenceType, string> = {
@@ -51,7 +58,10 @@ export async function prepareReference(
       'The reference image must be a PNG, JPEG or WebP file',
     );
   }
-  const bytes = await resize(input, contentType, dimensions, options.maxInputPixels ?? 64_000_000);
+  const bytes = await resize(input, contentType, dimensions, {
+    maxPixels: options.maxInputPixels ?? DEFAULT_REFERENCE_PIXELS,
+    timeoutSeconds: options.timeoutSeconds ?? DEFAULT_REFERENCE_DECODE_SECONDS,
+  });
   return { bytes, contentType, filename: `reference.${EXTENSIONS[contentType]}` };
 }
 
@@ -74,17 +84,37 @@ function parseSize(size: string): { width: number; height: number } {
   return { width, height };
 }
 
+function unreadable(error: unknown): MediaInputError {
+  return new MediaInputError(400, 'invalid_request', 'The reference image could not be read', {
+    cause: error,
+  });
+}
+
 async function resize(
   input: Uint8Array,
   type: ReferenceType,
   { width, height }: { width: number; height: number },
-  maxInputPixels: number,
+  budget: { maxPixels: number; timeoutSeconds: number },
 ): Promise<Uint8Array> {
   // Loaded on first use: hosts that never take references never load the native image library.
   const { default: sharp } = await import('sharp');
+  // The header says how big the image is; a bomb is refused before a single pixel is decoded.
+  const header = await sharp(input)
+    .metadata()
+    .catch((error: unknown) => {
+      throw unreadable(error);
+    });
+  if ((header.width ?? 0) * (header.height ?? 0) > budget.maxPixels) {
+    throw new MediaInputError(
+      413,
+      'payload_too_large',
+      `The reference image is over ${budget.maxPixels} pixels (${header.width}×${header.height})`,
+    );
+  }
   try {
     // rotate() applies the EXIF orientation first, so a portrait photo is cropped as seen.
-    const pipeline = sharp(input, { limitInputPixels: maxInputPixels })
+    const pipeline = sharp(input, { limitInputPixels: budget.maxPixels })
+      .timeout({ seconds: budget.timeoutSeconds })
       .rotate()
       .resize(width, height, { fit: 'cover', position: 'centre' });
     const encoded =
@@ -95,8 +125,6 @@ async function resize(
           : pipeline.jpeg({ quality: 90, mozjpeg: true });
     return new Uint8Array(await encoded.toBuffer());
   } catch (error) {
-    throw new MediaInputError(400, 'invalid_request', 'The reference image could not be read', {
-      cause: error,
-    });
+    throw unreadable(error);
   }
 }

@@ -4,7 +4,7 @@
  * expires and cannot be moved to another job, another variant or another disposition.
  */
 import type { Variant } from '@sora-kit/core';
-import { base64url } from 'jose';
+import { sameText } from '../crypto.js';
 
 /** Options of {@link createMediaSigner}. */
 export interface MediaSignerOptions {
@@ -34,7 +34,7 @@ export interface MediaVerifyInput {
 
 /** Signs and verifies media links. */
 export interface MediaSigner {
-  /** The link's query string: `exp=<unix seconds>&sig=<base64url>[&dl=1]`. */
+  /** The link's query string: `exp=<unix seconds>&sig=<64 lowercase hex digits>[&dl=1]`. */
   sign(input: MediaSignInput): Promise<string>;
   /** `true` only for an untampered, unexpired signature made for this job and variant. */
   verify(input: MediaVerifyInput): Promise<boolean>;
@@ -67,17 +67,18 @@ export function createMediaSigner(options: MediaSignerOptions): MediaSigner {
         await key,
         message(jobId, variant, String(exp), download === true),
       );
-      const sig = base64url.encode(new Uint8Array(mac));
+      const sig = toHex(new Uint8Array(mac));
       return `exp=${exp}&sig=${sig}${download ? '&dl=1' : ''}`;
     },
 
     async verify({ jobId, variant, exp, sig, dl }) {
-      if (!exp || !/^\d{1,12}$/.test(exp) || !sig || !/^[A-Za-z0-9_-]{43}$/.test(sig)) return false;
+      // One spelling per link: canonical decimal `exp` (no leading zero) and lowercase hex `sig`,
+      // compared as text with the signature we make, so no other string verifies.
+      if (!exp || !/^[1-9]\d{0,11}$/.test(exp) || !sig || !/^[0-9a-f]{64}$/.test(sig)) return false;
       if (dl !== undefined && dl !== '1') return false;
       if (Number(exp) * 1000 <= options.now().getTime()) return false;
-      const mac = new Uint8Array(base64url.decode(sig));
-      // subtle.verify compares in constant time.
-      return crypto.subtle.verify('HMAC', await key, mac, message(jobId, variant, exp, dl === '1'));
+      const mac = await crypto.subtle.sign('HMAC', await key, message(jobId, variant, exp, dl === '1'));
+      return sameText(toHex(new Uint8Array(mac)), sig);
     },
   };
 }
@@ -85,4 +86,11 @@ export function createMediaSigner(options: MediaSignerOptions): MediaSigner {
 /** The signed text; newline-separated fields cannot be shifted into one another. */
 function message(jobId: string, variant: string, exp: string, download: boolean): Uint8Array<ArrayBuffer> {
   return encoder.encode(['sora-kit-media-v1', jobId, variant, exp, download ? '1' : '0'].join('\n'));
+}
+
+/** Lowercase hex: one spelling per byte string (base64url had four for each signature). */
+function toHex(bytes: Uint8Array): string {
+  let out = '';
+  for (const byte of bytes) out += byte.toString(16).padStart(2, '0');
+  return out;
 }

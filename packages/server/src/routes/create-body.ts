@@ -5,6 +5,9 @@
  */
 import type { Context } from 'hono';
 import { HttpError } from '../http-error.js';
+import type { Limits } from '../jobs/runtime.js';
+import type { Logger } from '../logger.js';
+import { readBody } from './body-read.js';
 
 /** A create body before validation, and its reference file when there is one. */
 export interface RawCreateBody {
@@ -12,40 +15,23 @@ export interface RawCreateBody {
   reference?: Blob;
 }
 
-function tooLarge(what: string, limit: number): HttpError {
-  return new HttpError(413, 'payload_too_large', `The ${what} is larger than ${limit} bytes.`);
-}
-
-/** Reads a request body as text, refusing it as soon as it passes `limit` bytes. */
-async function readLimited(request: Request, limit: number, what: string): Promise<Uint8Array> {
-  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge(what, limit);
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const parts: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(what, limit);
-    }
-    parts.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const part of parts) {
-    bytes.set(part, offset);
-    offset += part.byteLength;
-  }
-  return bytes;
+/** What reading a create or remix body needs. */
+export interface BodyLimits {
+  limits: Pick<Limits, 'maxJsonBytes' | 'maxReferenceBytes' | 'bodyTimeoutMs'>;
+  logger: Logger;
 }
 
 /** Parses a JSON object body (bad JSON or a non-object → 400). */
-export async function readJsonObject(c: Context, maxBytes: number): Promise<Record<string, unknown>> {
-  const bytes = await readLimited(c.req.raw, maxBytes, 'request body');
+export async function readJsonObject(
+  c: Context,
+  { limits, logger }: BodyLimits,
+): Promise<Record<string, unknown>> {
+  const bytes = await readBody(c.req.raw, {
+    maxBytes: limits.maxJsonBytes,
+    what: 'request body',
+    timeoutMs: limits.bodyTimeoutMs,
+    logger,
+  });
   let value: unknown;
   try {
     value = JSON.parse(new TextDecoder().decode(bytes));
@@ -58,10 +44,14 @@ export async function readJsonObject(c: Context, maxBytes: number): Promise<Reco
   return value as Record<string, unknown>;
 }
 
-async function readMultipart(c: Context, maxReferenceBytes: number): Promise<RawCreateBody> {
-  // Room for the other fields and the multipart framing on top of the image itself.
-  const limit = maxReferenceBytes + 64 * 1024;
-  const bytes = await readLimited(c.req.raw, limit, 'reference image');
+async function readMultipart(c: Context, { limits, logger }: BodyLimits): Promise<RawCreateBody> {
+  const bytes = await readBody(c.req.raw, {
+    // Room for the other fields and the multipart framing on top of the image itself.
+    maxBytes: limits.maxReferenceBytes + 64 * 1024,
+    what: 'reference image',
+    timeoutMs: limits.bodyTimeoutMs,
+    logger,
+  });
   let form: FormData;
   try {
     const copy = new Request(c.req.url, {
@@ -91,14 +81,11 @@ async function readMultipart(c: Context, maxReferenceBytes: number): Promise<Raw
 }
 
 /** Reads a create body in whichever form the client sent it. */
-export async function readCreateBody(
-  c: Context,
-  limits: { maxJsonBytes: number; maxReferenceBytes: number },
-): Promise<RawCreateBody> {
+export async function readCreateBody(c: Context, reading: BodyLimits): Promise<RawCreateBody> {
   const type = (c.req.header('content-type') ?? '').toLowerCase();
-  if (type.startsWith('multipart/form-data')) return readMultipart(c, limits.maxReferenceBytes);
+  if (type.startsWith('multipart/form-data')) return readMultipart(c, reading);
   if (type === '' || type.startsWith('application/json') || type.includes('+json')) {
-    return { fields: await readJsonObject(c, limits.maxJsonBytes) };
+    return { fields: await readJsonObject(c, reading) };
   }
   throw new HttpError(400, 'invalid_request', 'Send JSON (application/json) or multipart/form-data.');
 }

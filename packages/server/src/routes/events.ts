@@ -12,11 +12,12 @@
 import { isTerminal } from '@sora-kit/core';
 import { type Context, Hono } from 'hono';
 import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
-import { jobNotFound } from '../http-error.js';
+import { HttpError, jobNotFound } from '../http-error.js';
 import type { FeedEntry } from '../jobs/feed.js';
 import type { Lifecycle } from '../jobs/lifecycle.js';
 import type { JobRecord } from '../jobs/repository.js';
 import type { Runtime, SoraEnv } from '../jobs/runtime.js';
+import { createStreamCap, type StreamCap } from './stream-cap.js';
 
 const CHECK_MS = 1000;
 const HEARTBEAT_MS = 15_000;
@@ -37,17 +38,34 @@ function nextWake(rt: Runtime, topic: string, signal: AbortSignal): Promise<void
   });
 }
 
-/** Runs a stream with a heartbeat and an abort signal that fires when the client goes away. */
+/** Seconds a caller over the stream cap is told to wait (a closed stream frees a place at once). */
+const STREAMS_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Runs a stream with a heartbeat and an abort signal that fires when the client goes away; 429
+ * when the caller holds the most streams allowed already.
+ */
 function openStream(
   c: Context<SoraEnv>,
   rt: Runtime,
+  cap: StreamCap,
   body: (stream: SSEStreamingApi, signal: AbortSignal) => Promise<void>,
 ): Response {
+  const release = cap.acquire(c.get('owner'));
+  if (!release) {
+    throw new HttpError(
+      429,
+      'rate_limited',
+      `At most ${rt.limits.maxEventStreamsPerIdentity} event streams can be open at once`,
+      { retryAfterSeconds: STREAMS_RETRY_AFTER_SECONDS },
+    );
+  }
   c.header('X-Accel-Buffering', 'no');
   return streamSSE(c, async (stream) => {
     const controller = new AbortController();
     const stop = () => controller.abort();
     stream.onAbort(stop);
+    const untrack = rt.streams.add(stream, stop);
     c.req.raw.signal?.addEventListener('abort', stop, { once: true });
     const heartbeat = setInterval(() => {
       stream.write(': heartbeat\n\n').catch(stop);
@@ -61,7 +79,9 @@ function openStream(
         });
       }
     } finally {
+      release();
       clearInterval(heartbeat);
+      untrack();
       c.req.raw.signal?.removeEventListener('abort', stop);
     }
   });
@@ -89,13 +109,14 @@ function latestPerJob(entries: FeedEntry[]): FeedEntry[] {
 /** The SSE routes as a Hono sub-app. */
 export function createEventRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraEnv> {
   const app = new Hono<SoraEnv>();
+  const streams = createStreamCap(rt.limits.maxEventStreamsPerIdentity);
 
   app.get('/videos/:jobId/events', async (c) => {
     const jobId = c.req.param('jobId');
     const owner = c.get('owner');
     if (!(await rt.repo.getOwned(jobId, owner))) throw jobNotFound();
     const resumeFrom = parseLastEventId(c);
-    return openStream(c, rt, async (stream, signal) => {
+    return openStream(c, rt, streams, async (stream, signal) => {
       let sent = '';
       let first = true;
       while (!signal.aborted) {
@@ -123,7 +144,7 @@ export function createEventRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
   app.get('/events', async (c) => {
     const owner = c.get('owner');
     const resumeFrom = parseLastEventId(c);
-    return openStream(c, rt, async (stream, signal) => {
+    return openStream(c, rt, streams, async (stream, signal) => {
       const watching = new Set<string>();
       const sendJob = async (record: JobRecord, id: number) => {
         if (!isTerminal(record.job.status)) watching.add(record.job.jobId);

@@ -19,9 +19,12 @@ import { keys } from '../jobs/keys.js';
 import type { Lifecycle } from '../jobs/lifecycle.js';
 import { decodeCursor, type JobRecord } from '../jobs/repository.js';
 import type { Runtime, SoraEnv } from '../jobs/runtime.js';
+import type { AdmissionRefusal } from '../limits/types.js';
+import { createDecodeGate, type DecodeGate } from '../media/decode-gate.js';
 import { isVariant, jobBlobKeys } from '../media/keys.js';
 import { mediaUrlFor } from '../media/links.js';
 import type { ProviderReference } from '../providers/types.js';
+import { publicUrlOf } from '../proxy.js';
 import { readCreateBody, readJsonObject } from './create-body.js';
 
 /** The contract's capabilities: the provider's models and the handler's limits. */
@@ -66,11 +69,20 @@ function helpers(rt: Runtime, lifecycle: Lifecycle) {
     return (await rt.repo.get(record.job.jobId)) ?? record;
   }
 
+  const refused = (verdict: AdmissionRefusal) =>
+    new HttpError(429, verdict.code, verdict.message, { retryAfterSeconds: verdict.retryAfterSeconds });
+
+  /** Rate and caps, read only, before the body is read: a refused caller costs no parsing. */
+  async function precheck(c: Context<SoraEnv>): Promise<void> {
+    const verdict = await rt.admission?.precheck?.(c.get('identity').id);
+    if (verdict) throw refused(verdict);
+  }
+
   async function admit(c: Context<SoraEnv>, input: ValidCreateVideo): Promise<string | undefined> {
     if (!rt.admission) return undefined;
     const verdict = await rt.admission.admit({ identity: c.get('identity').id, ...input });
     if (verdict.ok) return verdict.reservation;
-    throw new HttpError(429, verdict.code, verdict.message, { retryAfterSeconds: verdict.retryAfterSeconds });
+    throw refused(verdict);
   }
 
   async function beforeCreate(
@@ -83,29 +95,41 @@ function helpers(rt: Runtime, lifecycle: Lifecycle) {
     throw new HttpError(403, 'forbidden', verdict.refuse);
   }
 
-  return { ownedJob, fresh, admit, beforeCreate };
+  return { ownedJob, fresh, precheck, admit, beforeCreate };
 }
 
-/** Validates a create request and prepares its reference image. */
+/** Reads and validates a create request; its reference image is not decoded yet. */
 async function readCreate(c: Context<SoraEnv>, rt: Runtime) {
-  const body = await readCreateBody(c, rt.limits);
+  const body = await readCreateBody(c, rt);
   const checked = validateCreateVideo(body.fields, await capabilitiesOf(rt));
   if (!checked.ok) throw invalid(checked.issues);
-  let reference: ProviderReference | undefined;
-  if (body.reference) {
-    // Loaded on demand: hosts that never take references never load the image library.
-    const { prepareReference } = await import('../media/reference.js');
-    reference = await prepareReference(body.reference, checked.value.size, {
+  return { input: checked.value, file: body.reference };
+}
+
+/**
+ * Decodes and resizes a reference image within the handler's budgets; runs only once the job is
+ * admitted, since it is the costliest thing a request can ask for.
+ */
+async function prepare(rt: Runtime, gate: DecodeGate, file: Blob, size: string): Promise<ProviderReference> {
+  // Loaded on demand: hosts that never take references never load the image library.
+  const { prepareReference } = await import('../media/reference.js');
+  return gate(() =>
+    prepareReference(file, size, {
       maxBytes: rt.limits.maxReferenceBytes,
-    });
-  }
-  return { input: checked.value, reference };
+      maxInputPixels: rt.limits.maxReferencePixels,
+      timeoutSeconds: rt.limits.referenceDecodeSeconds,
+    }),
+  );
 }
 
 /** The job routes as a Hono sub-app (mounted by the handler after the identity middleware). */
 export function createVideoRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraEnv> {
   const app = new Hono<SoraEnv>();
-  const { ownedJob, fresh, admit, beforeCreate } = helpers(rt, lifecycle);
+  const { ownedJob, fresh, precheck, admit, beforeCreate } = helpers(rt, lifecycle);
+  const decodeGate = createDecodeGate({
+    concurrency: rt.limits.referenceDecodeConcurrency,
+    maxWaiting: rt.limits.referenceDecodeMaxWaiting,
+  });
 
   app.post('/videos', async (c) => {
     const clientKey = c.req.header('idempotency-key');
@@ -114,15 +138,31 @@ export function createVideoRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
         { path: 'Idempotency-Key', message: 'Idempotency-Key must be 1 to 255 printable characters' },
       ]);
     }
-    const { input, reference } = await readCreate(c, rt);
     const owner = c.get('owner');
     const key = clientKey ? await idempotencyStorageKey(owner, clientKey) : undefined;
-    const run = async () => {
+    const recall = async () => {
       const earlier = key ? await recallIdempotent(rt.storage, key, rt.now().getTime()) : null;
-      const existing = earlier ? await rt.repo.getOwned(earlier, owner) : null;
+      return earlier ? await rt.repo.getOwned(earlier, owner) : null;
+    };
+    // Order (see docs/security.md): a repeat answers from storage; then rate and caps, before the
+    // body is read; then the fields are read and the job admitted (quota needs its seconds and
+    // model); only then is the image decoded.
+    const repeat = await recall();
+    if (repeat) return c.json(repeat.job, 202);
+    await precheck(c);
+    const { input, file } = await readCreate(c, rt);
+    const run = async () => {
+      const existing = await recall();
       if (existing) return existing;
-      await beforeCreate(c, { ...input, hasReference: reference !== undefined });
+      await beforeCreate(c, { ...input, hasReference: file !== undefined });
       const reservation = await admit(c, input);
+      let reference: ProviderReference | undefined;
+      try {
+        reference = file ? await prepare(rt, decodeGate, file, input.size) : undefined;
+      } catch (error) {
+        if (reservation) await rt.admission?.settle(reservation, 'failed').catch(() => {});
+        throw error;
+      }
       const record = await createJob(rt, lifecycle, {
         identity: c.get('identity'),
         owner,
@@ -171,10 +211,8 @@ export function createVideoRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
       throw invalid([{ path: 'variant', message: `this video has no ${variant}` }]);
     }
     const download = c.req.query('download');
-    const url = new URL(c.req.url);
-    const baseUrl = url.origin + url.pathname.slice(0, url.pathname.lastIndexOf('/videos/'));
     const link = await mediaUrlFor({
-      baseUrl,
+      baseUrl: publicUrlOf(c).base,
       jobId: record.job.jobId,
       variant,
       download: download === '1' || download === 'true',
@@ -199,10 +237,8 @@ export function createVideoRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
 
   app.post('/videos/:jobId/remix', async (c) => {
     const source = await ownedJob(c);
-    const body = validate(
-      remixVideoShape(rt.limits.maxPromptChars),
-      await readJsonObject(c, rt.limits.maxJsonBytes),
-    );
+    await precheck(c);
+    const body = validate(remixVideoShape(rt.limits.maxPromptChars), await readJsonObject(c, rt));
     if (!body.ok) throw invalid(body.issues);
     if (source.job.status !== 'completed' || !source.providerVideoId) {
       throw new HttpError(409, 'conflict', 'Only a completed video can be remixed.');

@@ -4,15 +4,17 @@
  * remembered for 24 h so a replayed delivery does nothing.
  */
 import { Hono } from 'hono';
+import { sha256Hex } from '../crypto.js';
 import { HttpError } from '../http-error.js';
-import { sha256Hex } from '../jobs/hash.js';
 import { keys } from '../jobs/keys.js';
 import type { Lifecycle } from '../jobs/lifecycle.js';
 import type { Runtime } from '../jobs/runtime.js';
 import { ProviderError } from '../providers/errors.js';
 import type { ProviderWebhookEvent } from '../providers/types.js';
+import { readBody } from './body-read.js';
 
 const REPLAY_WINDOW_MS = 24 * 60 * 60 * 1000;
+/** Provider events are a few hundred bytes (the same bound as security/apply.ts's body limit). */
 const MAX_WEBHOOK_BYTES = 256 * 1024;
 
 /** The webhook route as a Hono sub-app (no identity: the signature is the authorisation). */
@@ -26,9 +28,14 @@ export function createWebhookRoutes(rt: Runtime, lifecycle: Lifecycle): Hono {
     if (!verify) {
       throw new HttpError(404, 'not_found', 'No webhook endpoint for this provider.');
     }
-    const raw = await c.req.text();
-    if (raw.length > MAX_WEBHOOK_BYTES)
-      throw new HttpError(413, 'payload_too_large', 'The webhook body is too large.');
+    const raw = new TextDecoder().decode(
+      await readBody(c.req.raw, {
+        maxBytes: MAX_WEBHOOK_BYTES,
+        what: 'webhook body',
+        timeoutMs: rt.limits.bodyTimeoutMs,
+        logger: rt.logger,
+      }),
+    );
     let event: ProviderWebhookEvent;
     try {
       event = await verify(raw, c.req.raw.headers);

@@ -1,17 +1,13 @@
 /**
- * The handler's security middleware in the order it must run: CORS first (a preflight must be
- * answered before anything refuses it), then the cross-site check, then the per-client limit,
- * then the webhook body limit.
+ * The handler's security middleware in the order it must run: response headers around everything,
+ * CORS (a preflight must be answered before anything refuses it), then the cross-site check, then
+ * the webhook body limit. The per-client limits need the identity, so the handler mounts them later.
  */
 import type { Context, Env, Hono } from 'hono';
-import type { Storage } from 'unstorage';
-import type { Coordination } from '../coordination/types.js';
-import { perClientLimit } from '../limits/client-limit.js';
-import { isAdmissionControl, type LimitsOptions } from '../limits/resolve.js';
-import type { AdmissionControl } from '../limits/types.js';
 import { bodySizeLimit } from './body-limit.js';
 import { type CorsOptions, corsMiddleware, corsOrigins } from './cors.js';
 import { crossSiteProtection } from './origin.js';
+import { apiResponseHeaders } from './response-headers.js';
 
 /** The handler options this middleware reads. */
 export interface SecurityOptions {
@@ -19,17 +15,6 @@ export interface SecurityOptions {
   allowedOrigins?: readonly string[];
   /** CORS for pages on other origins; off when absent. */
   cors?: CorsOptions;
-  /** The handler's limits; only `perClient` is read here. */
-  limits?: AdmissionControl | LimitsOptions | false;
-}
-
-/** What the per-client limit needs from the handler. */
-export interface SecurityDeps {
-  storage: Storage;
-  /** Epoch milliseconds. */
-  now: () => number;
-  /** Where the per-client counters live (default: in-process, per storage). */
-  coordination?: Coordination;
 }
 
 /** Largest webhook body read (provider events are a few hundred bytes). */
@@ -41,23 +26,17 @@ export function isWebhookRequest(c: Context): boolean {
 }
 
 /**
- * Installs CORS (when configured), cross-site protection, the per-client limit (when configured)
- * and the webhook body limit on `app`. Call it before mounting the routes.
+ * Installs the response headers, CORS (when configured), cross-site protection and the webhook
+ * body limit on `app`. Call it before mounting the routes.
  */
-export function applySecurity<E extends Env>(
-  app: Hono<E>,
-  options: SecurityOptions,
-  deps?: SecurityDeps,
-): void {
+export function applySecurity<E extends Env>(app: Hono<E>, options: SecurityOptions): void {
+  app.use('*', apiResponseHeaders());
   if (options.cors) app.use('*', corsMiddleware(options.cors));
   const allowedOrigins = [
     ...(options.allowedOrigins ?? []),
     ...(options.cors ? corsOrigins(options.cors) : []),
   ];
   app.use('*', crossSiteProtection({ allowedOrigins, exempt: isWebhookRequest }));
-  const perClient =
-    options.limits && !isAdmissionControl(options.limits) ? options.limits.perClient : undefined;
-  if (perClient && deps) app.use('*', perClientLimit(perClient, deps.storage, deps.now, deps.coordination));
   // Counted while streaming, so an endless webhook body is cut off instead of buffered.
   app.use('/webhooks/*', bodySizeLimit({ jsonBytes: MAX_WEBHOOK_BODY_BYTES, maxReferenceBytes: 0 }));
 }

@@ -21,10 +21,12 @@ export const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 function tooLarge(maxBytes: number): MiddlewareHandler {
   return bodyLimit({
     maxSize: maxBytes,
+    // The rest of the body is not read: the connection cannot be reused, and the answer says so.
     onError: (c) =>
       c.json(
         { error: { code: 'payload_too_large', message: `The request body is over ${maxBytes} bytes` } },
         413,
+        { Connection: 'close', 'Cache-Control': 'no-store' },
       ),
   });
 }

@@ -8,6 +8,7 @@
  * answer with the contract's error envelope.
  */
 import type { Context, MiddlewareHandler } from 'hono';
+import { publicUrlOf } from '../proxy.js';
 
 /** Options of {@link crossSiteProtection}. */
 export interface CrossSiteOptions {
@@ -22,13 +23,14 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** The request facts the decision needs, so that it is a pure function. */
 export interface RequestOriginFacts {
   method: string;
-  /** The request URL as the server sees it. */
-  url: string;
+  /**
+   * The origin this request was addressed to, as the browser sees it (`https://example.com`):
+   * the request URL's, or the public one behind a trusted proxy or with `publicUrl`.
+   */
+  ownOrigin: string;
   origin?: string | undefined;
   secFetchSite?: string | undefined;
   referer?: string | undefined;
-  host?: string | undefined;
-  forwardedHost?: string | undefined;
 }
 
 /** Normalizes `https://Example.com:443/` to `https://example.com`; `undefined` when not an origin. */
@@ -42,32 +44,11 @@ export function normalizeOrigin(value: string): string | undefined {
   }
 }
 
-function hostOf(origin: string): string {
-  return new URL(origin).host;
-}
-
-/**
- * The hosts this request was addressed to: the URL's, the `Host` header's and, behind a proxy,
- * the first `X-Forwarded-Host`. Trusting the forwarded header is safe here: a browser cannot set
- * it on a cross-site request without a CORS preflight, which we do not grant.
- */
-function ownHosts(facts: RequestOriginFacts): Set<string> {
-  const hosts = new Set<string>();
-  try {
-    hosts.add(new URL(facts.url).host.toLowerCase());
-  } catch {
-    // A relative or odd URL adds nothing; the headers still count.
-  }
-  if (facts.host) hosts.add(facts.host.toLowerCase());
-  const forwarded = facts.forwardedHost?.split(',')[0]?.trim();
-  if (forwarded) hosts.add(forwarded.toLowerCase());
-  return hosts;
-}
-
 function isAllowed(origin: string, facts: RequestOriginFacts, allowed: ReadonlySet<string>): boolean {
   const normalized = normalizeOrigin(origin);
-  if (!normalized) return false; // `null` (sandboxed frames, some redirects) and garbage
-  return allowed.has(normalized) || ownHosts(facts).has(hostOf(normalized));
+  if (!normalized) return false; // `null` (sandboxed frames) and garbage
+  // Scheme, host and port compared exactly: an https page is another origin than an http server.
+  return allowed.has(normalized) || normalized === normalizeOrigin(facts.ownOrigin);
 }
 
 /**
@@ -92,17 +73,30 @@ export function isCrossSiteAllowed(facts: RequestOriginFacts, allowedOrigins: Re
   return true;
 }
 
-/** The facts of a Hono request. */
+/** The facts of a Hono request; its own origin from the handler's public URL (see proxy.ts). */
 export function originFacts(c: Context): RequestOriginFacts {
   return {
     method: c.req.method,
-    url: c.req.url,
+    ownOrigin: publicUrlOf(c).origin,
     origin: c.req.header('origin'),
     secFetchSite: c.req.header('sec-fetch-site'),
     referer: c.req.header('referer'),
-    host: c.req.header('host'),
-    forwardedHost: c.req.header('x-forwarded-host'),
   };
+}
+
+/**
+ * Why a request was refused. A page on this very host but another scheme or port is almost always
+ * a proxy the handler was not told about, so the message says what to configure.
+ */
+function refusalMessage(facts: RequestOriginFacts): string {
+  const seen = normalizeOrigin(facts.origin ?? facts.referer ?? '');
+  if (seen && new URL(seen).hostname === new URL(facts.ownOrigin).hostname) {
+    return (
+      `Cross-site requests may not change anything here: the page's origin ${seen} is not this server's ` +
+      `${facts.ownOrigin}; behind a proxy set \`trustProxy\` or \`publicUrl\`, or list it in \`allowedOrigins\``
+    );
+  }
+  return 'Cross-site requests may not change anything here';
 }
 
 /**
@@ -120,9 +114,6 @@ export function crossSiteProtection(options: CrossSiteOptions = {}): MiddlewareH
       await next();
       return;
     }
-    return c.json(
-      { error: { code: 'forbidden', message: 'Cross-site requests may not change anything here' } },
-      403,
-    );
+    return c.json({ error: { code: 'forbidden', message: refusalMessage(originFacts(c)) } }, 403);
   };
 }

@@ -4,9 +4,9 @@
  * real deployment uses `fsBlobs`, Vercel Blob or S3.
  */
 import { clampRange } from '../blobs/range.js';
+import { assertSafeKey } from '../blobs/safe-key.js';
 import { collectBytes } from '../blobs/streams.js';
 import type { BlobInfo, BlobStore } from '../blobs/types.js';
-import { assertSafeKey } from '../media/keys.js';
 
 /** Options of {@link memoryBlobs}. */
 export interface MemoryBlobsOptions {

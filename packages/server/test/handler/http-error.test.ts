@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { HttpError, toHttpError } from '../../src/http-error.js';
+import { JobStateError, StartRefusedError } from '../../src/jobs/errors.js';
 import { silentLogger } from '../../src/logger.js';
 import { MediaInputError } from '../../src/media/errors.js';
 import { ProviderError } from '../../src/providers/errors.js';
@@ -41,5 +42,23 @@ test("an SDK's error with a status and its own code is internal, its message nev
     status: 500,
     code: 'internal',
     message: 'Something went wrong on the server.',
+  });
+});
+
+test("the job engine's refusals answer 409 for a wrong state, 400 or 502/503 for a refused start", () => {
+  expect(toHttpError(new JobStateError('Only a failed video can be retried.'), logger)).toMatchObject({
+    status: 409,
+    code: 'conflict',
+    message: 'Only a failed video can be retried.',
+  });
+  const rejected = new StartRefusedError(new ProviderError('rejected', 'size not allowed', { status: 400 }));
+  expect(toHttpError(rejected, logger)).toMatchObject({ status: 400, code: 'invalid_request' });
+  const limited = new StartRefusedError(
+    new ProviderError('rate_limited', 'slow down', { retryAfterMs: 2500 }),
+  );
+  expect(toHttpError(limited, logger)).toMatchObject({
+    status: 503,
+    code: 'upstream_unavailable',
+    retryAfterSeconds: 3,
   });
 });

@@ -54,8 +54,9 @@ test('over a socket: create, stream progress, complete and fetch a byte range of
   const link = (await (
     await fetch(`${base}/videos/${jobId}/media`, { headers: { cookie } })
   ).json()) as MediaLink;
-  expect(link.url.startsWith(`${base}/media/${jobId}/video?`)).toBe(true);
-  const range = await fetch(link.url, { headers: { range: 'bytes=0-9' } });
+  // Relative to the page's origin, with the mount path.
+  expect(link.url.startsWith(`/api/sora/media/${jobId}/video?`)).toBe(true);
+  const range = await fetch(new URL(link.url, base), { headers: { range: 'bytes=0-9' } });
   expect(range.status).toBe(206);
   expect(range.headers.get('content-range')).toMatch(/^bytes 0-9\/\d+$/);
   expect((await range.arrayBuffer()).byteLength).toBe(10);

@@ -147,7 +147,7 @@ describe.each(ENGINES)('$name', (engine) => {
       // Exactly one upstream video per job.
       const perPrompt = new Map<string, number>();
       for (const video of fake.fake.videos())
-        perPrompt.set(video.prompt, (perPrompt.get(video.prompt) ?? 0) + 1);
+        perPrompt.set(video.prompt ?? '', (perPrompt.get(video.prompt ?? '') ?? 0) + 1);
       expect([...prompts.values()].map((p) => perPrompt.get(p))).toEqual([...prompts.values()].map(() => 1));
 
       // One stored copy of each completed video, none of a failed one.

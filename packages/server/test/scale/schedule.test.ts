@@ -24,7 +24,8 @@ function counted(storage: Storage) {
       const value = Reflect.get(target, name, receiver);
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) => {
-        if (name === 'getItem' || name === 'hasItem' || name === 'getItems' || name === 'getItemRaw') counts.reads++;
+        if (name === 'getItem' || name === 'hasItem' || name === 'getItems' || name === 'getItemRaw')
+          counts.reads++;
         if (name === 'getKeys') counts.listings++;
         return value.apply(target, args);
       };
@@ -57,7 +58,9 @@ describe.each(ENGINES)('$name', (engine) => {
     });
     expect(await worker.pollOnce()).toBe(5);
     await worker.close();
-    console.log(`${engine.name}: one tick over 10,000 active jobs (5 due): ${counts.reads} reads, ${counts.listings} listings`);
+    console.log(
+      `${engine.name}: one tick over 10,000 active jobs (5 due): ${counts.reads} reads, ${counts.listings} listings`,
+    );
     expect(counts.listings).toBe(0);
     expect(counts.reads).toBeLessThanOrEqual(5 * 2);
     expect(await coordination.scheduled()).toBe(10_000);

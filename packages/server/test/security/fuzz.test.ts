@@ -1,107 +1,29 @@
 /**
  * Property-based fuzzing of every route's body, query, path and headers (fast-check): whatever
  * arrives, the handler answers without a 5xx, without hanging, and with the error envelope on
- * every 4xx. Over 5,000 requests per run, in-process over memory storage.
+ * every 4xx. Over 5,000 requests per run, in-process over memory storage, hostile reference images
+ * included. The same inputs run against the demo as a process in test/e2e/demo-fuzz.test.ts.
  */
 import fc from 'fast-check';
 import { createStorage } from 'unstorage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE } from './support/client.js';
+import {
+  check as checkWith,
+  contentType,
+  counted,
+  headerValue,
+  hostileImages,
+  imageForm,
+  query,
+  rawBody,
+  segment,
+  text,
+} from './support/fuzz.js';
 import { createHarness, type Harness } from './support/handler.js';
 
-const TIMEOUT_MS = 5_000;
-let total = 0;
-
-/** Sends one request and checks the answer's shape; SSE streams are accepted and closed. */
-async function check(h: Harness, path: string, init: RequestInit = {}): Promise<void> {
-  let url: string;
-  try {
-    url = new URL(path, BASE).href;
-  } catch {
-    return; // not a URL any client could send
-  }
-  total++;
-  const timeout = new Promise<never>((_, reject) =>
-    setTimeout(
-      () => reject(new Error(`no answer within ${TIMEOUT_MS} ms: ${init.method ?? 'GET'} ${path}`)),
-      TIMEOUT_MS,
-    ),
-  );
-  const res = await Promise.race([h.app.request(url, init), timeout]);
-  const where = `${init.method ?? 'GET'} ${path.slice(0, 120)} → ${res.status}`;
-  expect(res.status, where).toBeLessThan(500);
-  const type = res.headers.get('content-type') ?? '';
-  if (type.startsWith('text/event-stream')) {
-    await res.body?.cancel();
-    return;
-  }
-  // A HEAD answer has no body by definition; its status is what can be checked.
-  if (res.status < 400 || init.method === 'HEAD') {
-    await res.body?.cancel();
-    return;
-  }
-  expect(type, where).toContain('application/json');
-  const body = JSON.parse(await Promise.race([res.text(), timeout]));
-  expect(typeof body.error?.code, where).toBe('string');
-  expect(typeof body.error?.message, where).toBe('string');
-  expect(JSON.stringify(body), where).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/); // no stack trace
-}
-
-// Building blocks: some hostile, some plausible, so the fuzz reaches past the first check.
-const text = fc.oneof(
-  fc.string(),
-  fc.string({ unit: 'grapheme' }),
-  fc.string({ unit: 'binary', maxLength: 40 }),
-);
-const segment = fc.oneof(
-  text.map((s) => encodeURIComponent(s)),
-  fc.constantFrom('..', '%2e%2e', '%2f', '%00', '%ff', 'job_', 'a'.repeat(300), '%252e', '~', '.'),
-  fc.stringMatching(/^job_[0-9A-Z]{26}$/),
-);
-const queryValue = fc.oneof(
-  text,
-  fc.integer().map(String),
-  fc.constantFrom('', '0', '1', '100', '101', '-1', 'video', 'true'),
-);
-const query = fc
-  .array(
-    fc.tuple(
-      fc.oneof(fc.constantFrom('limit', 'cursor', 'variant', 'download', 'exp', 'sig', 'dl'), text),
-      queryValue,
-    ),
-    {
-      maxLength: 4,
-    },
-  )
-  .map((pairs) => new URLSearchParams(pairs).toString());
-const field = fc.oneof(
-  fc.jsonValue(),
-  text,
-  fc.constantFrom('sora-2', 'sora-2-pro', '1280x720', '720x1280', '4', '8', 'x'.repeat(5000)),
-  fc.integer(),
-  fc.double(),
-);
-const createBody = fc.oneof(
-  fc.record({ prompt: field, model: field, size: field, seconds: field }, { requiredKeys: [] }),
-  fc.record({ prompt: text, extra: fc.jsonValue() }),
-  fc.jsonValue(),
-);
-const rawBody = fc.oneof(
-  createBody.map((v) => JSON.stringify(v)),
-  text,
-  fc.constantFrom('', '{', 'null', '[]', '{"prompt":', '\u0000\u0001', '{"prompt":"a"}'.repeat(2000)),
-);
-const contentType = fc.constantFrom(
-  'application/json',
-  'application/json; charset=utf-8',
-  'text/plain',
-  'multipart/form-data',
-  'multipart/form-data; boundary=x',
-  'application/x-www-form-urlencoded',
-  '',
-  'application/merge-patch+json',
-);
-const headerValue = fc.string({ maxLength: 60 }).filter((s) => /^[\x20-\x7e]*$/.test(s));
+const check = (h: Harness, path: string, init: RequestInit = {}) =>
+  checkWith((url, i) => h.app.request(url, i), BASE, path, init);
 
 describe('fuzzing every route', () => {
   let h: Harness;
@@ -122,7 +44,7 @@ describe('fuzzing every route', () => {
   });
   afterAll(async () => {
     await h.close();
-    expect(total).toBeGreaterThanOrEqual(5_000);
+    expect(counted.total).toBeGreaterThanOrEqual(5_000);
   });
 
   it('POST /videos with any body and content type', async () => {
@@ -158,6 +80,16 @@ describe('fuzzing every route', () => {
         },
       ),
       { numRuns: 400 },
+    );
+  });
+
+  it('POST /videos as multipart with hostile images: bombs, liars, truncated and garbage', async () => {
+    const form = imageForm(await hostileImages());
+    await fc.assert(
+      fc.asyncProperty(form, async (body) => {
+        await check(h, '/videos', { method: 'POST', body });
+      }),
+      { numRuns: 150 },
     );
   });
 

@@ -15,7 +15,7 @@ describe('signed media links', () => {
       `/videos/${jobId}/media?variant=${variant}${download ? '&download=1' : ''}`,
     );
     expect(res.status).toBe(200);
-    return new URL((await res.json()).url);
+    return new URL((await res.json()).url, BASE);
   }
   const get = (url: URL | string, init?: RequestInit) =>
     anonymous.request(typeof url === 'string' ? url : url.pathname + url.search, init);
@@ -57,6 +57,27 @@ describe('signed media links', () => {
     await expectForbidden(await get(url));
     url.searchParams.delete('sig');
     await expectForbidden(await get(url));
+  });
+
+  it('has exactly one spelling: every other spelling of the signature or expiry is refused', async () => {
+    const url = await link(jobA);
+    const sig = url.searchParams.get('sig') ?? '';
+    const exp = url.searchParams.get('exp') ?? '';
+    expect(sig).toMatch(/^[0-9a-f]{64}$/);
+    const respell = (name: string, value: string) => {
+      const other = new URL(url);
+      other.searchParams.set(name, value);
+      return get(other);
+    };
+    // Each of the 16 possible last characters, and the same bytes in upper case or with padding.
+    const lastChars = '0123456789abcdef'.split('').filter((ch) => ch !== sig.at(-1));
+    for (const ch of lastChars) await expectForbidden(await respell('sig', sig.slice(0, -1) + ch));
+    await expectForbidden(await respell('sig', sig.toUpperCase()));
+    await expectForbidden(await respell('sig', `${sig}=`));
+    await expectForbidden(await respell('sig', Buffer.from(sig, 'hex').toString('base64url')));
+    await expectForbidden(await respell('exp', `0${exp}`));
+    await expectForbidden(await respell('exp', `${exp}.0`));
+    expect(await statusOf(get(url))).toBe(200);
   });
 
   it('refuses a link whose expiry was pushed back', async () => {

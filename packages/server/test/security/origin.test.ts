@@ -54,12 +54,22 @@ describe('cross-site protection', () => {
     ).toBe(403);
   });
 
-  it('treats a page behind a TLS-terminating proxy as same-origin by its host', async () => {
+  it('compares the scheme too: an https page is not the origin of an http server', async () => {
+    const res = await app().request('http://app.example/api/videos', post({ origin: 'https://app.example' }));
+    expect(res.status).toBe(403);
+    expect((await res.json()).error.message).toMatch(/trustProxy.*publicUrl/);
+  });
+
+  it('ignores X-Forwarded-Host when no proxy is trusted', async () => {
     const res = await app().request(
       'http://internal:3000/api/videos',
-      post({ origin: 'https://app.example', 'x-forwarded-host': 'app.example' }),
+      post({
+        origin: 'https://app.example',
+        'x-forwarded-host': 'app.example',
+        'x-forwarded-proto': 'https',
+      }),
     );
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(403);
   });
 
   it('refuses the opaque origin "null" (sandboxed frames)', async () => {
@@ -97,7 +107,7 @@ describe('cross-site protection', () => {
   });
 
   it('decides on the method case-insensitively', () => {
-    const facts = { method: 'delete', url: 'http://a.example/x', origin: 'https://b.example' };
+    const facts = { method: 'delete', ownOrigin: 'http://a.example', origin: 'https://b.example' };
     expect(isCrossSiteAllowed(facts, new Set())).toBe(false);
   });
 });

@@ -37,7 +37,8 @@ function harnessWith(apiKey: string, faults: FakeFaults = {}): Harness {
   const fake = createFakeOpenAI({
     apiKey: API_KEY,
     generationSeconds: 1,
-    now: () => Date.UTC(2026, 10, 24),
+    // The handler clock of the harness starts at 12:00 that day; earlier, every copy would be expired.
+    now: () => Date.UTC(2026, 10, 24, 12, 0),
     faults,
   });
   const provider = openaiProvider({

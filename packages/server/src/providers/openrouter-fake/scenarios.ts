@@ -1,5 +1,5 @@
 /**
- * Scenario tokens in a prompt, the same ones as the OpenAI fake (CONTRACT.md) plus the two statuses
+ * Scenario tokens in a prompt, the same ones as the OpenAI fake (docs/contract.md) plus the two statuses
  * only OpenRouter has, and the timeline each gives a job. Pure: state at a time is computed, so the
  * fake's clock alone drives every job.
  */

@@ -1,0 +1,51 @@
+/**
+ * The first middleware of the handler: gives each request an id (the caller's sane
+ * `X-Request-Id`, else a new one, echoed in the response), a server span, and a debug line.
+ */
+import type { MiddlewareHandler } from 'hono';
+import { matchedRoutes } from 'hono/route';
+import { requestIdFrom, withRequest } from './context.js';
+import type { SoraLogger } from './logger.js';
+import { inSpan } from './tracing.js';
+
+/** The route pattern that answered (`/videos/:jobId`), for span names. */
+function routeOf(c: Parameters<MiddlewareHandler>[0]): string {
+  const routes = matchedRoutes(c);
+  for (let i = routes.length - 1; i >= 0; i--) {
+    const route = routes[i];
+    if (route && route.method !== 'ALL') return route.path;
+  }
+  return c.req.path;
+}
+
+/** The request middleware. */
+export function observeRequests(logger: SoraLogger): MiddlewareHandler {
+  return (c, next) => {
+    const requestId = requestIdFrom(c.req.header('x-request-id'));
+    const method = c.req.method;
+    const started = performance.now();
+    return withRequest(requestId, () =>
+      inSpan(`sora-kit ${method}`, 'server', { 'http.request.method': method }, async (span) => {
+        await next();
+        c.header('X-Request-Id', requestId);
+        const status = c.res.status;
+        if (span?.isRecording()) {
+          const route = routeOf(c);
+          span.updateName(`sora-kit ${method} ${route}`);
+          span.setAttribute('http.route', route);
+          span.setAttribute('http.response.status_code', status);
+          span.setAttribute('sora_kit.request_id', requestId);
+          if (status >= 500) span.fail();
+        }
+        if (logger.enabled('debug')) {
+          logger.debug('request', {
+            method,
+            path: c.req.path,
+            status,
+            ms: Math.round(performance.now() - started),
+          });
+        }
+      }),
+    );
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * OpenTelemetry spans through `@opentelemetry/api`, an optional peer: loaded once if the host has
+ * it installed, else every helper here just runs the work (no cost beyond a branch). Spans go to
+ * whatever tracer provider the host registered; without one, the API's no-op tracer drops them.
+ */
+import { createRequire } from 'node:module';
+import type * as OtelApi from '@opentelemetry/api';
+import { currentWork } from './context.js';
+
+type Attributes = Record<string, string | number | boolean | undefined>;
+
+/** The attribute naming the job a span worked on. */
+export const JOB_ID_ATTRIBUTE = 'sora_kit.job_id';
+
+function loadApi(): typeof OtelApi | undefined {
+  try {
+    return createRequire(import.meta.url)('@opentelemetry/api') as typeof OtelApi;
+  } catch {
+    return undefined;
+  }
+}
+
+const api = loadApi();
+
+/** Whether `@opentelemetry/api` is installed (spans are made). */
+export const tracingAvailable = api !== undefined;
+
+/** The span kinds sora-kit makes: a request it serves, a provider call it makes. */
+export type SpanRole = 'server' | 'client' | 'internal';
+
+/** A started span's small surface, for the request middleware. */
+export interface SpanHandle {
+  setAttribute(key: string, value: string | number | boolean): void;
+  updateName(name: string): void;
+  fail(): void;
+  isRecording(): boolean;
+}
+
+function kindOf(role: SpanRole): OtelApi.SpanKind {
+  const kinds = (api as typeof OtelApi).SpanKind;
+  return role === 'server' ? kinds.SERVER : role === 'client' ? kinds.CLIENT : kinds.INTERNAL;
+}
+
+/**
+ * Runs `fn` inside a new active span (a child of the current one), ending it when `fn` settles;
+ * a throw marks it failed. The current job id, if any, becomes an attribute.
+ */
+export async function inSpan<T>(
+  name: string,
+  role: SpanRole,
+  attributes: Attributes,
+  fn: (span: SpanHandle | undefined) => Promise<T>,
+): Promise<T> {
+  if (!api) return fn(undefined);
+  const otel = api;
+  const tracer = otel.trace.getTracer('@sora-kit/server');
+  return tracer.startActiveSpan(name, { kind: kindOf(role), attributes }, async (span) => {
+    const handle: SpanHandle = {
+      setAttribute: (key, value) => span.setAttribute(key, value),
+      updateName: (next) => span.updateName(next),
+      fail: () => span.setStatus({ code: otel.SpanStatusCode.ERROR }),
+      isRecording: () => span.isRecording(),
+    };
+    try {
+      return await fn(handle);
+    } catch (error) {
+      span.recordException(error instanceof Error ? error : String(error));
+      handle.fail();
+      throw error;
+    } finally {
+      const jobId = currentWork()?.jobId;
+      if (jobId) span.setAttribute(JOB_ID_ATTRIBUTE, jobId);
+      span.end();
+    }
+  });
+}
