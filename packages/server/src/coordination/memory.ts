@@ -9,6 +9,11 @@ import { type Coordination, ONCE_TTL_MS, type SlotClaim } from './types.js';
 export interface MemoryCoordinationOptions {
   /** Epoch ms; injected so tests drive lease expiry. Default `Date.now`. */
   now?: () => number;
+  /**
+   * Where once-only markers are also kept, so a restarted process does not fire a hook again
+   * (the handler's storage by default for its own in-process coordination).
+   */
+  storage?: Storage;
 }
 
 interface Expiring<T> {
@@ -80,7 +85,15 @@ export function memoryCoordination(options: MemoryCoordinationOptions = {}): Coo
     release: async (key, token) => {
       if (live(leases, key)?.value === token) leases.delete(key);
     },
-    claimOnce: async (key) => acquire(`once:${key}`, ONCE_TTL_MS) !== null,
+    claimOnce: async (key) => {
+      if (acquire(`once:${key}`, ONCE_TTL_MS) === null) return false;
+      // One process: the Map above decides at once; storage remembers the marker across restarts.
+      const stored = options.storage;
+      if (!stored) return true;
+      if (await stored.hasItem(key)) return false;
+      await stored.setItem(key, now());
+      return true;
+    },
     claimSlot: async (key, member, o) => claimSlot(key, member, o.cap, o.now, o.expiresAt),
     releaseSlot: async (key, member) => {
       sets.get(key)?.delete(member);
@@ -117,7 +130,7 @@ const perStorage = new WeakMap<Storage, Coordination>();
 export function inProcessCoordinationFor(storage: Storage, now?: () => number): Coordination {
   let coordination = perStorage.get(storage);
   if (!coordination) {
-    coordination = memoryCoordination({ now });
+    coordination = memoryCoordination({ now, storage });
     perStorage.set(storage, coordination);
   }
   return coordination;

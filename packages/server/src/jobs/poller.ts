@@ -5,6 +5,7 @@
  * its claimer dies. Serverless hosts never start it; reads refresh stale jobs lazily instead (see
  * routes/videos.ts).
  */
+import { isTerminal } from '@sora-kit/core';
 import type { Lifecycle } from './lifecycle.js';
 import type { Runtime } from './runtime.js';
 
@@ -25,9 +26,27 @@ export function createPoller(rt: Runtime, lifecycle: Lifecycle) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running = false;
   let pass: Promise<number> | undefined;
+  let seeded = false;
+
+  /**
+   * The in-process schedule starts empty in a new process: fill it once from the stored records,
+   * which is how a restart of a single process resumes its unfinished jobs. Shared engines keep
+   * their schedule, so they skip this.
+   */
+  async function seedInProcessSchedule(): Promise<void> {
+    if (seeded || rt.coordination.kind !== 'memory') return;
+    seeded = true;
+    const jobKeys = await rt.storage.getKeys('sora:job');
+    await eachLimited(jobKeys, 16, async (key) => {
+      const record = await rt.repo.get(key.slice(key.lastIndexOf(':') + 1));
+      if (record && !isTerminal(record.job.status))
+        await rt.repo.activate(record.job.jobId, record.poll.nextAt);
+    });
+  }
 
   /** Refreshes the jobs due now, a batch at a time; resolves with how many were claimed. */
   async function pollOnce(): Promise<number> {
+    await seedInProcessSchedule();
     const batch = rt.polling.concurrency * 4;
     let claimed = 0;
     // Several batches in one pass when many fell due at once (a restart), bounded so a pass ends.
