@@ -10,7 +10,9 @@ const alias = {
   '@sora-kit/core/validation': src('./packages/core/src/validation.ts'),
   '@sora-kit/core': src('./packages/core/src/index.ts'),
   '@sora-kit/server/testing': src('./packages/server/src/testing.ts'),
+  '@sora-kit/server/node': src('./packages/server/src/node.ts'),
   '@sora-kit/server': src('./packages/server/src/index.ts'),
+  '@sora-kit/sample-media': src('./packages/sample-media/src/index.ts'),
 };
 
 const browser = () => ({
@@ -93,6 +95,17 @@ export default defineConfig({
           include: ['packages/server/test/scale/**/*.test.ts'],
           testTimeout: 240_000,
           hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'adoption',
+          environment: 'node',
+          include: ['test/adoption/**/*.test.ts'],
+          // Packs, then installs every example from the tarballs with npm (in parallel) and builds it.
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
           fileParallelism: false,
         },
       },

@@ -18,8 +18,8 @@ const config: StorybookConfig = {
   staticDirs: [
     // The msw service worker (`msw init .storybook/public`).
     { from: './public', to: '/' },
-    // The fake's committed sample media: the mock copies "generated" videos from here.
-    { from: '../packages/server/media', to: '/sora-kit-media' },
+    // The fakes' sample media (@sora-kit/sample-media): the mock copies "generated" videos from here.
+    { from: '../packages/sample-media/media', to: '/sora-kit-media' },
   ],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   docs: { defaultName: 'Docs' },
@@ -33,6 +33,7 @@ const config: StorybookConfig = {
         alias: [
           { find: /^@sora-kit\/core$/, replacement: src('../packages/core/src/index.ts') },
           { find: /^@sora-kit\/core\/validation$/, replacement: src('../packages/core/src/validation.ts') },
+          { find: /^@sora-kit\/sample-media$/, replacement: src('../packages/sample-media/src/index.ts') },
           { find: /^@sora-kit\/server\/testing$/, replacement: src('../packages/server/src/testing.ts') },
           { find: /^@sora-kit\/elements$/, replacement: src('../packages/elements/src/index.ts') },
           {

@@ -4,11 +4,12 @@
 // Figures only; never part of the test run.
 //
 //   pnpm --filter @sora-kit/server build
-//   node bench/admission.mjs [operations=2000] [instances=4]
+//   node bench/admission.mjs [--quick] [operations=2000] [instances=4]
 //
 // Redis at 127.0.0.1:6379 is used when reachable (ioredis, a server devDependency).
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import { quick, ratioFigure, record } from './lib/harness.mjs';
 
 const serverRequire = createRequire(new URL('../packages/server/package.json', import.meta.url));
 const load = async (name) => import(pathToFileURL(serverRequire.resolve(name)).href);
@@ -18,8 +19,9 @@ const dist =
   process.env.SORA_SERVER_DIST ?? new URL('../packages/server/dist/index.js', import.meta.url).href;
 const { createAdmissionControl } = await import(dist);
 
-const operations = Number(process.argv[2] ?? 2000);
-const instances = Number(process.argv[3] ?? 4);
+const [opsArg, instancesArg] = process.argv.slice(2).filter((a) => /^\d+$/.test(a));
+const operations = Number(opsArg ?? (quick ? 200 : 2000));
+const instances = Number(instancesArg ?? 4);
 const clip = (identity) => ({ identity, model: 'sora-2', size: '1280x720', seconds: 4 });
 
 async function redisStorage() {
@@ -70,8 +72,10 @@ if (redis) drivers.push(['redis', redis]);
 else console.log('redis: not reachable on 127.0.0.1:6379, skipped');
 
 console.log(`admission bench: ${operations} admit+settle per driver, ${instances} racing instances, cap 3`);
+const opsPerSecond = {};
 for (const [name, storage] of drivers) {
   const ops = await throughput(storage);
+  opsPerSecond[name] = ops;
   const runs = [];
   for (let i = 0; i < 20; i++) runs.push(await overshoot(storage, instances));
   const worst = Math.max(...runs);
@@ -81,4 +85,13 @@ for (const [name, storage] of drivers) {
   );
   await storage.clear();
   await storage.dispose();
+}
+if (opsPerSecond.redis) {
+  record({
+    admissionRedisVsMemory: ratioFigure(
+      opsPerSecond.redis,
+      opsPerSecond.memory,
+      `admit+settle/s on memory storage (Redis: ${opsPerSecond.redis.toFixed(0)}/s)`,
+    ),
+  });
 }

@@ -3,9 +3,11 @@
 // 30 KB (gzip) target. Also prints the elements' own share (core and deps left external) and the
 // largest inputs, so a regression points at its cause.
 //   node bench/elements-size.mjs
+
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { record } from './lib/harness.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const require = createRequire(here('../packages/elements/package.json'));
@@ -68,3 +70,12 @@ const share = (all.gzip / 1024 / TARGET_GZIP_KB) * 100;
 console.log(
   `target ${TARGET_GZIP_KB} KB gzip: ${share <= 100 ? 'within' : 'OVER'} (${share.toFixed(0)} % of the budget)`,
 );
+record({
+  elementsGzipBytes: {
+    value: all.gzip,
+    baseline: TARGET_GZIP_KB * 1024,
+    unit: 'B',
+    baselineIs: `the ${TARGET_GZIP_KB} KB gzip budget (elements + core + dependencies)`,
+    target: `≤ ${TARGET_GZIP_KB * 1024}`,
+  },
+});

@@ -3,9 +3,11 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   // Two entries: valibot lives only in ./validation (the server's), never in the browser's bundle.
   entry: ['src/index.ts', 'src/validation.ts'],
-  format: ['esm'],
+  // ESM for `import`, CommonJS (.cjs + .d.cts) for `require()`; see the exports map.
+  format: ['esm', 'cjs'],
   dts: true,
-  sourcemap: true,
+  // No sourcemaps in the tarball: the output is readable, unminified code, and hosts never load them.
+  sourcemap: false,
   clean: true,
   target: 'es2022',
 });

@@ -15,10 +15,19 @@ import type {
 import { randomId, requireAbsolute, resolveEndpoint } from './endpoint.js';
 import { errorFromFailure, errorFromResponse, parseRetryAfter, SoraApiError } from './errors.js';
 
-/** Headers sent with every request: fixed, or computed per request (e.g. a fresh bearer token). */
-export type HeadersOption = HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
+/** Header values as `fetch` takes them, spelled out so that the types need no DOM lib in Node projects. */
+export type HeaderValues = Headers | Record<string, string> | [string, string][];
 
-/** How the client retries. GETs always may; POSTs only because each carries an idempotency key. */
+/** `fetch`'s `credentials` mode, spelled out for the same reason. */
+export type CredentialsMode = 'include' | 'omit' | 'same-origin';
+
+/** Headers sent with every request: fixed, or computed per request (e.g. a fresh bearer token). */
+export type HeadersOption = HeaderValues | (() => HeaderValues | Promise<HeaderValues>);
+
+/**
+ * How the client retries. GETs always may; POSTs only because each carries an idempotency key, and
+ * never after a refusal (429, 503): that comes back to the caller at once with its `retryAfter`.
+ */
 export interface RetryOptions {
   /** Retries after the first attempt (default 2). */
   limit?: number;
@@ -34,7 +43,7 @@ export interface SoraClientOptions {
   fetch?: typeof globalThis.fetch;
   headers?: HeadersOption;
   /** `include` for a handler on another origin that uses cookies; the browser default otherwise. */
-  credentials?: RequestCredentials;
+  credentials?: CredentialsMode;
   retry?: RetryOptions;
   /** Per-attempt timeout in ms, or `false` (default 30 000; uploads may need more). */
   timeout?: number | false;
@@ -68,6 +77,8 @@ export interface MediaLinkOptions extends CallOptions {
 }
 
 const RETRY_STATUS = [408, 429, 500, 502, 503, 504];
+/** Statuses that refuse a request for a while (with `Retry-After`), as opposed to failing it. */
+const REFUSALS = [429, 503];
 
 function toBody(input: CreateVideoInput): { json: object } | { body: FormData } {
   const { inputReference, ...fields } = input;
@@ -95,9 +106,12 @@ function makeKy(options: SoraClientOptions): KyInstance {
       afterStatusCodes: [429, 503],
       maxRetryAfter,
       backoffLimit: 10_000,
-      // A wait longer than we accept is the caller's decision (e.g. a quota): fail at once.
       shouldRetry: ({ error }) => {
         if (!(error instanceof HTTPError)) return undefined;
+        // A refused create, remix or retry (429, 503) is the person's to see with its Retry-After
+        // (a countdown), never a silent wait behind "Sending…" for a job that does not exist yet.
+        if (error.request.method === 'POST' && REFUSALS.includes(error.response.status)) return false;
+        // A wait longer than we accept is the caller's decision (e.g. a quota): fail at once.
         const after = parseRetryAfter(error.response.headers.get('Retry-After'));
         return after !== undefined && after * 1000 > maxRetryAfter ? false : undefined;
       },

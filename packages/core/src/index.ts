@@ -9,8 +9,10 @@ export {
 } from '@preact/signals-core';
 export {
   type CallOptions,
+  type CredentialsMode,
   createSoraClient,
   type HeadersOption,
+  type HeaderValues,
   type ListVideosOptions,
   type MediaLinkOptions,
   type MutationOptions,

@@ -41,7 +41,7 @@ export interface JobStore {
   loadCapabilities(): Promise<Capabilities>;
   /** Fetches one job (e.g. a player given a job-id not in the loaded history). */
   fetchJob(jobId: string): Promise<Job>;
-  /** Creates a job: inserted at once (optimistic), replaced by the server's, removed on error. */
+  /** Creates a job: it joins the list once the server has accepted it (a refusal adds nothing). */
   create(input: CreateVideoInput, options?: { signal?: AbortSignal }): Promise<Job>;
   /** Retries a failed job; the store shows it queued again. */
   retry(jobId: string): Promise<Job>;

@@ -18,7 +18,6 @@ export interface JobTable {
   /** Adds or replaces a job unless ours is newer (by `updatedAt`) or it was deleted here. */
   upsert(job: Job, options?: { force?: boolean }): void;
   upsertMany(jobs: readonly Job[]): void;
-  insertPending(job: Job): void;
   remove(jobId: string): void;
   /** Undoes a `remove` (a delete the server refused). */
   restore(jobId: string, job: Job | undefined): void;
@@ -117,12 +116,6 @@ export function createJobTable(): JobTable {
     },
     upsertMany(list) {
       write((next) => list.reduce((changed, job) => merge(next, job, false) || changed, false));
-    },
-    insertPending(job) {
-      write((next) => {
-        next.put(job);
-        return true;
-      });
     },
     remove(jobId) {
       if (!isPendingJob({ jobId })) deleted.add(jobId);

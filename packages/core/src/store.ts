@@ -2,8 +2,8 @@
  * The live job store: the caller's jobs as signals, shared by every element and script bound to
  * the same endpoint. Mutations are optimistic; live updates arrive while anything `retain()`s it.
  */
-import { batch, signal } from '@preact/signals-core';
-import { createSoraClient, type HeadersOption, type SoraClient } from './client.js';
+import { signal } from '@preact/signals-core';
+import { type CredentialsMode, createSoraClient, type HeadersOption, type SoraClient } from './client.js';
 import type { Capabilities } from './contract.js';
 import { canShareAcrossTabs, createSharedLive } from './cross-tab.js';
 import { resolveEndpoint } from './endpoint.js';
@@ -20,7 +20,6 @@ import {
   type Visibility,
 } from './live.js';
 import { createMediaLinkCache } from './media-links.js';
-import { optimisticJob } from './optimistic.js';
 
 /** Options of `createJobStore` (and of the first `getStore` call for an endpoint). */
 export interface JobStoreOptions {
@@ -29,7 +28,7 @@ export interface JobStoreOptions {
   /** A client to use instead of creating one. */
   client?: SoraClient;
   fetch?: typeof globalThis.fetch;
-  credentials?: RequestCredentials;
+  credentials?: CredentialsMode;
   headers?: HeadersOption;
   /** Jobs per history page (default 20). */
   pageSize?: number;
@@ -134,20 +133,11 @@ export function createJobStore(options: JobStoreOptions & { onDispose?: () => vo
       }
     },
     async create(input, callOptions) {
-      const temp = optimisticJob(input, now());
-      table.insertPending(temp);
-      try {
-        const job = await client.createVideo(input, { signal: callOptions?.signal });
-        batch(() => {
-          table.remove(temp.jobId);
-          table.upsert(job);
-        });
-        live?.publish?.({ type: 'job', job });
-        return job;
-      } catch (error) {
-        table.remove(temp.jobId);
-        throw error;
-      }
+      // No placeholder row: a refused create (rate limit, quota, invalid) must never look queued.
+      const job = await client.createVideo(input, { signal: callOptions?.signal });
+      table.upsert(job);
+      live?.publish?.({ type: 'job', job });
+      return job;
     },
     async retry(jobId) {
       const job = await client.retryVideo(jobId);

@@ -262,21 +262,33 @@ describe('retries', () => {
     expect(requests).toHaveLength(3);
   });
 
+  it('a refused POST (429, 503) comes back at once with its Retry-After: the person sees the wait', async () => {
+    for (const [status, code] of [
+      [429, 'rate_limited'],
+      [503, 'upstream_unavailable'],
+    ] as const) {
+      let calls = 0;
+      server.use(
+        http.post(`${API}/videos`, () => {
+          calls += 1;
+          return HttpResponse.json(envelope(code, 'wait'), { status, headers: { 'Retry-After': '7' } });
+        }),
+      );
+      const error = await client.createVideo({ prompt: 'p' }).catch((e: unknown) => e);
+      expect({ calls, error }).toMatchObject({ calls: 1, error: { status, code, retryAfter: 7 } });
+    }
+  });
+
   it('a retried POST keeps its Idempotency-Key', async () => {
     const keys: (string | null)[] = [];
     server.use(
       http.post(`${API}/videos`, ({ request }) => {
         keys.push(request.headers.get('Idempotency-Key'));
-        if (keys.length < 3) {
-          return HttpResponse.json(envelope('rate_limited', 'slow down'), {
-            status: 429,
-            headers: { 'Retry-After': '0' },
-          });
-        }
+        if (keys.length < 3) return HttpResponse.json(envelope('internal', 'hiccup'), { status: 502 });
         return HttpResponse.json(makeJob(), { status: 202 });
       }),
     );
-    await client.createVideo({ prompt: 'fake:rate_limit' });
+    await client.createVideo({ prompt: 'p' });
     expect(keys).toHaveLength(3);
     expect(new Set(keys).size).toBe(1);
     expect(keys[0]).toMatch(UUID);
@@ -288,11 +300,7 @@ describe('retries', () => {
       http.post(`${API}/videos`, async ({ request }) => {
         const file = (await request.formData()).get('input_reference') as File;
         sizes.push(file.size);
-        if (sizes.length === 1)
-          return HttpResponse.json(envelope('upstream_unavailable', 'x'), {
-            status: 503,
-            headers: { 'Retry-After': '0' },
-          });
+        if (sizes.length === 1) return HttpResponse.json(envelope('internal', 'x'), { status: 502 });
         return HttpResponse.json(makeJob(), { status: 202 });
       }),
     );

@@ -3,7 +3,7 @@ import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '../src/contract.js';
-import { createJobStore, getStore, isPendingJob, SoraApiError } from '../src/index.js';
+import { createJobStore, getStore, SoraApiError } from '../src/index.js';
 import { API, envelope, makeJob } from './fixtures.js';
 
 const server = setupServer();
@@ -24,7 +24,7 @@ function gate() {
 }
 
 describe('create', () => {
-  it('shows the job at once (queued, 0 %) and replaces it with the server one', async () => {
+  it('adds the job only once the server has accepted it: no placeholder while it answers', async () => {
     const store = newStore();
     const serverJob = makeJob({ prompt: 'boat' });
     const g = gate();
@@ -35,15 +35,13 @@ describe('create', () => {
       }),
     );
     const created = store.create({ prompt: 'boat', model: 'sora-2' });
-    const [pending] = store.jobs.value;
-    expect(pending).toMatchObject({ status: 'queued', progress: 0, prompt: 'boat', model: 'sora-2' });
-    expect(pending && isPendingJob(pending)).toBe(true);
+    expect(store.jobs.value).toEqual([]);
     g.open();
     await expect(created).resolves.toEqual(serverJob);
     expect(store.jobs.value).toEqual([serverJob]);
   });
 
-  it('removes the placeholder and rethrows when the server refuses', async () => {
+  it('adds nothing and rethrows when the server refuses', async () => {
     const store = newStore();
     server.use(
       http.post(`${API}/videos`, () =>

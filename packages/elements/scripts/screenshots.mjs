@@ -36,7 +36,12 @@ const server = createServer(async (req, res) => {
   if (url.pathname === '/app.js')
     return res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
   if (url.pathname.startsWith('/media/')) {
-    const file = here(`../../server/media/${url.pathname.slice(7).replace(/[^\w.-]/g, '')}`);
+    const file = here(
+      `../../sample-media/media/${url.pathname
+        .slice(7)
+        .replace(/[^\w./-]/g, '')
+        .replace(/\.\.+/g, '')}`,
+    );
     try {
       return res
         .writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' })

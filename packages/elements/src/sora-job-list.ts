@@ -365,7 +365,7 @@ export class SoraJobList extends SoraElement {
     const store = this.bound.current;
     const error = store?.historyError.value;
     return html`<div part="error" class="load-error" role="alert">
-      <p>${this.t.loadError}${error?.code === 'network_error' ? ` ${this.t.errorNetwork}` : ''}</p>
+      <p>${this.t.loadError}${error?.code === 'network_error' ? ` ${this.t.errors.network_error}` : ''}</p>
       <button class="btn" part="retry-load" @click=${() => store?.load().catch(() => undefined)}>
         ${this.t.tryAgain}
       </button>

@@ -1,6 +1,7 @@
 import type { Job } from '@sora-kit/core';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { StoreController } from './shared/bind-store.js';
+import { cssProps } from './shared/css-props.js';
 import { aspectRatio } from './shared/format.js';
 import { jobErrorText } from './shared/job-row.js';
 import { commandFor, runCommand } from './shared/player-keys.js';
@@ -248,9 +249,6 @@ export class SoraPlayer extends SoraElement {
     const video = this.video;
     const target = event.target as Element;
     if (!command || !video || target.closest('button')) return;
-    // The browser's own controls already toggle a focused video on Space (Chromium, Firefox and
-    // Safari do); toggling too undoes it.
-    if (target === video && event.key === ' ') return;
     event.preventDefault();
     runCommand(video, command, this.find('[part~="stage"]') ?? this);
   }
@@ -262,18 +260,21 @@ export class SoraPlayer extends SoraElement {
     this.hover = { fraction: box.width ? x / box.width : 0, x };
   }
 
-  private onTimelineClick(): void {
+  private toggle(): void {
     const video = this.video;
-    if (video && this.hover && Number.isFinite(video.duration)) {
-      video.currentTime = this.hover.fraction * video.duration;
-    }
+    if (video) runCommand(video, { kind: 'toggle' }, this);
+  }
+
+  private seek(event: Event): void {
+    const video = this.video;
+    if (video) video.currentTime = Number((event.target as HTMLInputElement).value);
   }
 
   protected override render() {
     const job = this.job;
     const t = this.t;
     if (!this.jobId || (!job && !this.mediaError)) {
-      return html`<div part="placeholder" class="placeholder" style="aspect-ratio: 16 / 9">
+      return html`<div part="placeholder" class="placeholder">
         <svg aria-hidden="true" viewBox="0 0 24 24" width="40" height="40"><path fill="currentColor" d="M8 5.5v13a1 1 0 0 0 1.5.9l10.4-6.5a1 1 0 0 0 0-1.8L9.5 4.6A1 1 0 0 0 8 5.5Z" /></svg>
         <p>${this.jobId ? t.loading : t.playerEmpty}</p>
       </div>`;
@@ -309,36 +310,39 @@ export class SoraPlayer extends SoraElement {
         tabindex=${links?.video ? '-1' : '0'}
         role="group"
         aria-label=${t.playerLabel}
-        style="aspect-ratio: ${aspectRatio(job.size)}"
+        ${cssProps({ 'aspect-ratio': aspectRatio(job.size) })}
         @keydown=${this.onKeydown}
       >
         ${
           links?.video
             ? html`<video
               part="video"
-              controls
+              tabindex="0"
               playsinline
               preload="metadata"
               src=${links.video}
               poster=${links.poster ?? nothing}
               aria-label=${job.prompt.slice(0, 120)}
               aria-keyshortcuts="Space K J L ArrowLeft ArrowRight F"
+              @click=${this.toggle}
               @error=${this.onVideoError}
               @play=${() => {
                 this.playing = true;
+                this.requestUpdate();
               }}
               @pause=${() => {
                 this.playing = false;
+                this.requestUpdate();
               }}
               @loadedmetadata=${this.onLoadedMetadata}
               @timeupdate=${(e: Event) => {
                 this.position = (e.target as HTMLVideoElement).currentTime;
               }}
-            ></video>`
+            ></video>
+            ${this.renderControls(links.sprite, aspectRatio(job.size))}`
             : html`<div class="poster-wait"></div>`
         }
       </div>
-      ${links?.sprite ? this.renderTimeline(links.sprite, aspectRatio(job.size)) : nothing}
       ${
         this.mediaError
           ? html`<p part="error" class="error media-error" role="alert">
@@ -356,28 +360,42 @@ export class SoraPlayer extends SoraElement {
       </div>`;
   }
 
-  private renderTimeline(sprite: string, ratio: string) {
-    const grid = { columns: Math.max(1, this.spriteColumns), rows: Math.max(1, this.spriteRows) };
+  /**
+   * The player's own controls: play/pause, the one scrubber (with the spritesheet preview above it
+   * on hover), the time and fullscreen. They are for the pointer: the keyboard drives the focused
+   * video itself, so the video stays one tab stop before Download.
+   */
+  private renderControls(sprite: string | undefined, ratio: string) {
+    const t = this.t;
     const hover = this.hover;
-    return html`<div
-      part="timeline"
-      class="timeline"
-      aria-hidden="true"
-      @pointermove=${this.onTimelineMove}
-      @pointerleave=${() => {
-        this.hover = undefined;
-      }}
-      @click=${this.onTimelineClick}
-    >
-      <span class="track"><span class="played" style="width: ${this.duration ? (this.position / this.duration) * 100 : 0}%"></span></span>
-      ${
-        hover
-          ? html`<div part="preview" class="preview" style="left: clamp(84px, ${hover.x}px, calc(100% - 84px))">
-            <span class="tile" style="aspect-ratio: ${ratio}; background-image: url(${JSON.stringify(sprite)}); ${tileStyle(hover.fraction, grid)}"></span>
-            <span class="time">${clockTime(hover.fraction * (this.duration || this.job?.seconds || 0))}</span>
-          </div>`
-          : nothing
-      }
+    const duration = this.duration || this.job?.seconds || 0;
+    const grid = { columns: Math.max(1, this.spriteColumns), rows: Math.max(1, this.spriteRows) };
+    return html`<div part="controls" class="bar">
+      <button class="icon" part="play-toggle" tabindex="-1" aria-label=${this.playing ? t.pause : t.play} @click=${this.toggle}>
+        <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20"><path fill="currentColor" d=${this.playing ? 'M7 5h3v14H7zM14 5h3v14h-3z' : 'M8 5.5v13a1 1 0 0 0 1.5.9l10.4-6.5a1 1 0 0 0 0-1.8L9.5 4.6A1 1 0 0 0 8 5.5Z'} /></svg>
+      </button>
+      <div
+        part="timeline"
+        class="timeline"
+        @pointermove=${this.onTimelineMove}
+        @pointerleave=${() => {
+          this.hover = undefined;
+        }}
+      >
+        <input type="range" tabindex="-1" min="0" max=${duration} step="0.05" .value=${String(this.position)} aria-label=${t.seek} @input=${this.seek} />
+        ${
+          hover && sprite
+            ? html`<div part="preview" class="preview" ${cssProps({ left: `clamp(60px, ${hover.x}px, calc(100% - 60px))` })}>
+              <span class="tile" ${cssProps({ 'aspect-ratio': ratio, 'background-image': `url(${JSON.stringify(sprite)})`, ...tileStyle(hover.fraction, grid) })}></span>
+              <span class="time">${clockTime(hover.fraction * duration)}</span>
+            </div>`
+            : nothing
+        }
+      </div>
+      <span class="clock">${clockTime(this.position)} / ${clockTime(duration)}</span>
+      <button class="icon" part="fullscreen" tabindex="-1" aria-label=${t.fullscreen} @click=${() => runCommand(this.video as HTMLVideoElement, { kind: 'fullscreen' }, this.find('[part~="stage"]') ?? this)}>
+        <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20"><path fill="currentColor" d="M4 4h6v2H6v4H4zm10 0h6v6h-2V6h-4zM4 14h2v4h4v2H4zm14 0h2v6h-6v-2h4z" /></svg>
+      </button>
     </div>`;
   }
 }

@@ -7,7 +7,7 @@ import { type Choice, checkInput, fitChoice } from './shared/prompt-choice.js';
 import { renderOptions, renderReferencePreview } from './shared/prompt-options.js';
 import { promptStyles } from './shared/prompt-styles.js';
 import { ReferenceController } from './shared/reference.js';
-import { type Remedy, remedyFor } from './shared/remedy.js';
+import { errorText, type Remedy, remedyFor } from './shared/remedy.js';
 import { SoraElement } from './shared/sora-element.js';
 import type { SoraStrings } from './shared/strings.js';
 
@@ -178,7 +178,7 @@ export class SoraPrompt extends SoraElement {
     });
     if (!valid.ok) {
       const issues = valid.issues.map((i) => i.message);
-      this.remedy = { message: this.t.errorInvalid, issues, code: 'invalid_request' };
+      this.remedy = { message: errorText('invalid_request', this.t), issues, code: 'invalid_request' };
       this.focus();
       return;
     }
@@ -316,7 +316,7 @@ export class SoraPrompt extends SoraElement {
         seconds: (v) => {
           this.seconds = v;
         },
-        file: (file) => this.reference.set(file),
+        file: (file) => void this.reference.set(file),
       },
     });
   }
@@ -334,8 +334,9 @@ export class SoraPrompt extends SoraElement {
 
   private renderError() {
     const remedy = this.remedy;
-    if (!remedy) return nothing;
     const waiting = this.countdown.remaining;
+    // A refusal's message goes with its countdown: once the wait is over, the person may send again.
+    if (!remedy || (remedy.retryAfter && waiting === 0)) return nothing;
     return html`<div part="error" class="error" role="alert" data-code=${remedy.code}>
       <p>${remedy.message}</p>
       ${remedy.issues.length ? html`<ul>${remedy.issues.map((i) => html`<li>${i}</li>`)}</ul>` : nothing}

@@ -1,5 +1,5 @@
 import { css, html, type PropertyDeclarations } from 'lit';
-import { resolveStore } from './shared/bind-store.js';
+import { resolveStore, StoreController } from './shared/bind-store.js';
 import { SoraElement } from './shared/sora-element.js';
 import { tokens } from './shared/styles.js';
 import type { JobEventDetail, PromptReuseDetail } from './sora-job-list.js';
@@ -151,9 +151,27 @@ export class SoraStudio extends SoraElement {
     return this.find<SoraPrompt>('sora-prompt');
   }
 
+  // After a reload (or a delete) nothing is selected: the newest finished video is shown, ready.
+  private readonly bound = new StoreController(this, {
+    read: (store) => {
+      const jobs = store.jobs.value;
+      if (this.selected || store.history.value !== 'ready') return;
+      const newest = jobs.find((job) => job.status === 'completed');
+      if (newest) this.selected = newest.jobId;
+    },
+  });
+
   private onSelect(event: CustomEvent<JobEventDetail>): void {
     this.selected = event.detail.jobId;
-    if (event.detail.play) this.updateComplete.then(() => this.player?.play());
+    if (!event.detail.play) return;
+    this.updateComplete.then(() => {
+      const player = this.player;
+      if (!player) return;
+      // On a phone the player sits above the list: Play on a lower row brings it into view.
+      const box = player.getBoundingClientRect();
+      if (box.top < 0 || box.bottom > innerHeight) player.scrollIntoView({ block: 'start' });
+      void player.play();
+    });
   }
 
   private onCreated(event: CustomEvent<JobCreatedDetail>): void {
@@ -179,7 +197,7 @@ export class SoraStudio extends SoraElement {
   }
 
   protected override render() {
-    const store = this.isConnected ? resolveStore(this) : undefined;
+    const store = this.bound.current ?? (this.isConnected ? resolveStore(this) : undefined);
     const shared = { theme: this.theme, lang: this.lang };
     return html`<section class="studio" aria-label=${this.t.studioLabel}>
       <slot name="heading"></slot>

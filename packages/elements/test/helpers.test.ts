@@ -45,8 +45,8 @@ describe('spritesheet tiles', () => {
 
 describe('formatting', () => {
   test('sizes read as orientation and dimensions, in the reader’s language', () => {
-    expect(sizeLabel('1280x720', en)).toBe('Landscape 1280×720');
-    expect(sizeLabel('720x1280', fr)).toBe('Portrait 720×1280');
+    expect(sizeLabel('1280x720', en)).toBe('1280×720 · Landscape');
+    expect(sizeLabel('720x1280', fr)).toBe('720×1280 · Portrait');
     expect(orientationOf('1024x1024')).toBe('square');
     expect(sizeLabel('weird', en)).toBe('weird');
   });
@@ -90,8 +90,8 @@ describe('remedies', () => {
       remedyFor(new SoraApiError({ status: 429, code: 'rate_limited', message: '', retryAfter: 42 }), en)
         .retryAfter,
     ).toBe(42);
-    expect(remedyFor(err('moderation_blocked'), en).message).toBe(en.errorModeration);
-    expect(remedyFor(err('network_error'), fr).message).toBe(fr.errorNetwork);
+    expect(remedyFor(err('moderation_blocked'), en).message).toBe(en.errors.moderation_blocked);
+    expect(remedyFor(err('network_error'), fr).message).toBe(fr.errors.network_error);
     const invalid = new SoraApiError({
       status: 400,
       code: 'invalid_request',

@@ -2,7 +2,7 @@
 // prompt in the studio, the job shows up with progress, live events move it, and it plays.
 import { createSoraClient, getStore } from '@sora-kit/core';
 import { afterEach, expect, test } from 'vitest';
-import videoUrl from '../../server/media/video-1280x720-4s.mp4?url';
+import videoUrl from '../../sample-media/media/dawn/video-1280x720-4s.mp4?url';
 import type { SoraJobList } from '../src/sora-job-list.js';
 import type { SoraPlayer } from '../src/sora-player.js';
 import type { SoraPrompt } from '../src/sora-prompt.js';

@@ -3,9 +3,9 @@
 
 import { afterEach, describe, expect, test } from 'vitest';
 import { page } from 'vitest/browser';
-import sprite from '../../server/media/spritesheet-1280x720.jpg?url';
-import thumbnail from '../../server/media/thumbnail-1280x720.jpg?url';
-import video from '../../server/media/video-1280x720-4s.mp4?url';
+import sprite from '../../sample-media/media/dawn/spritesheet-1280x720.jpg?url';
+import thumbnail from '../../sample-media/media/dawn/thumbnail-1280x720.jpg?url';
+import video from '../../sample-media/media/dawn/video-1280x720-4s.mp4?url';
 import { unmountAll } from './support/dom.js';
 import { states, storeWithEveryKindOfJob } from './support/states.js';
 

@@ -1,14 +1,10 @@
 // What a person sees of the list while things are not there yet: an empty bar at 0 %, a skeleton
-// that can be made out on either theme, and a create still being sent showing what was chosen.
-import { getStore } from '@sora-kit/core';
+// that can be made out on either theme.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import videoUrl from '../../server/media/video-1280x720-4s.mp4?url';
 import type { SoraJobList } from '../src/sora-job-list.js';
 import type { SoraPlayer } from '../src/sora-player.js';
-import type { SoraPrompt } from '../src/sora-prompt.js';
 import { $, $$, mount, unmountAll, until } from './support/dom.js';
 import { createFakeStore, type FakeStore, makeJob } from './support/fake-store.js';
-import { createStubServer } from './support/stub-server.js';
 
 let fake: FakeStore;
 
@@ -68,42 +64,4 @@ describe('placeholders and progress', () => {
       expect(contrast(block, getComputedStyle(surface).color)).toBeGreaterThanOrEqual(1.25);
     },
   );
-
-  test('a create still being sent shows the chosen model, size and length on its row', async () => {
-    const endpoint = 'http://pending.test/api/sora';
-    const server = createStubServer({ videoUrl });
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-      const request = new Request(input, init);
-      if (request.method === 'POST') await held; // the server is slow to answer (e.g. a 429 retry)
-      return server.fetch(request);
-    };
-    const store = getStore(endpoint, { fetch, crossTab: false });
-    const prompt = await mount<SoraPrompt>('sora-prompt', (el) => {
-      el.endpoint = endpoint;
-      el.size = '720x1280';
-      el.seconds = 8;
-    });
-    const list = await mount<SoraJobList>('sora-job-list', (el) => {
-      el.endpoint = endpoint;
-    });
-    await until(() => store.capabilities.value !== null);
-    await prompt.updateComplete;
-    const field = $<HTMLTextAreaElement>(prompt, 'textarea');
-    field.value = 'A paper boat';
-    field.dispatchEvent(new Event('input'));
-    await prompt.updateComplete;
-    $(prompt, '[part~="submit"]').click();
-    await until(() => $$(list, '[part~="row"]').length === 1);
-    const meta = $(list, '[part~="meta"]').textContent?.replace(/\s+/g, ' ') ?? '';
-    expect(meta).toContain('sora-2');
-    expect(meta).toContain('Portrait 720×1280');
-    expect(meta).toContain('8 seconds');
-    release();
-    await until(() => $(list, '[part~="row"]').dataset.jobId === 'job_1');
-    store.dispose();
-  });
 });

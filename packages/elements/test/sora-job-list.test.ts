@@ -79,11 +79,11 @@ describe('<sora-job-list>', () => {
     const meta = $(el, 'li[data-job-id="job_b"] [part~="meta"]').textContent ?? '';
     expect(meta).toContain('Ready');
     expect(meta).toContain('sora-2');
-    expect(meta).toContain('Landscape 1280×720');
+    expect(meta).toContain('1280×720 · Landscape');
     expect(meta).toContain('4 seconds');
     expect(meta).toContain('5 minutes ago');
     expect($(el, 'li[data-job-id="job_a"] [part~="row-error"]').textContent).toContain(
-      'The provider failed.',
+      'The video service could not make this video',
     );
     expect(await axeViolations(el)).toEqual([]);
   });
@@ -218,7 +218,9 @@ describe('<sora-job-list>', () => {
     await until(() => fake.callsOf('remove').length === 1);
     await until(() => rows(el).length === 3);
     await until(() => $$(el, 'li[data-job-id="job_b"] [part~="action-error"]').length === 1);
-    expect($(el, 'li[data-job-id="job_b"] [part~="action-error"]').textContent).toContain('Server error');
+    expect($(el, 'li[data-job-id="job_b"] [part~="action-error"]').textContent).toContain(
+      'Something went wrong on our side',
+    );
     expect(await axeViolations(el)).toEqual([]);
   });
 
@@ -315,7 +317,7 @@ describe('<sora-job-list>', () => {
       l.theme = 'dark';
       l.selected = 'job_b';
     });
-    expect($(el, 'li[data-job-id="job_m"] [part~="row-error"]').textContent).toContain('Rephrase');
+    expect($(el, 'li[data-job-id="job_m"] [part~="row-error"]').textContent).toContain('Edit it');
     expect(await axeViolations(el)).toEqual([]);
   });
 });

@@ -1,9 +1,9 @@
 import { SoraApiError } from '@sora-kit/core';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import spriteUrl from '../../server/media/spritesheet-1280x720.jpg?url';
-import thumbUrl from '../../server/media/thumbnail-1280x720.jpg?url';
-import videoUrl from '../../server/media/video-1280x720-4s.mp4?url';
+import spriteUrl from '../../sample-media/media/dawn/spritesheet-1280x720.jpg?url';
+import thumbUrl from '../../sample-media/media/dawn/thumbnail-1280x720.jpg?url';
+import videoUrl from '../../sample-media/media/dawn/video-1280x720-4s.mp4?url';
 import type { SoraPlayer } from '../src/sora-player.js';
 import { $, $$, axeViolations, collect, mount, unmountAll, until } from './support/dom.js';
 import { createFakeStore, type FakeStore, makeJob } from './support/fake-store.js';
@@ -33,7 +33,7 @@ const mountPlayer = (jobId: string, setup: (el: SoraPlayer) => void = () => unde
 /** Runs `action` from a real click on a button of the page, as a person's gesture (media may play). */
 async function clickThat(action: () => void): Promise<void> {
   const button = document.createElement('button');
-  button.textContent = 'Play';
+  button.textContent = 'Go';
   button.addEventListener('click', action);
   document.body.appendChild(button);
   try {
@@ -80,7 +80,7 @@ describe('<sora-player>', () => {
       }),
     ];
     const el = await mountPlayer('job_m');
-    expect($(el, '[part~="error"]').textContent).toContain('Rephrase');
+    expect($(el, '[part~="error"]').textContent).toContain('Edit it');
     expect($$(el, '[part~="retry"]')).toHaveLength(0);
     expect(await axeViolations(el)).toEqual([]);
     const reuses = collect<{ prompt: string }>(document, 'sora-prompt-reuse');
@@ -116,7 +116,7 @@ describe('<sora-player>', () => {
     const el = await mountPlayer('job_f', (p) => {
       p.theme = 'dark';
     });
-    expect($(el, '[part~="error"]').textContent).toContain('The provider failed.');
+    expect($(el, '[part~="error"]').textContent).toContain('The video service could not make this video');
     expect(await axeViolations(el)).toEqual([]);
     $(el, '[part~="retry"]').click();
     await until(() => fake.callsOf('retry').length === 1);
@@ -130,7 +130,8 @@ describe('<sora-player>', () => {
     await until(() => $$(el, 'video').length === 1 && $<HTMLVideoElement>(el, 'video').src !== '');
     expect(fake.callsOf('fetchJob')[0]?.args).toEqual(['job_far']);
     const video = $<HTMLVideoElement>(el, 'video');
-    expect(video.controls).toBe(true);
+    // The player's own controls, not the browser's.
+    expect(video.controls).toBe(false);
     expect(video.playsInline).toBe(true);
     expect(video.autoplay).toBe(false);
     expect(video.poster).toContain('thumbnail-1280x720');

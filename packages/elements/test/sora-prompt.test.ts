@@ -6,6 +6,7 @@ import { en, registerLocale } from '../src/shared/strings.js';
 import type { SoraPrompt } from '../src/sora-prompt.js';
 import { $, $$, axeViolations, collect, mount, unmountAll, until } from './support/dom.js';
 import { createFakeStore, type FakeStore, makeJob } from './support/fake-store.js';
+import { imageFile } from './support/images.js';
 
 let fake: FakeStore;
 
@@ -34,7 +35,7 @@ describe('<sora-prompt>', () => {
   test('offers only what the provider can do, with readable size labels and a live count', async () => {
     const el = await mountPrompt();
     const sizes = $$<HTMLOptionElement>(el, 'select[name="size"] option').map((o) => o.textContent?.trim());
-    expect(sizes).toEqual(['Landscape 1280×720', 'Portrait 720×1280']);
+    expect(sizes).toEqual(['1280×720 · Landscape', '720×1280 · Portrait']);
     const lengths = $$<HTMLOptionElement>(el, 'select[name="seconds"] option').map((o) =>
       o.textContent?.trim(),
     );
@@ -162,7 +163,7 @@ describe('<sora-prompt>', () => {
     await type(el, 'something refused');
     await el.submit();
     await el.updateComplete;
-    expect($(el, '[part~="error"]').textContent).toContain('Rephrase');
+    expect($(el, '[part~="error"]').textContent).toContain('Edit it');
     fake.behaviour.create = async () => {
       throw new SoraApiError({ status: 0, code: 'network_error', message: 'offline' });
     };
@@ -179,14 +180,15 @@ describe('<sora-prompt>', () => {
       const data = new DataTransfer();
       data.items.add(file);
       input.files = data.files;
+      const before = el.shadowRoot?.textContent;
       input.dispatchEvent(new Event('change'));
-      await el.updateComplete;
+      await until(() => el.shadowRoot?.textContent !== before);
     };
     await pick(new File(['GIF89a'], 'a.gif', { type: 'image/gif' }));
     expect($(el, '[part~="error"]').textContent).toContain('PNG, JPEG or WebP');
-    await pick(new File([new Uint8Array(2048)], 'big.png', { type: 'image/png' }));
+    await pick(imageFile('big.png', 'image/png', 2048));
     expect($(el, '[part~="error"]').textContent).toContain('too large');
-    await pick(new File([new Uint8Array(100)], 'ok.png', { type: 'image/png' }));
+    await pick(imageFile('ok.png', 'image/png'));
     expect($$(el, '[part~="error"]')).toHaveLength(0);
     const preview = $(el, '[part~="reference-preview"]');
     expect(preview.style.aspectRatio).toBe('1280 / 720');
@@ -200,12 +202,27 @@ describe('<sora-prompt>', () => {
     expect($$(el, '[part~="reference-preview"]')).toHaveLength(0);
   });
 
+  test('a file named .png that is not an image is refused before any preview, with a clear message', async () => {
+    const el = await mountPrompt();
+    const input = $<HTMLInputElement>(el, 'input[type="file"]');
+    const data = new DataTransfer();
+    data.items.add(new File(['just some notes, not a picture'], 'holiday.png', { type: 'image/png' }));
+    input.files = data.files;
+    input.dispatchEvent(new Event('change'));
+    await until(() => $$(el, '[part~="error"]').length === 1);
+    expect($(el, '[part~="error"]').textContent).toContain('not a PNG, JPEG or WebP image');
+    expect($$(el, '[part~="reference-preview"], [part~="reference-image"]')).toHaveLength(0);
+    await type(el, 'A holiday');
+    await el.submit();
+    expect(fake.callsOf('create')[0]?.args[0]).not.toHaveProperty('inputReference');
+  });
+
   test('an image pasted into the field becomes the reference, and can be removed', async () => {
     const el = await mountPrompt();
     const data = new DataTransfer();
-    data.items.add(new File([new Uint8Array(10)], 'pasted.webp', { type: 'image/webp' }));
+    data.items.add(imageFile('pasted.webp', 'image/webp'));
     $(el, 'textarea').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
-    await el.updateComplete;
+    await until(() => $$(el, '[part~="reference-preview"]').length === 1);
     expect($$(el, '[part~="reference-preview"]')).toHaveLength(1);
     $(el, '[part~="reference-remove"]').click();
     await el.updateComplete;
@@ -216,12 +233,12 @@ describe('<sora-prompt>', () => {
     const el = await mountPrompt();
     const form = $(el, 'form');
     const data = new DataTransfer();
-    data.items.add(new File([new Uint8Array(10)], 'dropped.jpg', { type: 'image/jpeg' }));
+    data.items.add(imageFile('dropped.jpg', 'image/jpeg'));
     form.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
     await el.updateComplete;
     expect(form.classList.contains('dragging')).toBe(true);
     form.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-    await el.updateComplete;
+    await until(() => $$(el, '[part~="reference-preview"]').length === 1);
     expect(form.classList.contains('dragging')).toBe(false);
     expect($$(el, '[part~="reference-preview"]')).toHaveLength(1);
   });
@@ -280,7 +297,7 @@ describe('<sora-prompt>', () => {
     expect($(el, '[part~="submit"]').textContent?.trim()).toBe('Créer la vidéo');
     expect($(el, 'label[part~="label"]').textContent).toBe('Décrivez votre vidéo');
     expect($$<HTMLOptionElement>(el, 'select[name="size"] option')[0]?.textContent?.trim()).toBe(
-      'Paysage 1280×720',
+      '1280×720 · Paysage',
     );
   });
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import videoUrl from '../../server/media/video-1280x720-4s.mp4?url';
+import videoUrl from '../../sample-media/media/dawn/video-1280x720-4s.mp4?url';
 import '../src/locales/fr.js';
 import type { SoraJobList } from '../src/sora-job-list.js';
 import type { SoraPlayer } from '../src/sora-player.js';
@@ -63,7 +63,8 @@ describe('<sora-studio>', () => {
     field.dispatchEvent(new Event('input'));
     await prompt.updateComplete;
     $(prompt, '[part~="submit"]').click();
-    await until(() => fake.callsOf('create').length === 1 && player.jobId !== '');
+    // job_1, the newest finished video, is on show until the new one is created.
+    await until(() => fake.callsOf('create').length === 1 && player.jobId !== 'job_1');
     const created = fake.jobs.value[0];
     expect(created?.prompt).toBe('A whale in the clouds');
     expect(player.jobId).toBe(created?.jobId);
@@ -132,6 +133,8 @@ describe('<sora-studio>', () => {
       sora-studio::part(list-row) { outline-color: rgb(4, 5, 6); }
       sora-studio::part(player-placeholder) { outline-color: rgb(7, 8, 9); }`;
     document.head.appendChild(style);
+    // Nothing finished yet, so the player shows its placeholder.
+    fake.jobs.value = fake.jobs.value.filter((job) => job.status !== 'completed');
     try {
       const el = await mountStudio();
       const { prompt, list, player } = parts(el);

@@ -40,11 +40,12 @@ const TEMP_SUFFIX = '.tmp';
  * leaves the previous value intact (the stock driver truncates, then writes).
  */
 async function atomicFsDriver(base: string): Promise<Driver> {
-  const [{ default: fsDriver }, fsp, path, { randomUUID }] = await Promise.all([
+  const [{ default: fsDriver }, fsp, path, { randomUUID }, { createFsReadCache }] = await Promise.all([
     import('unstorage/drivers/fs'),
     import('node:fs/promises'),
     import('node:path'),
     import('node:crypto'),
+    import('./fs-read-cache.js'),
   ]);
   // Temp files are dot-names ending in `.tmp`; key listings skip them, and a sweep removes those
   // a killed process left behind.
@@ -52,9 +53,16 @@ async function atomicFsDriver(base: string): Promise<Driver> {
   const root = path.resolve(base);
   const { startSweeping } = await import('./blobs/sweep.js');
   startSweeping(root, { isTemporary: (name) => name.startsWith('.') && name.endsWith(TEMP_SUFFIX) });
-  const write = async (key: string, value: string | Uint8Array): Promise<void> => {
+  const fileOf = (key: string): string => {
     if (/\.\.:|\.\.$/.test(key)) throw new Error(`Invalid key: ${JSON.stringify(key)}`);
-    const file = path.join(root, key.replace(/:/g, '/'));
+    return path.join(root, key.replace(/:/g, '/'));
+  };
+  // Reads are most of the traffic (status reads, history pages, streams) and mostly of unchanged
+  // records: a `stat` instead of open + read + close.
+  const reads = createFsReadCache();
+  const write = async (key: string, value: string | Uint8Array): Promise<void> => {
+    const file = fileOf(key);
+    reads.forget(file);
     const dir = path.dirname(file);
     await fsp.mkdir(dir, { recursive: true });
     const temp = path.join(dir, `.${path.basename(file)}.${randomUUID()}${TEMP_SUFFIX}`);
@@ -68,8 +76,13 @@ async function atomicFsDriver(base: string): Promise<Driver> {
   };
   return {
     ...driver,
+    getItem: (key) => reads.read(fileOf(key)),
     setItem: (key, value) => write(key, value),
     setItemRaw: (key, value) => write(key, value),
+    removeItem: async (key, opts) => {
+      reads.forget(fileOf(key));
+      await driver.removeItem?.(key, opts);
+    },
   };
 }
 

@@ -8,10 +8,11 @@ import { type Context, Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { anonymousSessions } from './auth/anonymous-sessions.js';
 import { inProcessCoordinationFor } from './coordination/memory.js';
+import { createOwnerKeys } from './auth/owner-key.js';
 import { defaultBlobs, defaultStorage } from './defaults.js';
 import { HttpError, renderError } from './http-error.js';
 import { createFeed, createNotifier } from './jobs/feed.js';
-import { deriveSecret, sha256Hex } from './jobs/hash.js';
+import { deriveSecret } from './jobs/hash.js';
 import { createJobIds } from './jobs/ids.js';
 import { createLeases } from './jobs/lease.js';
 import { createLifecycle } from './jobs/lifecycle.js';
@@ -20,6 +21,7 @@ import { createRepository } from './jobs/repository.js';
 import type { Runtime, SoraEnv } from './jobs/runtime.js';
 import { perClientLimit, sessionCreationLimit } from './limits/client-limit.js';
 import { admissionFor, clientLimitsOf } from './limits/resolve.js';
+import { warnIfSharpMissing } from './media/sharp-probe.js';
 import { createMediaSigner, type MediaSigner } from './media/signing.js';
 import { instrumentProvider } from './observability/instrumented-provider.js';
 import { resolveLogger } from './observability/logger.js';
@@ -57,6 +59,8 @@ export type SoraHandler = Hono<SoraEnv> & {
    * storage. `/ready` answers 503 from the first moment.
    */
   close(options?: ShutdownOptions): Promise<void>;
+  /** The `basePath` option (or `publicUrl`'s path) normalized, e.g. `/api/sora`; unset when not given. */
+  readonly basePath: string | undefined;
 };
 
 /** The coordination layer of a scale-out setup, when the options carry one (checked by `/ready`). */
@@ -88,7 +92,7 @@ export function buildRuntime(
   const stopListening = coordination.subscribe((topic) => notifier.notify(topic));
   const broadcast = {
     notify: (topic: string) => {
-      void coordination.publish(topic).catch(() => {}); // streams also re-read within a second
+      void coordination.publish(topic).catch(() => {}); // the feed watcher catches it within a second
     },
   };
   const metrics = createSoraMetrics(options.metrics ? options.metrics.registry : undefined);
@@ -113,7 +117,7 @@ export function buildRuntime(
     repo: createRepository(storage, leases, coordination, nowMs),
     coordination,
     leases,
-    feed: createFeed(storage, leases, broadcast),
+    feed: createFeed(storage, leases, notifier, broadcast),
     notifier,
     signer: lazySigner(options.secret, now),
     logger: resolveLogger(options.logger, [options.secret]),
@@ -150,6 +154,7 @@ export function createSoraHandler(options: SoraHandlerOptions): SoraHandler {
   const lifecycle = createLifecycle(rt);
   const poller = createPoller(rt, lifecycle);
   pollerRef = poller;
+  warnIfSharpMissing(rt.logger);
   const shutdown = createShutdown({ rt, poller, lifecycle, stopping, ownsStorage: !options.storage });
 
   const clientLimits = clientLimitsOf(options.limits);
@@ -174,13 +179,14 @@ export function createSoraHandler(options: SoraHandlerOptions): SoraHandler {
     return identity;
   };
 
+  const ownerKey = createOwnerKeys();
   const identify = createMiddleware<SoraEnv>(async (c, next) => {
     const identity = await authenticate(c);
     if (!identity || typeof identity.id !== 'string' || identity.id === '') {
       throw new HttpError(401, 'unauthorized', 'Sign in to continue.');
     }
     c.set('identity', identity);
-    c.set('owner', await sha256Hex(identity.id));
+    c.set('owner', await ownerKey(identity.id));
     await next();
   });
 
@@ -234,6 +240,7 @@ export function createSoraHandler(options: SoraHandlerOptions): SoraHandler {
     // With a basePath, `fetch` takes whole URLs (Next.js, Bun, Deno); `app.route(basePath, sora)`
     // in a Hono app uses the routes and works either way.
     fetch: fetchUnder(app, publicUrl.basePath ?? ''),
+    basePath: publicUrl.basePath,
     startPolling: () => {
       if (rt.separateWorker) rt.logger.warn('startPolling ignored: separate workers refresh the jobs');
       else poller.start();

@@ -53,6 +53,7 @@ export { type ProbeOptions, probeVideo, type VideoProbe } from './media/probe.js
 export { type PrepareReferenceOptions, prepareReference } from './media/reference.js';
 export { createMediaSigner, type MediaSigner, type MediaSignerOptions } from './media/signing.js';
 export { type LoggerOption, type PinoLike, REDACT_PATHS } from './observability/logger.js';
+export { MissingPeerError } from './optional-peer.js';
 export type {
   BeforeCreateContext,
   BeforeCreateResult,
@@ -93,6 +94,7 @@ export {
   resolvePublicUrl,
   type TrustProxy,
 } from './proxy.js';
+export { type RouteHandler, type RouteHandlers, toRouteHandlers } from './route-handlers.js';
 export { createMediaRoutes, type MediaJobView, type MediaRoutesOptions } from './routes/media.js';
 export type { Pingable, ReadinessOptions } from './routes/ready.js';
 export { type CorsOptions, corsMiddleware } from './security/cors.js';
@@ -100,3 +102,4 @@ export { type CrossSiteOptions, crossSiteProtection } from './security/origin.js
 export type { ShutdownOptions } from './shutdown.js';
 export { type PostgresStorageOptions, postgresStorage } from './storage/postgres.js';
 export { createSoraWorker, type SoraWorker, type SoraWorkerOptions } from './worker.js';
+export type { SoraStorage } from './storage.js';

@@ -4,7 +4,6 @@
 import type { Job, ValidCreateVideo } from '@sora-kit/core';
 import { DEFAULT_MAX_PROMPT_CHARS, DEFAULT_MAX_REFERENCE_BYTES } from '@sora-kit/core';
 import type { Registry } from 'prom-client';
-import type { Storage } from 'unstorage';
 import type { AuthAdapter, Identity } from './auth/types.js';
 import type { BlobStore } from './blobs/types.js';
 import type { Coordination } from './coordination/types.js';
@@ -20,6 +19,7 @@ import type { VideoProvider } from './providers/types.js';
 import type { PublicUrlOptions } from './proxy.js';
 import type { ReadinessOptions } from './routes/ready.js';
 import type { CorsOptions } from './security/cors.js';
+import type { SoraStorage } from './storage.js';
 
 /** How the poller paces upstream refreshes. */
 export interface PollingOptions {
@@ -104,7 +104,7 @@ export interface SoraHandlerOptions extends PublicUrlOptions {
   /** Where the default file storage and blobs live (default `.sora-kit`). */
   dataDir?: string;
   /** Job storage (default: unstorage's fs driver at `<dataDir>/jobs`). */
-  storage?: Storage;
+  storage?: SoraStorage;
   /**
    * Leases, limits, the refresh schedule and change notifications shared by every process:
    * `redisCoordination(…)` or `postgresCoordination(…)` when several processes share `storage`.

@@ -32,6 +32,8 @@ export const fr: SoraStrings = {
   referenceRemove: 'Retirer l’image',
   referenceAlt: 'Aperçu de l’image de référence',
   referenceType: 'Utilisez une image PNG, JPEG ou WebP.',
+  referenceNotImage:
+    'Ce fichier n’est pas une image PNG, JPEG ou WebP, quel que soit son nom. Choisissez-en un autre.',
   referenceTooLarge: (max) => `Cette image est trop lourde ; la limite est de ${max}.`,
   estimatedCost: (usd) => `Coût estimé ${usd}`,
   submit: 'Générer',
@@ -42,13 +44,36 @@ export const fr: SoraStrings = {
   remixSubmit: 'Remixer',
   cancelRemix: 'Annuler le remix',
   retryIn: (s) => `Vous pourrez réessayer dans ${s} s.`,
-  errorRateLimited: 'Trop de demandes pour le moment.',
-  errorQuota: 'Vous avez atteint votre quota de vidéos.',
-  errorModeration:
-    'Cette demande a été refusée par la politique de contenu. Reformulez-la sans personnes réelles, marques ni détails violents.',
-  errorNetwork: 'Le serveur est injoignable. Vérifiez votre connexion puis réessayez.',
-  errorInvalid: 'Vérifiez la demande :',
-  errorUnknown: 'Un problème est survenu. Réessayez.',
+  errors: {
+    invalid_request: 'Un élément de la demande est à corriger. Modifiez ce qui est indiqué, puis renvoyez :',
+    unauthorized: 'Vous êtes déconnecté. Reconnectez-vous, puis renvoyez la demande.',
+    forbidden: 'Vous n’avez pas le droit de faire cela. Contactez le site si vous pensez que si.',
+    not_found: 'Cette vidéo n’existe plus ; elle a peut-être été supprimée ailleurs. Rechargez la page.',
+    not_ready: 'Cette vidéo n’est pas encore terminée. Attendez qu’elle soit prête, puis réessayez.',
+    conflict: 'Cette vidéo a changé entre-temps. Rechargez la page et réessayez.',
+    payload_too_large: 'L’image est trop lourde. Choisissez-en une plus légère et renvoyez.',
+    unsupported_media_type: 'Ce fichier n’est pas une image utilisable. Choisissez un PNG, JPEG ou WebP.',
+    rate_limited: 'Vous créez des vidéos plus vite que permis. Attendez la fin du décompte, puis renvoyez.',
+    quota_exceeded:
+      'Vous avez utilisé toutes vos vidéos pour le moment. Attendez la fin du décompte ou contactez le site pour en avoir plus.',
+    upstream_error:
+      'Le service vidéo a refusé cette demande. Réessayez ; si l’échec se répète, modifiez la demande.',
+    upstream_unavailable: 'Le service vidéo est saturé. Attendez la fin du décompte, puis renvoyez.',
+    internal:
+      'Un problème est survenu de notre côté. Réessayez dans un instant ; s’il persiste, contactez le site.',
+    network_error: 'Le serveur est injoignable. Vérifiez votre connexion puis réessayez.',
+    timeout: 'Cela a pris trop de temps. Réessayez ; une vidéo plus courte ou plus petite est plus rapide.',
+    invalid_response: 'Le serveur a envoyé une réponse illisible. Réessayez, ou contactez le site.',
+    moderation_blocked:
+      'Cette demande a été refusée par la politique de contenu. Modifiez-la sans personnes réelles, marques ni détails violents.',
+    invalid_reference:
+      'L’image de référence est inutilisable. Essayez une autre image, ou générez sans image.',
+    expired:
+      'Le service vidéo ne conserve plus cette vidéo. Relancez-la pour la recréer à partir de la même demande.',
+    upstream_failed:
+      'Le service vidéo n’a pas pu créer cette vidéo. Relancez-la, ou modifiez la demande et générez à nouveau.',
+  },
+  errorUnknown: 'Un problème est survenu. Réessayez ; s’il persiste, contactez le site.',
   dismiss: 'Fermer',
   listLabel: 'Vos vidéos',
   status: { queued: 'En attente', in_progress: 'En cours', completed: 'Prête', failed: 'Échec' },
@@ -77,6 +102,9 @@ export const fr: SoraStrings = {
   inProgressBody: (percent) => `Génération… ${percent}`,
   failedTitle: 'Cette vidéo n’a pas pu être créée',
   editPrompt: 'Modifier la demande',
+  pause: 'Pause',
+  seek: 'Position dans la vidéo',
+  fullscreen: 'Plein écran',
   download: 'Télécharger',
   downloading: 'Préparation…',
   previewLabel: 'Aperçu de la timeline',

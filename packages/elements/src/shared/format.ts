@@ -9,11 +9,12 @@ export function orientationOf(size: string): Orientation {
   return parsed.width > parsed.height ? 'landscape' : 'portrait';
 }
 
-/** `"Landscape 1280×720"`, or the raw size when it is not `WxH`. */
+/** `"1280×720 · Landscape"`, or the raw size when it is not `WxH`. */
 export function sizeLabel(size: string, strings: SoraStrings): string {
   const parsed = parseSize(size);
   if (!parsed) return size;
-  return `${strings.orientation[orientationOf(size)]} ${parsed.width}×${parsed.height}`;
+  // Dimensions first: a narrow select cuts the end of its text, never the numbers.
+  return `${parsed.width}×${parsed.height} · ${strings.orientation[orientationOf(size)]}`;
 }
 
 /** The CSS `aspect-ratio` of a size (`"1280 / 720"`), 16/9 when unknown. */

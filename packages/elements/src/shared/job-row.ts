@@ -1,7 +1,9 @@
 /** One row of `<sora-job-list>`: a pure template of a job and the list's per-row state. */
 import { isPendingJob, type Job } from '@sora-kit/core';
 import { html, nothing } from 'lit';
+import { cssProps } from './css-props.js';
 import { formatPercent, relativeTime, sizeLabel, truncate } from './format.js';
+import { errorText } from './remedy.js';
 import type { SoraStrings } from './strings.js';
 
 /** What a row needs from its list. */
@@ -37,16 +39,25 @@ const playIcon = html`<svg aria-hidden="true" viewBox="0 0 24 24" width="22" hei
   <path fill="currentColor" d="M8 5.5v13a1 1 0 0 0 1.5.9l10.4-6.5a1 1 0 0 0 0-1.8L9.5 4.6A1 1 0 0 0 8 5.5Z" />
 </svg>`;
 
+const alertIcon = html`<svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22">
+  <path fill="currentColor" d="M12 3a9 9 0 1 1 0 18 9 9 0 0 1 0-18Zm0 12.5a1.25 1.25 0 1 0 0 2.5 1.25 1.25 0 0 0 0-2.5ZM12 6.5a1 1 0 0 0-1 1v5.5a1 1 0 1 0 2 0V7.5a1 1 0 0 0-1-1Z" />
+</svg>`;
+
+const trashIcon = html`<svg aria-hidden="true" viewBox="0 0 20 20" width="16" height="16">
+  <path fill="currentColor" d="M8 2h4a1 1 0 0 1 1 1v1h3a1 1 0 1 1 0 2h-.1l-.8 10.1A2 2 0 0 1 13.1 18H6.9a2 2 0 0 1-2-1.9L4.1 6H4a1 1 0 0 1 0-2h3V3a1 1 0 0 1 1-1Zm-1.9 4 .8 10h6.2l.8-10H6.1Z" />
+</svg>`;
+
 function thumbnail(job: Job, ctx: RowContext) {
   const url = ctx.thumbnail;
   const ratio = job.size.replace('x', ' / ');
-  return html`<div part="thumbnail" class="thumb" style="aspect-ratio: ${ratio}" data-status=${job.status}>
+  return html`<div part="thumbnail" class="thumb" ${cssProps({ 'aspect-ratio': ratio })} data-status=${job.status}>
     ${
       job.status === 'completed' && url
         ? html`<img src=${url} alt="" loading="lazy" @error=${() => ctx.on.thumbnailFailed(job)} />`
         : nothing
     }
     ${job.status === 'completed' ? html`<span class="thumb-icon">${playIcon}</span>` : nothing}
+    ${job.status === 'failed' ? html`<span class="thumb-icon failed">${alertIcon}</span>` : nothing}
   </div>`;
 }
 
@@ -63,7 +74,7 @@ function progress(job: Job, t: SoraStrings) {
       aria-valuetext=${formatPercent(job.progress, t.locale)}
       aria-label=${t.progressLabel(truncate(job.prompt, 40))}
     >
-      <span style="width: ${job.progress}%"></span>
+      <span ${cssProps({ width: `${job.progress}%` })}></span>
     </div>
     <span class="percent" aria-hidden="true">${formatPercent(job.progress, t.locale)}</span>
   </div>`;
@@ -100,14 +111,13 @@ function actions(job: Job, ctx: RowContext) {
     ${retryable ? html`<button class="btn small" part="action retry" tabindex=${tab} aria-describedby=${about} ?disabled=${ctx.busy} @click=${() => on.retry(job)}>${t.retry}</button>` : nothing}
     ${done && ctx.canRemix ? html`<button class="btn small" part="action remix" tabindex=${tab} aria-describedby=${about} @click=${() => on.remix(job)}>${t.remix}</button>` : nothing}
     <button class="btn small" part="action reuse" tabindex=${tab} aria-describedby=${about} @click=${() => on.reuse(job)}>${t.reusePrompt}</button>
-    <button class="btn small danger" part="action delete" tabindex=${tab} aria-describedby=${about} @click=${() => on.askDelete(job)}>${t.delete}</button>
+    <button class="btn small danger icon-only" part="action delete" tabindex=${tab} aria-label=${t.delete} title=${t.delete} aria-describedby=${about} @click=${() => on.askDelete(job)}>${trashIcon}</button>
   </div>`;
 }
 
 /** The failure of a job in words a person can act on. */
 export function jobErrorText(job: Job, t: SoraStrings): string {
-  if (job.error?.code === 'moderation_blocked') return t.errorModeration;
-  return job.error?.message ?? t.errorUnknown;
+  return errorText(job.error?.code, t);
 }
 
 /** Renders one job as a list row. */

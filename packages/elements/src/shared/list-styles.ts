@@ -48,8 +48,13 @@ export const listStyles = [
       overflow: hidden;
       background: linear-gradient(135deg, var(--_surface-2), color-mix(in srgb, var(--_accent) 18%, var(--_surface-2)));
     }
+    /* A failed job has no picture: a calm tile with a warning sign, not an empty pink box. */
     .thumb[data-status='failed'] {
-      background: var(--_danger-surface);
+      background: var(--_surface-2);
+    }
+    .thumb-icon.failed {
+      color: var(--_danger);
+      filter: none;
     }
     .thumb img {
       position: absolute;
@@ -150,6 +155,11 @@ export const listStyles = [
       gap: 6px;
       align-items: center;
       margin-top: 2px;
+    }
+    /* Delete is a trash icon at the row's end: the text buttons keep one line in a narrow column. */
+    .icon-only {
+      margin-inline-start: auto;
+      padding-inline: 8px;
     }
     .confirm-text {
       font-weight: 600;

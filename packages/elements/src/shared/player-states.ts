@@ -1,6 +1,7 @@
 /** The panels `<sora-player>` shows instead of a video: in progress, and failed. */
 import type { Job } from '@sora-kit/core';
 import { html, nothing } from 'lit';
+import { cssProps } from './css-props.js';
 import { aspectRatio, formatPercent, truncate } from './format.js';
 import type { SoraStrings } from './strings.js';
 
@@ -14,7 +15,7 @@ export function renderProgress(t: SoraStrings, job: Job) {
   return html`<div
     part="stage state"
     class="stage state"
-    style="aspect-ratio: ${aspectRatio(job.size)}"
+    ${cssProps({ 'aspect-ratio': aspectRatio(job.size) })}
     role="group"
     aria-label=${t.playerLabel}
   >
@@ -28,7 +29,7 @@ export function renderProgress(t: SoraStrings, job: Job) {
         aria-valuemax="100"
         aria-valuenow=${job.progress}
         aria-label=${t.progressLabel(truncate(job.prompt, 40))}
-      ><span style="width: ${job.progress}%"></span></div>
+      ><span ${cssProps({ width: `${job.progress}%` })}></span></div>
       <p part="percent" class="percent" aria-hidden="true">${queued ? t.queuedBody : formatPercent(job.progress, t.locale)}</p>
       <p class="sr-only" aria-live="polite">${spoken}</p>
     </div>
@@ -45,7 +46,7 @@ export function renderProblem(
   return html`<div
     part="stage state"
     class="stage state failed"
-    style="aspect-ratio: ${aspectRatio(job?.size)}"
+    ${cssProps({ 'aspect-ratio': aspectRatio(job?.size) })}
     role="group"
     aria-label=${t.playerLabel}
   >

@@ -35,6 +35,7 @@ export const playerStyles = [
       background: linear-gradient(135deg, #1d1d27, #2c2850);
     }
     .placeholder {
+      aspect-ratio: 16 / 9;
       background: var(--_surface-2);
       border: 1px dashed var(--_border);
       color: var(--_muted);
@@ -91,68 +92,86 @@ export const playerStyles = [
       color: var(--_danger);
       margin: 8px 0 0;
     }
+    /* On its own surface: readable on any page, light or dark. */
     .media-error {
+      padding: 8px 12px;
+      border-radius: var(--_radius-sm);
+      background: var(--_danger-surface);
       display: flex;
       align-items: center;
       gap: 10px;
       flex-wrap: wrap;
     }
+    /* The player's own control bar, over the bottom of the picture. */
+    .bar {
+      position: absolute;
+      inset: auto 0 0;
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      padding: 18px 10px 8px;
+      color: #fff;
+      background: linear-gradient(transparent, rgb(0 0 0 / 0.65));
+      font-size: 0.82em;
+      font-variant-numeric: tabular-nums;
+    }
+    .icon {
+      all: unset;
+      display: grid;
+      place-items: center;
+      width: 32px;
+      height: 32px;
+      border-radius: 50%;
+      cursor: pointer;
+    }
+    .icon:hover {
+      background: rgb(255 255 255 / 0.18);
+    }
     .timeline {
       position: relative;
-      height: 18px;
-      margin-top: 6px;
+      flex: 1;
+      display: flex;
+    }
+    .timeline input {
+      flex: 1;
+      margin: 0;
+      accent-color: var(--_accent);
       cursor: pointer;
-      touch-action: none;
     }
-    .track {
-      position: absolute;
-      inset: 7px 0;
-      border-radius: 999px;
-      background: var(--_surface-2);
-      border: 1px solid var(--_border);
-      overflow: hidden;
-    }
-    .played {
-      display: block;
-      height: 100%;
-      border-radius: inherit;
-      background: color-mix(in srgb, var(--_accent) 60%, transparent);
-    }
-    .timeline:hover .track {
-      border-color: var(--_accent);
+    .clock {
+      white-space: nowrap;
     }
     .preview {
       position: absolute;
-      bottom: 22px;
+      bottom: 40px;
       transform: translateX(-50%);
       display: grid;
       gap: 4px;
       justify-items: center;
       pointer-events: none;
-      z-index: 1;
     }
     .tile {
-      height: 90px;
-      aspect-ratio: 16 / 9;
+      height: 72px;
       border-radius: var(--_radius-sm);
-      border: 2px solid var(--_surface);
-      box-shadow: var(--_shadow);
+      border: 2px solid #fff;
       background-repeat: no-repeat;
       background-color: #000;
     }
     .time {
-      font-size: 0.8em;
       padding: 1px 6px;
       border-radius: 6px;
-      background: var(--_text);
-      color: var(--_surface);
-      font-variant-numeric: tabular-nums;
+      background: rgb(0 0 0 / 0.75);
     }
+    /* On the theme's surface, like the list's rows: readable on any page background. */
     .toolbar {
       display: flex;
       align-items: center;
       gap: 12px;
       margin-top: 10px;
+      padding: 8px 8px 8px 14px;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
     }
     .caption {
       flex: 1;

@@ -1,6 +1,7 @@
 /** The option row (model, size, length, add image) and the reference preview of `<sora-prompt>`. */
 import type { ModelCapabilities } from '@sora-kit/core';
 import { html, nothing } from 'lit';
+import { cssProps } from './css-props.js';
 import { aspectRatio, sizeLabel } from './format.js';
 import { REFERENCE_TYPES } from './reference.js';
 import type { SoraStrings } from './strings.js';
@@ -105,7 +106,7 @@ export function renderReferencePreview(
   remove: () => void,
 ) {
   return html`<div class="reference">
-    <div part="reference-preview" class="preview" style="aspect-ratio: ${aspectRatio(size)}">
+    <div part="reference-preview" class="preview" ${cssProps({ 'aspect-ratio': aspectRatio(size) })}>
       <img part="reference-image" src=${url} alt=${t.referenceAlt} />
     </div>
     <div class="reference-meta">

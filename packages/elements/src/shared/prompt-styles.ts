@@ -83,19 +83,9 @@ export const promptStyles = [
       gap: 4px;
       font-size: 0.85em;
       color: var(--_muted);
-      flex: 1 1 140px;
+      /* Model, size and length share the row equally: no select is wider than another. */
+      flex: 1 1 0;
       min-width: 0;
-    }
-    /* Each select as wide as its longest label ("Landscape 1792×1024"); a field that no longer
-       fits wraps to the next row instead of cutting its text. */
-    .model-field {
-      flex: 1 1 150px;
-    }
-    .size-field {
-      flex: 2 1 220px;
-    }
-    .seconds-field {
-      flex: 1 1 130px;
     }
     select {
       min-height: 36px;
@@ -196,25 +186,17 @@ export const promptStyles = [
       font-size: 0.88em;
       font-variant-numeric: tabular-nums;
     }
-    /* Narrow: model and length side by side, the (longer) size on its own row. */
-    @container (max-width: 560px) {
-      .options {
-        display: grid;
-        grid-template-columns: 1fr 1fr;
-      }
-      .model-field {
-        order: 1;
-      }
-      .seconds-field {
-        order: 2;
-      }
-      .size-field {
-        order: 3;
-        grid-column: 1 / -1;
-      }
+    /* Narrower: the three selects on one row, equally wide, whole labels; the image button below. */
+    @container (max-width: 760px) {
       .reference-add {
-        order: 4;
-        justify-self: start;
+        flex: 1 0 100%;
+        justify-content: center;
+      }
+    }
+    /* A phone: one select a row, each the full width, so no label is cut. */
+    @container (max-width: 420px) {
+      .select-field {
+        flex-basis: 100%;
       }
     }
     button[part~='submit'] {

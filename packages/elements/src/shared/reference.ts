@@ -6,10 +6,26 @@ import type { SoraStrings } from './strings.js';
 /** Image types the contract accepts as `input_reference`. */
 export const REFERENCE_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
 
+/** The image type the file's first bytes say (PNG, JPEG, WebP), whatever its name or label claims. */
+export async function sniffImageType(file: Blob): Promise<string | undefined> {
+  const head = new Uint8Array(await file.slice(0, 12).arrayBuffer());
+  const ascii = (from: number, to: number) => String.fromCharCode(...head.subarray(from, to));
+  if (head[0] === 0x89 && ascii(1, 4) === 'PNG') return 'image/png';
+  if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'image/jpeg';
+  if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp';
+  return undefined;
+}
+
 /** Undefined when the file may be sent, else the message explaining why not. */
-export function checkReference(file: Blob, maxBytes: number, t: SoraStrings): string | undefined {
+export async function checkReference(
+  file: Blob,
+  maxBytes: number,
+  t: SoraStrings,
+): Promise<string | undefined> {
   if (!(REFERENCE_TYPES as readonly string[]).includes(file.type)) return t.referenceType;
   if (file.size > maxBytes) return t.referenceTooLarge(formatBytes(maxBytes, t.locale));
+  // The bytes decide, not the name: a renamed text file would preview as a broken image.
+  if (!(await sniffImageType(file))) return t.referenceNotImage;
   return undefined;
 }
 
@@ -42,10 +58,10 @@ export class ReferenceController implements ReactiveController {
     host.addController(this);
   }
 
-  /** Takes a file if it passes the checks, else records why not. */
-  set(file: File | undefined): void {
+  /** Takes a file if it passes the checks (its bytes included), else records why not. */
+  async set(file: File | undefined): Promise<void> {
     if (!file) return;
-    const problem = checkReference(file, this.host.referenceLimit, this.host.referenceStrings);
+    const problem = await checkReference(file, this.host.referenceLimit, this.host.referenceStrings);
     this.clear();
     if (problem) this.error = problem;
     else {
@@ -68,7 +84,7 @@ export class ReferenceController implements ReactiveController {
     const file = firstFile(event.clipboardData);
     if (!file || !this.host.referenceAllowed) return;
     event.preventDefault();
-    this.set(file);
+    void this.set(file);
   };
 
   readonly onDrag = (event: DragEvent): void => {
@@ -82,7 +98,7 @@ export class ReferenceController implements ReactiveController {
     if (!this.host.referenceAllowed) return;
     event.preventDefault();
     this.dragging = false;
-    this.set(firstFile(event.dataTransfer));
+    void this.set(firstFile(event.dataTransfer));
   };
 
   hostDisconnected(): void {

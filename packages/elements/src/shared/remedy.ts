@@ -24,26 +24,21 @@ function issuesOf(details: unknown): string[] {
     .filter((m) => m !== '');
 }
 
+/** The plain-language message for an error code (what happened, what to do), in the reader's language. */
+export function errorText(code: string | undefined, t: SoraStrings): string {
+  return (code && t.errors[code]) || t.errorUnknown;
+}
+
 /** Maps any thrown value to a remedy in the reader's language. */
 export function remedyFor(error: unknown, t: SoraStrings): Remedy {
   if (!isSoraApiError(error)) return { message: t.errorUnknown, issues: [], code: 'unknown' };
-  const code = error.code;
-  switch (code) {
-    case 'rate_limited':
-      return { message: t.errorRateLimited, issues: [], retryAfter: error.retryAfter ?? 10, code };
-    case 'quota_exceeded':
-      return { message: t.errorQuota, issues: [], retryAfter: error.retryAfter, code };
-    case 'moderation_blocked':
-      return { message: t.errorModeration, issues: [], code };
-    case 'network_error':
-      return { message: t.errorNetwork, issues: [], code };
-    case 'invalid_request':
-    case 'payload_too_large':
-    case 'unsupported_media_type': {
-      const issues = issuesOf(error.details);
-      return { message: issues.length ? t.errorInvalid : error.message, issues, code };
-    }
-    default:
-      return { message: error.message || t.errorUnknown, issues: [], code };
-  }
+  const { code, retryAfter } = error;
+  // A refusal says when to come back; a rate limit without a Retry-After waits a short while.
+  const wait = code === 'rate_limited' ? (retryAfter ?? 10) : retryAfter;
+  return {
+    message: errorText(code, t),
+    issues: code === 'invalid_request' ? issuesOf(error.details) : [],
+    ...(wait ? { retryAfter: wait } : {}),
+    code,
+  };
 }

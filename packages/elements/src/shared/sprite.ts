@@ -15,11 +15,14 @@ export function tileAt(fraction: number, grid: SpriteGrid): { column: number; ro
 }
 
 /** CSS `background-size` and `background-position` that show one tile of the sheet. */
-export function tileStyle(fraction: number, grid: SpriteGrid): string {
+export function tileStyle(fraction: number, grid: SpriteGrid): Record<string, string> {
   const { column, row } = tileAt(fraction, grid);
   const x = grid.columns > 1 ? (column / (grid.columns - 1)) * 100 : 0;
   const y = grid.rows > 1 ? (row / (grid.rows - 1)) * 100 : 0;
-  return `background-size: ${grid.columns * 100}% ${grid.rows * 100}%; background-position: ${x}% ${y}%;`;
+  return {
+    'background-size': `${grid.columns * 100}% ${grid.rows * 100}%`,
+    'background-position': `${x}% ${y}%`,
+  };
 }
 
 /** `m:ss` for a time in seconds. */

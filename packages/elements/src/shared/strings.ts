@@ -5,7 +5,7 @@
  */
 import type { JobStatus } from '@sora-kit/core';
 
-/** Orientation of a video size, for labels such as "Landscape 1280×720". */
+/** Orientation of a video size, for labels such as "1280×720 · Landscape". */
 export type Orientation = 'landscape' | 'portrait' | 'square';
 
 /** The strings of every element. Functions receive already-formatted numbers where it matters. */
@@ -33,6 +33,8 @@ export interface SoraStrings {
   referenceRemove: string;
   referenceAlt: string;
   referenceType: string;
+  /** The file's bytes are not an image, whatever its name says. */
+  referenceNotImage: string;
   referenceTooLarge: (max: string) => string;
   estimatedCost: (usd: string) => string;
   submit: string;
@@ -43,11 +45,12 @@ export interface SoraStrings {
   remixSubmit: string;
   cancelRemix: string;
   retryIn: (seconds: number) => string;
-  errorRateLimited: string;
-  errorQuota: string;
-  errorModeration: string;
-  errorNetwork: string;
-  errorInvalid: string;
+  /**
+   * What happened and what to do, per error code: the contract's API codes, the client's
+   * (`network_error`, `timeout`, `invalid_response`) and a failed job's (`moderation_blocked`,
+   * `expired`, …). A code missing here shows `errorUnknown`.
+   */
+  errors: Record<string, string>;
   errorUnknown: string;
   dismiss: string;
   listLabel: string;
@@ -76,6 +79,10 @@ export interface SoraStrings {
   inProgressBody: (percent: string) => string;
   failedTitle: string;
   editPrompt: string;
+  pause: string;
+  /** The scrubber's label. */
+  seek: string;
+  fullscreen: string;
   download: string;
   downloading: string;
   previewLabel: string;
@@ -106,6 +113,7 @@ export const en: SoraStrings = {
   referenceRemove: 'Remove image',
   referenceAlt: 'Reference image preview',
   referenceType: 'Use a PNG, JPEG or WebP image.',
+  referenceNotImage: 'This file is not a PNG, JPEG or WebP image, whatever its name says. Pick another file.',
   referenceTooLarge: (max) => `This image is too large; the limit is ${max}.`,
   estimatedCost: (usd) => `Estimated cost ${usd}`,
   submit: 'Generate',
@@ -116,13 +124,35 @@ export const en: SoraStrings = {
   remixSubmit: 'Remix',
   cancelRemix: 'Cancel remix',
   retryIn: (s) => `You can try again in ${s} s.`,
-  errorRateLimited: 'Too many requests right now.',
-  errorQuota: 'You have reached your video quota.',
-  errorModeration:
-    'This request was refused by the content policy. Rephrase it without real people, brands or violent detail.',
-  errorNetwork: 'The server could not be reached. Check your connection and try again.',
-  errorInvalid: 'Please check the request:',
-  errorUnknown: 'Something went wrong. Please try again.',
+  errors: {
+    invalid_request: 'Something in the request needs changing. Edit what is listed, then send again:',
+    unauthorized: 'You are signed out. Sign in again, then send it again.',
+    forbidden: 'You are not allowed to do this. Contact the site if you think you should be.',
+    not_found: 'This video no longer exists; it may have been deleted elsewhere. Refresh the page.',
+    not_ready: 'This video is not finished yet. Wait until it is ready, then try again.',
+    conflict: 'This video changed meanwhile. Refresh the page and try again.',
+    payload_too_large: 'The image is too large. Pick a smaller one and send again.',
+    unsupported_media_type: 'This file is not an image the service can use. Pick a PNG, JPEG or WebP.',
+    rate_limited: 'You are making videos faster than allowed. Wait for the countdown, then send again.',
+    quota_exceeded:
+      'You have used all your videos for now. Wait for the countdown, or contact the site for more.',
+    upstream_error:
+      'The video service turned this request down. Try again; if it keeps failing, edit the prompt.',
+    upstream_unavailable: 'The video service is busy right now. Wait for the countdown, then send again.',
+    internal:
+      'Something went wrong on our side. Try again in a moment; if it keeps happening, contact the site.',
+    network_error: 'The server could not be reached. Check your connection and try again.',
+    timeout: 'This took too long. Try again; a shorter or smaller video is quicker.',
+    invalid_response: 'The server sent an answer we could not read. Try again, or contact the site.',
+    moderation_blocked:
+      'This prompt was refused by the content policy. Edit it to leave out real people, brands or violent detail.',
+    invalid_reference: 'The reference image could not be used. Try another image, or generate without one.',
+    expired:
+      'This video is no longer kept by the video service. Retry to make it again from the same prompt.',
+    upstream_failed:
+      'The video service could not make this video. Retry, or edit the prompt and generate again.',
+  },
+  errorUnknown: 'Something went wrong. Try again; if it keeps happening, contact the site.',
   dismiss: 'Dismiss',
   listLabel: 'Your videos',
   status: { queued: 'Queued', in_progress: 'Generating', completed: 'Ready', failed: 'Failed' },
@@ -150,6 +180,9 @@ export const en: SoraStrings = {
   inProgressBody: (percent) => `Generating… ${percent}`,
   failedTitle: 'This video could not be made',
   editPrompt: 'Edit prompt',
+  pause: 'Pause',
+  seek: 'Position in the video',
+  fullscreen: 'Full screen',
   download: 'Download',
   downloading: 'Preparing…',
   previewLabel: 'Timeline preview',

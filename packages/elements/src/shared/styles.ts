@@ -154,7 +154,6 @@ export const controls = css`
     height: 100%;
     background: var(--_accent);
     border-radius: inherit;
-    transition: width 300ms;
   }
   @media (prefers-reduced-motion: reduce) {
     * {

@@ -3,9 +3,9 @@ import { states, storeWithEveryKindOfJob } from '../support/states.js';
 
 const name = decodeURIComponent(location.hash.slice(1));
 const media = {
-  video: '/media/video-1280x720-4s.mp4',
-  thumbnail: '/media/thumbnail-1280x720.jpg',
-  sprite: '/media/spritesheet-1280x720.jpg',
+  video: '/media/dawn/video-1280x720-4s.mp4',
+  thumbnail: '/media/dawn/thumbnail-1280x720.jpg',
+  sprite: '/media/dawn/spritesheet-1280x720.jpg',
 };
 document.body.style.margin = '16px';
 document.body.style.fontFamily = 'system-ui, sans-serif';

@@ -16,6 +16,8 @@ export function createStubServer(options: { videoUrl: string }) {
   const encoder = new TextEncoder();
   let seq = 0;
   let created = 0;
+  /** Set it to refuse the next creates, as a rate limit or a busy provider does. */
+  let refusal: { status: number; code: string; retryAfter: number } | undefined;
 
   const push = (job: Job) => {
     const index = jobs.findIndex((j) => j.jobId === job.jobId);
@@ -43,6 +45,13 @@ export function createStubServer(options: { videoUrl: string }) {
     const path = new URL(request.url).pathname.replace(/^\/api\/sora/, '');
     if (path === '/capabilities') return json(capabilities);
     if (path === '/events') return events();
+    if (path === '/videos' && request.method === 'POST' && refusal) {
+      const { status, code, retryAfter } = refusal;
+      return new Response(JSON.stringify({ error: { code, message: `refused: ${code}` } }), {
+        status,
+        headers: { 'content-type': 'application/json', 'retry-after': String(retryAfter) },
+      });
+    }
     if (path === '/videos' && request.method === 'POST') {
       const body = (await request.json()) as { prompt: string; size: string; seconds: number };
       created += 1;
@@ -63,6 +72,9 @@ export function createStubServer(options: { videoUrl: string }) {
   return {
     jobs,
     push,
+    refuse(next: typeof refusal) {
+      refusal = next;
+    },
     fetch: (input: RequestInfo | URL, init?: RequestInit) => route(new Request(input, init)),
   };
 }

@@ -9,7 +9,7 @@
  * `partSize × queueSize` bytes; S3 only publishes an object once its upload completes, and a
  * failed upload is aborted, so a partial blob is never visible.
  */
-
+import { importOptional } from '../optional-peer.js';
 import { clampRange, rangeLength } from './range.js';
 import { assertSafeKey } from './safe-key.js';
 import { sliceStream } from './streams.js';
@@ -142,7 +142,10 @@ export function s3Blobs(options: S3BlobsOptions): BlobStore {
       if (!options.presignedUrls) return null;
       const objectKey = keyOf(key);
       const { s3, client } = await sdk();
-      const { getSignedUrl } = await import('@aws-sdk/s3-request-presigner');
+      const { getSignedUrl } = await importOptional<typeof import('@aws-sdk/s3-request-presigner')>(
+        '@aws-sdk/s3-request-presigner',
+        's3Blobs({ presignedUrls: true })',
+      );
       const now = (options.now ?? (() => new Date()))();
       const seconds = Math.floor((expiresAt.getTime() - now.getTime()) / 1000);
       const command = new s3.GetObjectCommand({
@@ -162,16 +165,11 @@ export function s3Blobs(options: S3BlobsOptions): BlobStore {
 }
 
 async function loadSdk(options: S3BlobsOptions): Promise<Sdk> {
-  let s3: S3Module;
-  let Upload: Sdk['Upload'];
-  try {
-    s3 = await import('@aws-sdk/client-s3');
-    ({ Upload } = await import('@aws-sdk/lib-storage'));
-  } catch (error) {
-    throw new Error('s3Blobs needs the AWS SDK: npm i @aws-sdk/client-s3 @aws-sdk/lib-storage', {
-      cause: error,
-    });
-  }
+  const s3 = await importOptional<S3Module>('@aws-sdk/client-s3', 's3Blobs()');
+  const { Upload } = await importOptional<typeof import('@aws-sdk/lib-storage')>(
+    '@aws-sdk/lib-storage',
+    's3Blobs()',
+  );
   const client = new s3.S3Client({
     region: options.region,
     endpoint: options.endpoint,

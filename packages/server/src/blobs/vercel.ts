@@ -4,11 +4,15 @@
  * Writes stream the body in one `PUT` (the store only publishes a blob once its upload finished,
  * so a cut-off upload leaves nothing); reads fetch the blob's URL with a `Range` header, which is
  * a cheap "simple operation" rather than an API call.
+ *
+ * `@vercel/blob` is an optional peer dependency, loaded on first use: `npm i @vercel/blob`.
  */
-import { BlobNotFoundError, del, head, put } from '@vercel/blob';
+import { importOptional } from '../optional-peer.js';
 import { clampRange } from './range.js';
 import { assertSafeKey } from './safe-key.js';
 import type { BlobInfo, BlobStore, ByteRange } from './types.js';
+
+type VercelSdk = typeof import('@vercel/blob');
 
 /** Options of {@link vercelBlobs}. */
 export interface VercelBlobsOptions {
@@ -40,14 +44,21 @@ export function vercelBlobs(options: VercelBlobsOptions = {}): BlobStore {
   const prefix = options.prefix ?? '';
   const fetcher = options.fetch ?? globalThis.fetch;
   const token = () => options.token ?? process.env.BLOB_READ_WRITE_TOKEN ?? '';
+  let loading: Promise<VercelSdk> | undefined;
+  const sdk = () => {
+    loading ??= importOptional<VercelSdk>('@vercel/blob', 'vercelBlobs()');
+    return loading;
+  };
   const pathnameOf = (key: string) => {
     assertSafeKey(key);
     return `${prefix}${key}`;
   };
 
   const stat = async (key: string): Promise<BlobInfo | null> => {
+    const pathname = pathnameOf(key);
+    const { head, BlobNotFoundError } = await sdk();
     try {
-      const meta = await head(pathnameOf(key), { token: token() });
+      const meta = await head(pathname, { token: token() });
       return {
         key,
         bytes: meta.size,
@@ -63,7 +74,9 @@ export function vercelBlobs(options: VercelBlobsOptions = {}): BlobStore {
 
   return {
     async put(key, body, { contentType }) {
-      await put(pathnameOf(key), body, {
+      const pathname = pathnameOf(key);
+      const { put } = await sdk();
+      await put(pathname, body, {
         access,
         token: token(),
         contentType,
@@ -102,7 +115,9 @@ export function vercelBlobs(options: VercelBlobsOptions = {}): BlobStore {
     stat,
 
     async delete(key) {
-      await del(pathnameOf(key), { token: token() });
+      const pathname = pathnameOf(key);
+      const { del } = await sdk();
+      await del(pathname, { token: token() });
     },
 
     async publicUrl(key, { download }) {

@@ -2,7 +2,7 @@
  * In-process coordination: the embedded default for one process. JavaScript runs one callback at a
  * time, so each operation here is atomic as long as it does not await — none does.
  */
-import type { Storage } from 'unstorage';
+import type { SoraStorage } from '../storage.js';
 import { type Coordination, ONCE_TTL_MS, type SlotClaim } from './types.js';
 
 /** Options of {@link memoryCoordination}. */
@@ -13,7 +13,7 @@ export interface MemoryCoordinationOptions {
    * Where once-only markers are also kept, so a restarted process does not fire a hook again
    * (the handler's storage by default for its own in-process coordination).
    */
-  storage?: Storage;
+  storage?: SoraStorage;
 }
 
 interface Expiring<T> {
@@ -121,13 +121,13 @@ export function memoryCoordination(options: MemoryCoordinationOptions = {}): Coo
   };
 }
 
-const perStorage = new WeakMap<Storage, Coordination>();
+const perStorage = new WeakMap<SoraStorage, Coordination>();
 
 /**
  * The default coordination of handlers that were given none: one in-process coordination per
  * storage object, so several handlers sharing a storage inside one process agree with each other.
  */
-export function inProcessCoordinationFor(storage: Storage, now?: () => number): Coordination {
+export function inProcessCoordinationFor(storage: SoraStorage, now?: () => number): Coordination {
   let coordination = perStorage.get(storage);
   if (!coordination) {
     coordination = memoryCoordination({ now, storage });

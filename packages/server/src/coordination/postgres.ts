@@ -6,6 +6,7 @@
  * LOCKED`. Notifications are `LISTEN/NOTIFY`. Tables are created if missing.
  */
 import type { Pool, PoolClient, PoolConfig } from 'pg';
+import { importOptional } from '../optional-peer.js';
 import { describe, redact } from './redis.js';
 import { type Coordination, ONCE_TTL_MS, type SlotClaim } from './types.js';
 import { guardUnavailable } from './unavailable.js';
@@ -205,7 +206,7 @@ async function createTables(pool: Pool, sql: string): Promise<void> {
 
 /** A pool that answered `SELECT 1`, or one clear error. */
 export async function connectPool(connectionString: string, config: PoolConfig = {}): Promise<Pool> {
-  const { default: pg } = await import('pg');
+  const { default: pg } = await importOptional<typeof import('pg')>('pg', 'PostgreSQL storage and coordination');
   const pool = new pg.Pool({ connectionString, connectionTimeoutMillis: 10_000, max: 10, ...config });
   pool.on('error', () => {}); // an idle client lost: the pool replaces it; queries report outages
   try {

@@ -6,6 +6,7 @@
  * Change notifications are pub/sub on one channel.
  */
 import type { Redis, RedisOptions } from 'ioredis';
+import { importOptional } from '../optional-peer.js';
 import { type Coordination, ONCE_TTL_MS, type SlotClaim } from './types.js';
 import { guardUnavailable } from './unavailable.js';
 
@@ -144,7 +145,7 @@ export const FAIL_FAST_REDIS_OPTIONS: RedisOptions = {
 };
 
 async function connect(url: string, extra: RedisOptions = {}): Promise<Redis> {
-  const { Redis: RedisClient } = await import('ioredis');
+  const { Redis: RedisClient } = await importOptional<typeof import('ioredis')>('ioredis', 'redisCoordination()');
   const client = new RedisClient(url, { ...FAIL_FAST_REDIS_OPTIONS, lazyConnect: true, ...extra });
   let lastError: unknown;
   client.on('error', (error) => {

@@ -9,7 +9,7 @@
  *   SORA_KIT_ROLE       `all` (default), `web` (serves, never polls) or `worker` (refreshes, copies, notifies)
  *   SORA_KIT_NAMESPACE  key prefix on Redis, table prefix on PostgreSQL (default `sora_kit`)
  */
-import type { Storage } from 'unstorage';
+import type { SoraStorage } from '../storage.js';
 import type { BlobStore } from '../blobs/types.js';
 import { connectPool, postgresCoordination } from '../coordination/postgres.js';
 import { FAIL_FAST_REDIS_OPTIONS, redact, redisCoordination } from '../coordination/redis.js';
@@ -27,7 +27,7 @@ export class DeploymentConfigError extends Error {
 /** Storage, coordination and blobs for one process; `undefined` means the embedded default. */
 export interface Deployment {
   role: SoraRole;
-  storage?: Storage;
+  storage?: SoraStorage;
   coordination?: Coordination;
   blobs?: BlobStore;
   /** One line for the start-up log, without secrets. */
@@ -96,7 +96,7 @@ async function postgresFrom(connectionString: string, ns: string) {
 async function engineFrom(
   raw: string,
   ns: string,
-): Promise<{ coordination: Coordination; storage: Storage }> {
+): Promise<{ coordination: Coordination; storage: SoraStorage }> {
   if (/^rediss?:\/\//.test(raw)) return redisFrom(raw, ns);
   if (/^postgres(ql)?:\/\//.test(raw)) return postgresFrom(raw, ns);
   throw new DeploymentConfigError(

@@ -2,8 +2,8 @@
  * `Idempotency-Key` on `POST /videos`: the same key from the same identity within 24 hours
  * answers the job it made the first time instead of making another.
  */
-import type { Storage } from 'unstorage';
 import { sha256Hex } from '../crypto.js';
+import type { SoraStorage } from '../storage.js';
 import { keys } from './keys.js';
 
 /** How long a key is remembered. */
@@ -20,14 +20,18 @@ export async function idempotencyStorageKey(owner: string, clientKey: string): P
 }
 
 /** The job made earlier with this key, if still remembered. */
-export async function recallIdempotent(storage: Storage, key: string, nowMs: number): Promise<string | null> {
+export async function recallIdempotent(
+  storage: SoraStorage,
+  key: string,
+  nowMs: number,
+): Promise<string | null> {
   const value = (await storage.getItem(key)) as Remembered | null;
   return value && typeof value.jobId === 'string' && value.expiresAt > nowMs ? value.jobId : null;
 }
 
 /** Remembers which job a key made. */
 export async function rememberIdempotent(
-  storage: Storage,
+  storage: SoraStorage,
   key: string,
   jobId: string,
   nowMs: number,

@@ -16,6 +16,8 @@ export const keys = {
   indexChunk: (owner: string, chunk: number) => `${PREFIX}:owner:${owner}:chunk:${chunk}`,
   /** Per-identity change feed: a sequence number and the latest changes, for SSE. */
   feed: (owner: string) => `${PREFIX}:owner:${owner}:feed`,
+  /** A token rewritten on every feed change of the identities in one shard: what instances watch. */
+  feedSignal: (shard: number) => `${PREFIX}:feedsig:${shard}`,
   /** Provider video id (hashed) → job id, for webhooks. */
   providerVideo: (hashedVideoId: string) => `${PREFIX}:pvid:${hashedVideoId}`,
   /** `Idempotency-Key` (hashed) of one identity → job id, for 24 h. */

@@ -4,7 +4,7 @@
  * coordination's refresh schedule, which the poller claims from. Key layout: ./keys.ts.
  */
 import type { Job } from '@sora-kit/core';
-import type { Storage } from 'unstorage';
+import type { SoraStorage } from '../storage.js';
 import type { Coordination } from '../coordination/types.js';
 import { isJobIdShape } from './ids.js';
 import { CHUNK, keys } from './keys.js';
@@ -85,7 +85,7 @@ export function decodeCursor(cursor: string): { chunk: number; position: number 
 
 /** The job repository over one storage. */
 export function createRepository(
-  storage: Storage,
+  storage: SoraStorage,
   leases: Leases,
   coordination: Pick<Coordination, 'schedule' | 'unschedule'>,
   nowMs: () => number,

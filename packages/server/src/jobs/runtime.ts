@@ -1,5 +1,5 @@
 /** Everything the routes and the lifecycle share inside one handler instance. */
-import type { Storage } from 'unstorage';
+
 import type { AuthAdapter } from '../auth/types.js';
 import type { BlobStore } from '../blobs/types.js';
 import type { Coordination } from '../coordination/types.js';
@@ -11,6 +11,7 @@ import type { StreamTracker } from '../observability/streams.js';
 import type { CopyRetryOptions, ResolvedPolling, SoraHooks } from '../options.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { ProviderCapabilities, VideoProvider } from '../providers/types.js';
+import type { SoraStorage } from '../storage.js';
 import type { ChangeFeed, Notifier } from './feed.js';
 import type { Leases } from './lease.js';
 import type { Repository } from './repository.js';
@@ -35,7 +36,7 @@ export interface Runtime {
   provider: VideoProvider;
   /** Every configured provider; a job's calls go to `providers.get(job.provider)`. */
   providers: ProviderRegistry;
-  storage: Storage;
+  storage: SoraStorage;
   blobs: BlobStore;
   auth: AuthAdapter;
   admission?: AdmissionControl;

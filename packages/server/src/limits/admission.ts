@@ -4,7 +4,7 @@
  * They are taken one after another; a later one that refuses gives the earlier ones back, so a
  * refused request leaves nothing counted and no limit is ever passed, even by racing instances.
  */
-import type { Storage } from 'unstorage';
+import type { SoraStorage } from '../storage.js';
 import { inProcessCoordinationFor } from '../coordination/memory.js';
 import type { Coordination } from '../coordination/types.js';
 import { DEFAULT_LIMITS_PREFIX, identityKey, type LimitKeys, limitKeys } from './keys.js';
@@ -25,7 +25,7 @@ import { toRetryAfterSeconds } from './window.js';
 /** Options of {@link createAdmissionControl}; `false` turns a check off. */
 export interface AdmissionOptions {
   /** Where reservations are remembered until `settle()`: the handler's storage. */
-  storage: Storage;
+  storage: SoraStorage;
   /**
    * Where the counters live, shared by every instance: `redisCoordination(…)` or
    * `postgresCoordination(…)` across processes. Default: in-process, per `storage`.
@@ -77,7 +77,7 @@ function resolveQuotas(quotas: QuotaOptions | false | undefined): QuotaOptions |
 
 /** The options with every default resolved (internal). */
 interface Config {
-  storage: Storage;
+  storage: SoraStorage;
   coordination: Coordination;
   now: () => number;
   newId: () => string;

@@ -6,7 +6,7 @@
  * trusted proxy reports (`trustProxy`).
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import type { Storage } from 'unstorage';
+import type { SoraStorage } from '../storage.js';
 import { inProcessCoordinationFor } from '../coordination/memory.js';
 import type { Coordination } from '../coordination/types.js';
 import { DEFAULT_LIMITS_PREFIX, identityKey } from './keys.js';
@@ -76,7 +76,7 @@ function tooMany(c: Context, message: string, retryAfterMs: number): Response {
 
 /** What the per-client limits need from the handler. */
 export interface ClientLimitDeps {
-  storage: Storage;
+  storage: SoraStorage;
   /** Epoch milliseconds. */
   now: () => number;
   /** The client address in force (socket, or trusted proxy's report). */

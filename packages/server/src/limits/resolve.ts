@@ -2,7 +2,7 @@
  * From the handler's `limits`, `quotas` and `prices` options to the {@link AdmissionControl} it
  * uses: the host's own, the built-in one over the handler's storage, or none.
  */
-import type { Storage } from 'unstorage';
+import type { SoraStorage } from '../storage.js';
 import type { Coordination } from '../coordination/types.js';
 import type { ProviderCapabilities } from '../providers/types.js';
 import { type AdmissionOptions, createAdmissionControl } from './admission.js';
@@ -45,7 +45,7 @@ export interface AdmissionSetup {
   quotas?: QuotaOptions | false;
   /** The host's prices, over the provider's advertised ones and {@link DEFAULT_PRICES}. */
   prices?: PriceTable;
-  storage: Storage;
+  storage: SoraStorage;
   /** Where the counters live (default: in-process, per storage). */
   coordination?: Coordination;
   /** Epoch milliseconds. */

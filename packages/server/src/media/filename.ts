@@ -35,8 +35,22 @@ function unicodeName(prompt: string): string {
     .replace(/[\p{Cc}\p{Cf}"\\/:*?<>|]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  const short = Array.from(cleaned).slice(0, MAX_NAME).join('').trim().replace(/^\.+/, '');
-  return short || 'video';
+  return wholeWords(cleaned).replace(/^\.+/, '') || 'video';
+}
+
+/**
+ * At most {@link MAX_NAME} characters, cut between words (a single over-long word is cut), without
+ * trailing punctuation: `A boat, at dusk, close-up, soft light` never ends `…close-up,`.
+ */
+function wholeWords(text: string): string {
+  const chars = Array.from(text);
+  let kept = chars.join('');
+  if (chars.length > MAX_NAME) {
+    const head = chars.slice(0, MAX_NAME + 1).join('');
+    const lastSpace = head.lastIndexOf(' ');
+    kept = lastSpace > 0 ? head.slice(0, lastSpace) : chars.slice(0, MAX_NAME).join('');
+  }
+  return kept.replace(/[\s\p{P}\p{S}]+$/u, '');
 }
 
 /** Letters, digits, `-`, `_` and `.` only; everything else becomes `_`. */

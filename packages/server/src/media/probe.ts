@@ -3,7 +3,7 @@
  * parts it needs: the start of the file holds the `moov` of a +faststart file; when the `moov` is
  * at the end, mp4box names the next offset it needs and we jump there past the media data.
  */
-import { createFile, type Movie, MP4BoxBuffer } from 'mp4box';
+import type { Movie } from 'mp4box';
 import { collectBytes } from '../blobs/streams.js';
 import type { BlobStore } from '../blobs/types.js';
 import { InvalidMediaError } from './errors.js';
@@ -41,6 +41,8 @@ export async function probeVideo(
   const info = await blobs.stat(key);
   if (!info) throw new InvalidMediaError(`No stored video under ${key}`);
 
+  // Loaded when a copy first probes a video, not at startup.
+  const { createFile, MP4BoxBuffer } = await import('mp4box');
   const file = createFile(false);
   let movie: Movie | undefined;
   let failure: string | undefined;

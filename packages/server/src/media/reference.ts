@@ -3,10 +3,16 @@
  * bytes, not by the name or the declared type — and resized to exactly the video's size, because
  * the provider rejects a reference whose dimensions differ from the requested `size`.
  *
+ * Resizing needs the optional package `sharp`. Without it, a reference that already has the video's
+ * exact size passes unchanged and any other is refused with a 400 `invalid_request` that says so (the handler logs
+ * one line about it at startup, see `sharp-probe.ts`).
+ *
  * Decoding is the costliest thing a request can make us do, so it has budgets: a pixel count read
  * from the header before anything is decoded, a time limit, and (in the caller) a bound on how many
  * images decode at once.
  */
+import { importOptional, MissingPeerError } from '../optional-peer.js';
+import { imageSize } from '../providers/fake/image-size.js';
 import type { ProviderReference } from '../providers/types.js';
 import { MediaInputError } from './errors.js';
 import { DEFAULT_REFERENCE_DECODE_SECONDS, DEFAULT_REFERENCE_PIXELS } from './reference-budget.js';
@@ -97,7 +103,23 @@ async function resize(
   budget: { maxPixels: number; timeoutSeconds: number },
 ): Promise<Uint8Array> {
   // Loaded on first use: hosts that never take references never load the native image library.
-  const { default: sharp } = await import('sharp');
+  let sharp: typeof import('sharp');
+  try {
+    ({ default: sharp } = await importOptional<{ default: typeof import('sharp') }>(
+      'sharp',
+      'Resizing reference images',
+    ));
+  } catch (error) {
+    if (!(error instanceof MissingPeerError)) throw error;
+    const actual = imageSize(input);
+    if (actual?.width === width && actual.height === height) return input;
+    throw new MediaInputError(
+      400,
+      'invalid_request',
+      `The reference image must be exactly ${width}x${height} pixels: this server cannot resize images (the optional package "sharp" is not installed)`,
+      { cause: error },
+    );
+  }
   // The header says how big the image is; a bomb is refused before a single pixel is decoded.
   const header = await sharp(input)
     .metadata()

@@ -3,7 +3,6 @@
  * an AsyncLocalStorage so lines logged deep in the lifecycle carry both without threading them
  * through every call.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 
 /** The request and job the current async work belongs to. */
 export interface WorkContext {
@@ -11,7 +10,24 @@ export interface WorkContext {
   jobId?: string;
 }
 
-const storage = new AsyncLocalStorage<WorkContext>();
+/**
+ * Node's AsyncLocalStorage, fetched at run time so the handler still loads where there is none
+ * (the in-browser mock of `@sora-kit/server/testing`): there, work simply has no context.
+ */
+interface ContextStorage {
+  getStore(): WorkContext | undefined;
+  run<R>(store: WorkContext, fn: () => R): R;
+}
+
+function createStorage(): ContextStorage {
+  const hooks = globalThis.process?.getBuiltinModule?.('node:async_hooks') as
+    | typeof import('node:async_hooks')
+    | undefined;
+  if (hooks) return new hooks.AsyncLocalStorage<WorkContext>();
+  return { getStore: () => undefined, run: (_store, fn) => fn() };
+}
+
+const storage = createStorage();
 
 /** The current context, when inside a request or a job's refresh. */
 export function currentWork(): WorkContext | undefined {

@@ -2,8 +2,11 @@
  * The handler's Prometheus metrics (prom-client), all named `sora_kit_…`. Each handler registers
  * them in the host's registry when given one (so `/metrics` of the host shows both), else in its
  * own; two handlers sharing a registry share the metrics instead of failing on the second.
+ * prom-client is loaded at run time through Node's require: where Node's modules are absent (the
+ * in-browser mock of `@sora-kit/server/testing`) the metrics count nothing and render empty.
  */
-import { Counter, Gauge, Histogram, Registry as PromRegistry, type Registry } from 'prom-client';
+import type * as PromClient from 'prom-client';
+import type { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Job outcomes counted by {@link SoraMetrics.jobs}. */
 export type JobTransition = 'created' | 'completed' | 'failed';
@@ -19,15 +22,51 @@ function existing<T>(registry: Registry, name: string): T | undefined {
   return registry.getSingleMetric(name) as T | undefined;
 }
 
+function loadPromClient(): typeof PromClient | undefined {
+  const nodeModule = globalThis.process?.getBuiltinModule?.('node:module') as
+    | typeof import('node:module')
+    | undefined;
+  return nodeModule?.createRequire(import.meta.url)('prom-client') as typeof PromClient | undefined;
+}
+
+const prom = loadPromClient();
+
+/** A metric that records nothing (no prom-client here). */
+function inert<T>(): T {
+  const nothing = () => {};
+  return { inc: nothing, dec: nothing, observe: nothing, startTimer: () => nothing } as T;
+}
+
+/** A registry that holds nothing (no prom-client here). */
+const inertRegistry = {
+  metrics: async () => '',
+  contentType: 'text/plain; version=0.0.4; charset=utf-8',
+  getSingleMetric: () => undefined,
+} as unknown as Registry;
+
 /** Creates (or reuses, in a shared registry) every metric of the handler. */
-export function createSoraMetrics(registry: Registry = new PromRegistry()) {
-  const counter = <L extends string>(name: string, help: string, labelNames: L[]) =>
-    existing<Counter<L>>(registry, name) ?? new Counter<L>({ name, help, labelNames, registers: [registry] });
-  const histogram = <L extends string>(name: string, help: string, labelNames: L[], buckets: number[]) =>
-    existing<Histogram<L>>(registry, name) ??
-    new Histogram<L>({ name, help, labelNames, buckets, registers: [registry] });
-  const gauge = <L extends string>(name: string, help: string, labelNames: L[]) =>
-    existing<Gauge<L>>(registry, name) ?? new Gauge<L>({ name, help, labelNames, registers: [registry] });
+export function createSoraMetrics(given?: Registry) {
+  const registry = given ?? (prom ? new prom.Registry() : inertRegistry);
+  const counter = <L extends string>(name: string, help: string, labelNames: L[]): Counter<L> =>
+    prom
+      ? (existing<Counter<L>>(registry, name) ??
+        new prom.Counter<L>({ name, help, labelNames, registers: [registry] }))
+      : inert<Counter<L>>();
+  const histogram = <L extends string>(
+    name: string,
+    help: string,
+    labelNames: L[],
+    buckets: number[],
+  ): Histogram<L> =>
+    prom
+      ? (existing<Histogram<L>>(registry, name) ??
+        new prom.Histogram<L>({ name, help, labelNames, buckets, registers: [registry] }))
+      : inert<Histogram<L>>();
+  const gauge = <L extends string>(name: string, help: string, labelNames: L[]): Gauge<L> =>
+    prom
+      ? (existing<Gauge<L>>(registry, name) ??
+        new prom.Gauge<L>({ name, help, labelNames, registers: [registry] }))
+      : inert<Gauge<L>>();
 
   return {
     registry,

@@ -3,15 +3,19 @@
  * shutdown with a reconnect hint, so browsers reconnect (to another instance) at once instead of
  * waiting for a dead socket to time out.
  */
-import type { SSEStreamingApi } from 'hono/streaming';
 import type { SoraMetrics } from './metrics.js';
 
 /** How soon (ms) a browser told to go away should come back; the next instance is likely up. */
 export const RECONNECT_HINT_MS = 1000;
 
+/** What the tracker writes to: raw text on the stream (the SSE sink, or Hono's `SSEStreamingApi`). */
+interface StreamWriter {
+  write(text: string): Promise<unknown>;
+}
+
 /** One open stream: how to write to it and how to end it. */
 interface OpenStream {
-  stream: SSEStreamingApi;
+  stream: StreamWriter;
   end(): void;
 }
 
@@ -20,7 +24,7 @@ export function createStreamTracker(metrics: SoraMetrics) {
   const open = new Set<OpenStream>();
   return {
     /** Registers a stream; call the returned function when it ends. */
-    add(stream: SSEStreamingApi, end: () => void): () => void {
+    add(stream: StreamWriter, end: () => void): () => void {
       const entry = { stream, end };
       open.add(entry);
       metrics.eventStreams.inc();

@@ -3,7 +3,6 @@
  * it installed, else every helper here just runs the work (no cost beyond a branch). Spans go to
  * whatever tracer provider the host registered; without one, the API's no-op tracer drops them.
  */
-import { createRequire } from 'node:module';
 import type * as OtelApi from '@opentelemetry/api';
 import { currentWork } from './context.js';
 
@@ -12,9 +11,14 @@ type Attributes = Record<string, string | number | boolean | undefined>;
 /** The attribute naming the job a span worked on. */
 export const JOB_ID_ATTRIBUTE = 'sora_kit.job_id';
 
+/** The API when installed; synchronous (createRequire), and skipped where Node's modules are absent. */
 function loadApi(): typeof OtelApi | undefined {
+  const nodeModule = globalThis.process?.getBuiltinModule?.('node:module') as
+    | typeof import('node:module')
+    | undefined;
+  if (!nodeModule) return undefined;
   try {
-    return createRequire(import.meta.url)('@opentelemetry/api') as typeof OtelApi;
+    return nodeModule.createRequire(import.meta.url)('@opentelemetry/api') as typeof OtelApi;
   } catch {
     return undefined;
   }

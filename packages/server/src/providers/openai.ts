@@ -44,7 +44,7 @@ export interface OpenAIProviderOptions {
   /** Recorded on jobs; default `"openai"`. */
   name?: string;
   /** A `fetch` for the SDK (tests, proxies). */
-  fetch?: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+  fetch?: (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
   /** The SDK's retries of 408/409/429/5xx; default the SDK's (2). */
   maxRetries?: number;
   /** Per-request timeout in ms; default the SDK's. */

@@ -6,50 +6,80 @@
  * sequence. Both only grow, so `Last-Event-ID` resumes: a job stream skips the state the client
  * already has, `/events` replays the changes after that sequence (the latest state of each job
  * changed since), or the current state when the client is further behind than the feed keeps.
- * Streams wake at once on a change made by this instance and re-read one key about every second
- * to see changes made by others. A comment line every 15 s keeps proxies from closing them.
+ * Streams wait on the instance's notifier: woken at once by a change made here, and by the one
+ * feed watcher of the instance (jobs/feed.ts) for changes made by others, so an idle stream costs
+ * no storage reads. A comment line every 15 s keeps proxies from closing them.
  */
 import { isTerminal } from '@sora-kit/core';
 import { type Context, Hono } from 'hono';
-import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
 import { HttpError, jobNotFound } from '../http-error.js';
 import type { FeedEntry } from '../jobs/feed.js';
 import type { Lifecycle } from '../jobs/lifecycle.js';
 import type { JobRecord } from '../jobs/repository.js';
 import type { Runtime, SoraEnv } from '../jobs/runtime.js';
+import { type EventSink, eventStreamResponse } from './event-stream.js';
 import { createStreamCap, type StreamCap } from './stream-cap.js';
 
 const CHECK_MS = 1000;
 const HEARTBEAT_MS = 15_000;
 const SNAPSHOT_SIZE = 50;
 
-/** Resolves on a local change to `topic`, after CHECK_MS, or when the stream ends. */
-function nextWake(rt: Runtime, topic: string, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      unsubscribe();
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, CHECK_MS);
-    const unsubscribe = rt.notifier.subscribe(topic, done);
-    signal.addEventListener('abort', done, { once: true });
+/**
+ * Follows `topic` for one stream: changes made here, and those the instance's single feed watcher
+ * sees made elsewhere. Subscribed before the stream's first read, so no change falls between a
+ * read and the wait. Without a polling loop here, `next()` also resolves every CHECK_MS so the
+ * stream refreshes its due jobs itself.
+ */
+function follow(rt: Runtime, owner: string, jobId: string | undefined, signal: AbortSignal) {
+  let changed = false;
+  let wake: (() => void) | undefined;
+  const unsubscribe = rt.notifier.subscribe(jobId ?? owner, () => {
+    changed = true;
+    wake?.();
   });
+  const release = rt.feed.watch(owner, jobId);
+  return {
+    /** Resolves on the next change (at once if one came since the last call) or at the end. */
+    next(): Promise<void> {
+      if (changed || signal.aborted) {
+        changed = false;
+        return Promise.resolve();
+      }
+      return new Promise((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          signal.removeEventListener('abort', done);
+          wake = undefined;
+          changed = false;
+          resolve();
+        };
+        const timer = rt.isPolling() ? undefined : setTimeout(done, CHECK_MS);
+        wake = done;
+        signal.addEventListener('abort', done, { once: true });
+      });
+    },
+    close(): void {
+      unsubscribe();
+      release();
+    },
+  };
 }
+
+type Changes = ReturnType<typeof follow>;
 
 /** Seconds a caller over the stream cap is told to wait (a closed stream frees a place at once). */
 const STREAMS_RETRY_AFTER_SECONDS = 5;
 
 /**
- * Runs a stream with a heartbeat and an abort signal that fires when the client goes away; 429
- * when the caller holds the most streams allowed already.
+ * Runs a stream with a heartbeat and an abort signal that fires when the client goes away or the
+ * handler shuts down; 429 when the caller holds the most streams allowed already.
  */
 function openStream(
   c: Context<SoraEnv>,
   rt: Runtime,
   cap: StreamCap,
-  body: (stream: SSEStreamingApi, signal: AbortSignal) => Promise<void>,
+  topic: { owner: string; jobId?: string },
+  body: (stream: EventSink, signal: AbortSignal, changes: Changes) => Promise<void>,
 ): Response {
   const release = cap.acquire(c.get('owner'));
   if (!release) {
@@ -61,17 +91,18 @@ function openStream(
     );
   }
   c.header('X-Accel-Buffering', 'no');
-  return streamSSE(c, async (stream) => {
+  return eventStreamResponse(c, async (stream, gone) => {
+    // Ends when the client goes away (a failed write reports that too) or at shutdown.
     const controller = new AbortController();
     const stop = () => controller.abort();
-    stream.onAbort(stop);
+    gone.addEventListener('abort', stop, { once: true });
     const untrack = rt.streams.add(stream, stop);
-    c.req.raw.signal?.addEventListener('abort', stop, { once: true });
     const heartbeat = setInterval(() => {
-      stream.write(': heartbeat\n\n').catch(stop);
+      stream.write(': heartbeat\n\n').catch(() => {});
     }, HEARTBEAT_MS);
+    const changes = follow(rt, topic.owner, topic.jobId, controller.signal);
     try {
-      await body(stream, controller.signal);
+      await body(stream, controller.signal, changes);
     } catch (error) {
       if (!controller.signal.aborted) {
         rt.logger.warn('event stream ended by an error', {
@@ -80,9 +111,10 @@ function openStream(
       }
     } finally {
       release();
+      changes.close();
       clearInterval(heartbeat);
       untrack();
-      c.req.raw.signal?.removeEventListener('abort', stop);
+      gone.removeEventListener('abort', stop);
     }
   });
 }
@@ -116,7 +148,7 @@ export function createEventRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
     const owner = c.get('owner');
     if (!(await rt.repo.getOwned(jobId, owner))) throw jobNotFound();
     const resumeFrom = parseLastEventId(c);
-    return openStream(c, rt, streams, async (stream, signal) => {
+    return openStream(c, rt, streams, { owner, jobId }, async (stream, signal, changes) => {
       let sent = '';
       let first = true;
       while (!signal.aborted) {
@@ -136,7 +168,7 @@ export function createEventRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
         sent = data;
         first = false;
         if (isTerminal(record.job.status)) return;
-        await nextWake(rt, jobId, signal);
+        await changes.next();
       }
     });
   });
@@ -144,7 +176,7 @@ export function createEventRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
   app.get('/events', async (c) => {
     const owner = c.get('owner');
     const resumeFrom = parseLastEventId(c);
-    return openStream(c, rt, streams, async (stream, signal) => {
+    return openStream(c, rt, streams, { owner }, async (stream, signal, changes) => {
       const watching = new Set<string>();
       const sendJob = async (record: JobRecord, id: number) => {
         if (!isTerminal(record.job.status)) watching.add(record.job.jobId);
@@ -183,14 +215,17 @@ export function createEventRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
       if (c.get('soraSessionIssued')) return;
       let cursor = feed.seq;
       while (!signal.aborted) {
-        await nextWake(rt, owner, signal);
+        await changes.next();
         if (signal.aborted) return;
-        await Promise.all(
-          [...watching].map(async (jobId) => {
-            const record = await rt.repo.get(jobId);
-            if (record && due(rt, record)) await lifecycle.refresh(jobId);
-          }),
-        );
+        // Without a polling loop here, this stream refreshes the jobs it shows when they are due.
+        if (!rt.isPolling()) {
+          await Promise.all(
+            [...watching].map(async (jobId) => {
+              const record = await rt.repo.get(jobId);
+              if (record && due(rt, record)) await lifecycle.refresh(jobId);
+            }),
+          );
+        }
         feed = await rt.feed.read(owner);
         if (feed.seq === cursor) continue;
         const firstKept = feed.entries[0]?.seq ?? feed.seq;

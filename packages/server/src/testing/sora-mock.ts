@@ -6,9 +6,10 @@
  */
 import type { CreateVideoInput, Job } from '@sora-kit/core';
 import { Hono } from 'hono';
-import { delay, type HttpHandler, HttpResponse, http } from 'msw';
+import type { HttpHandler } from 'msw';
 import OpenAI from 'openai';
 import { createStorage } from 'unstorage';
+import { msw } from '#msw-peer';
 import { createSoraHandler, type SoraHandler } from '../handler.js';
 import type { AdmissionControl } from '../limits/types.js';
 import { createFakeClock, type FakeClock } from '../providers/fake/clock.js';
@@ -170,16 +171,19 @@ export function createSoraMock(options: SoraMockOptions = {}): SoraMock {
     clock: fake.clock,
     request,
     create,
-    handlers: () => [
+    handlers: () => {
+      const { delay, HttpResponse, http } = msw();
       // Any origin: the page's in Storybook, whatever a test uses in Node.
-      http.all(`*${base}/*`, async ({ request: incoming }) => {
-        if (flags.offline) return HttpResponse.error();
-        const url = new URL(incoming.url);
-        const isHistory = incoming.method === 'GET' && url.pathname === `${base}/videos`;
-        if (flags.stall === 'all' || (flags.stall === 'history' && isHistory)) await delay('infinite');
-        return app.fetch(incoming);
-      }),
-    ],
+      return [
+        http.all(`*${base}/*`, async ({ request: incoming }) => {
+          if (flags.offline) return HttpResponse.error();
+          const url = new URL(incoming.url);
+          const isHistory = incoming.method === 'GET' && url.pathname === `${base}/videos`;
+          if (flags.stall === 'all' || (flags.stall === 'history' && isHistory)) await delay('infinite');
+          return app.fetch(incoming);
+        }),
+      ];
+    },
     async seed(jobs) {
       const { steps, finalAdvanceMs, totalMs } = planSeed(jobs, generationSeconds * 1000);
       setBack += totalMs;

@@ -2,6 +2,7 @@
  * `@sora-kit/server/testing` in a real browser: Vite serves the sources to Debian's Chromium the
  * way Storybook does, and the page runs the fake with the official SDK and the fixture media.
  */
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../../../../test/chromium.js';
 
 const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
+const sampleMedia = fileURLToPath(new URL('../../../sample-media/', import.meta.url));
 const PAGE =
   '<!doctype html><meta charset="utf-8"><script type="module" src="/test/fake/browser-entry.ts"></script>';
 
@@ -22,7 +24,14 @@ describe('@sora-kit/server/testing in Chromium', () => {
       configFile: false,
       logLevel: 'error',
       cacheDir: join(tmpdir(), 'sora-kit-fake-browser-vite'),
-      resolve: { alias: { '@sora-kit/server/testing': `${packageRoot}src/testing.ts` } },
+      resolve: {
+        alias: {
+          '@sora-kit/server/testing': `${packageRoot}src/testing.ts`,
+          '@sora-kit/sample-media': `${sampleMedia}src/index.ts`,
+        },
+      },
+      // The sample clips, served at /media/ as Storybook serves them at /sora-kit-media/.
+      publicDir: false,
       // Crawl the entry up front: discovering dependencies mid-load would make Vite reload the page.
       optimizeDeps: { entries: ['test/fake/browser-entry.ts'] },
       server: { host: '127.0.0.1', port: 0, hmr: false, watch: null },
@@ -30,6 +39,16 @@ describe('@sora-kit/server/testing in Chromium', () => {
         {
           name: 'fake-check-page',
           configureServer(server) {
+            server.middlewares.use('/media/', (req, res) => {
+              const file = `${sampleMedia}media/${decodeURIComponent((req.url ?? '').split('?')[0] ?? '')}`;
+              readFile(file).then(
+                (bytes) => res.end(bytes),
+                () => {
+                  res.statusCode = 404;
+                  res.end();
+                },
+              );
+            });
             server.middlewares.use('/fake-check.html', (_req, res) => {
               res.setHeader('content-type', 'text/html');
               res.end(PAGE);

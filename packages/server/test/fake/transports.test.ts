@@ -1,11 +1,8 @@
-import { fileURLToPath } from 'node:url';
-import { createFakeOpenAI, fixtureName, nodeMediaLoader, urlMediaLoader } from '@sora-kit/server/testing';
+import { clipForPrompt, createFakeOpenAI, nodeMediaLoader, urlMediaLoader } from '@sora-kit/server/testing';
 import { setupServer } from 'msw/node';
 import OpenAI, { AuthenticationError } from 'openai';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isJpeg, isMp4, T0 } from './helpers.js';
-
-const packageRoot = new URL('../../', import.meta.url);
 
 describe('fake OpenAI through msw: a plain client against https://api.openai.com/v1', () => {
   const fake = createFakeOpenAI({ apiKey: 'sk-msw', now: () => T0 });
@@ -126,44 +123,50 @@ describe('fake OpenAI in-process on the wall clock: sweepIntervalMs', () => {
 });
 
 describe('sample media loading', () => {
-  it('finds the fixtures from the sources and from the built package (dist/)', async () => {
-    const fromDist = nodeMediaLoader({ moduleUrl: new URL('dist/testing.js', packageRoot).href });
-    const fromSrc = nodeMediaLoader({ moduleUrl: new URL('src/providers/fake/media.ts', packageRoot).href });
-    const a = await fromDist('video', '1792x1024', 8);
-    const b = await fromSrc('video', '1792x1024', 8);
-    expect(a).toEqual(b);
-    expect(isMp4(a as Uint8Array)).toBe(true);
+  it('reads @sora-kit/sample-media: one prompt gives one clip, another prompt another', async () => {
+    const loader = nodeMediaLoader();
+    const a = (await loader('video', '1792x1024', 8, clipForPrompt('a red kite'))) as Uint8Array;
+    const again = (await loader('video', '1792x1024', 8, clipForPrompt('a red kite'))) as Uint8Array;
+    expect(isMp4(a)).toBe(true);
+    expect(again).toEqual(a);
+    const other = (await loader('video', '1792x1024', 8, clipForPrompt('a red kite') + 1)) as Uint8Array;
+    expect(other).not.toEqual(a);
   });
 
-  it('explains a missing media folder instead of serving nothing', async () => {
-    const lost = nodeMediaLoader({ moduleUrl: 'file:///nowhere/at/all/x.js' });
-    await expect(lost('video', '1280x720', 4)).rejects.toThrow(/sample media not found/);
-  });
-
-  it('has a fixture for every size and length the fake accepts', async () => {
-    const { FAKE_MODEL_SIZES, FAKE_SECONDS } = await import('@sora-kit/server/testing');
-    const { access } = await import('node:fs/promises');
-    const sizes = new Set(Object.values(FAKE_MODEL_SIZES).flat());
-    for (const size of sizes) {
-      for (const variant of ['video', 'thumbnail', 'spritesheet'] as const) {
-        for (const seconds of FAKE_SECONDS) {
-          await access(
-            fileURLToPath(new URL(`media/${fixtureName(variant, size, Number(seconds))}`, packageRoot)),
-          );
-        }
-      }
-    }
-  });
-
-  it('urlMediaLoader fetches fixtures by name from a base URL (for browsers)', async () => {
+  it('urlMediaLoader fetches the package’s files by path from a base URL (for browsers)', async () => {
     const asked: string[] = [];
     const loader = urlMediaLoader('https://cdn.example/media/', async (input) => {
       asked.push(String(input));
       return new Response(new Uint8Array([0xff, 0xd8, 0xff]));
     });
-    const body = await loader('spritesheet', '1080x1920', 4);
+    const body = await loader('spritesheet', '1080x1920', 4, 2);
     expect(isJpeg(new Uint8Array(await new Response(body as BodyInit).arrayBuffer()))).toBe(true);
-    expect(asked).toEqual(['https://cdn.example/media/spritesheet-1080x1920.jpg']);
+    expect(asked).toEqual(['https://cdn.example/media/fractal/spritesheet-1080x1920.jpg']);
+  });
+
+  it('a remix is served another clip than the video it remixes', async () => {
+    const fake = createFakeOpenAI({ apiKey: 'sk-remix', generationSeconds: 1 });
+    const call = (path: string, init?: RequestInit) =>
+      fake.fetch(`http://fake.local/v1${path}`, {
+        ...init,
+        headers: { authorization: 'Bearer sk-remix', 'content-type': 'application/json' },
+      });
+    const source = (await (
+      await call('/videos', { method: 'POST', body: '{"prompt":"a lighthouse"}' })
+    ).json()) as {
+      id: string;
+    };
+    await fake.advance(60_000);
+    const remix = (await (
+      await call(`/videos/${source.id}/remix`, { method: 'POST', body: '{"prompt":"a lighthouse"}' })
+    ).json()) as { id: string };
+    await fake.advance(60_000);
+    const bytes = async (id: string) =>
+      new Uint8Array(await (await call(`/videos/${id}/content`)).arrayBuffer());
+    const [original, remixed] = await Promise.all([bytes(source.id), bytes(remix.id)]);
+    expect(isMp4(remixed)).toBe(true);
+    expect(remixed).not.toEqual(original);
+    fake.close();
   });
 });
 

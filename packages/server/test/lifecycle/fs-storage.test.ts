@@ -32,3 +32,18 @@ test('the default file storage never lets a reader see a half-written record', a
   expect(await storage.getKeys('sora')).toEqual(['sora:job:job_1']);
   await storage.dispose();
 });
+
+test('a value written by another instance over the same folder is read back at once, every time', async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sora-fs-'));
+  const reader = defaultStorage(dir);
+  const writer = defaultStorage(dir);
+  // Same length every time, written back to back: only the file's identity tells them apart.
+  for (let n = 0; n < 50; n++) {
+    await writer.setItem('sora:job:job_1', { n: String(n).padStart(2, '0') });
+    expect(await reader.getItem('sora:job:job_1')).toEqual({ n: String(n).padStart(2, '0') });
+    expect(await reader.getItem('sora:job:job_1')).toEqual({ n: String(n).padStart(2, '0') });
+  }
+  await writer.removeItem('sora:job:job_1');
+  expect(await reader.getItem('sora:job:job_1')).toBeNull();
+  await Promise.all([reader.dispose(), writer.dispose()]);
+});

@@ -5,16 +5,18 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { samplePath } from '@sora-kit/sample-media';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fsBlobs } from '../../src/blobs/fs.js';
 import type { BlobStore } from '../../src/blobs/types.js';
 import { copyAssets } from '../../src/media/copy.js';
 import { blobKey } from '../../src/media/keys.js';
 import { probeVideo } from '../../src/media/probe.js';
+import { clipForPrompt } from '../../src/providers/fake/media.js';
 import { fakeProvider } from '../../src/providers/fake-provider.js';
 import { bytesOf, fixture, streamOf } from './helpers.js';
 
-const MEDIA = new URL('../../media/', import.meta.url);
+const MEDIA = new URL('../../../sample-media/media/dawn/', import.meta.url);
 const noWait = { sleep: async () => {} };
 let dir: string;
 let blobs: BlobStore;
@@ -24,6 +26,12 @@ beforeEach(async () => {
   blobs = fsBlobs(dir);
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
+
+/** The sample clip the fake serves for a prompt (from @sora-kit/sample-media). */
+async function sampleFor(prompt: string, size: string, seconds: number): Promise<Uint8Array> {
+  const path = samplePath('video', size, seconds, clipForPrompt(prompt));
+  return new Uint8Array(await readFile(new URL(`../../../sample-media/media/${path}`, import.meta.url)));
+}
 
 /** Creates a video on the fake and lets it finish. */
 async function finishedVideo(provider: ReturnType<typeof fakeProvider>, size = '1280x720', seconds = 4) {
@@ -40,7 +48,7 @@ async function finishedVideo(provider: ReturnType<typeof fakeProvider>, size = '
   return video;
 }
 
-describe('the committed fixtures', async () => {
+describe('the sample clips (one scene of @sora-kit/sample-media)', async () => {
   const names = (await readdir(MEDIA)).filter((name) => name.endsWith('.mp4')).sort();
 
   it('include a video for every size and length the fake offers', () => {
@@ -78,7 +86,7 @@ describe('copyAssets from the fake provider', () => {
     expect(asset.variants).toEqual(['video', 'thumbnail', 'spritesheet']);
     const stored = await blobs.get(blobKey('job_fake', 'video'));
     expect(await bytesOf(stored?.body ?? streamOf(new Uint8Array()))).toEqual(
-      new Uint8Array(await readFile(new URL('video-720x1280-8s.mp4', MEDIA))),
+      await sampleFor('a calm lake', '720x1280', 8),
     );
   });
 
@@ -115,7 +123,7 @@ describe('copyAssets from the fake provider', () => {
     expect(asset).toMatchObject({ width: 1280, height: 720, seconds: 4, variants: ['video', 'thumbnail'] });
     const stored = await blobs.get(blobKey('job_cut', 'video'));
     expect(await bytesOf(stored?.body ?? streamOf(new Uint8Array()))).toEqual(
-      new Uint8Array(await readFile(new URL('video-1280x720-4s.mp4', MEDIA))),
+      await sampleFor('a calm lake', '1280x720', 4),
     );
   });
 });

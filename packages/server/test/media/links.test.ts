@@ -80,6 +80,15 @@ describe('download file names', () => {
     ['../../etc/passwd', 'etc_passwd.mp4'],
     ['line\r\nContent-Type: text/html', 'line_Content-Type_text_html.mp4'],
     ['x'.repeat(200), `${'x'.repeat(60)}.mp4`],
+    // Cut between whole words, never mid-word or after a comma.
+    [
+      'A paper boat drifting down a rainy street at dusk, close-up, soft light',
+      'A_paper_boat_drifting_down_a_rainy_street_at_dusk_close-up.mp4',
+    ],
+    [
+      'Neon koi circling in a midnight pond, slow motion, reflections',
+      'Neon_koi_circling_in_a_midnight_pond_slow_motion.mp4',
+    ],
   ])('names %j as %j', (prompt, expected) => {
     expect(downloadFilename(prompt, 'video')).toBe(expected);
   });

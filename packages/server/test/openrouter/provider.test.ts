@@ -1,8 +1,10 @@
 /** `openrouterProvider()` against the fake: capabilities, the job lifecycle, downloads and errors. */
 import { readFile } from 'node:fs/promises';
+import { samplePath } from '@sora-kit/sample-media';
 import { describe, expect, it } from 'vitest';
 import { ProviderError } from '../../src/providers/errors.js';
 import type { FakeClock } from '../../src/providers/fake/clock.js';
+import { clipForPrompt } from '../../src/providers/fake/media.js';
 import { openrouterProvider } from '../../src/providers/openrouter.js';
 import type { FakeOpenRouter } from '../../src/providers/openrouter-fake/fake.js';
 import type { ProviderCreateInput } from '../../src/providers/types.js';
@@ -15,6 +17,15 @@ function providerFor(
 ) {
   return openrouterProvider({ apiKey: API_KEY, fetch: fake.fetch, now: clock.now, ...extra });
 }
+
+/** The sample clip the fake serves for a prompt (from @sora-kit/sample-media). */
+const sampleFor = (prompt: string, size: string, seconds: number) =>
+  readFile(
+    new URL(
+      `../../../sample-media/media/${samplePath('video', size, seconds, clipForPrompt(prompt))}`,
+      import.meta.url,
+    ),
+  );
 
 const input = (over: Partial<ProviderCreateInput> = {}): ProviderCreateInput => ({
   prompt: 'a red fox in the snow',
@@ -107,7 +118,7 @@ describe('openrouterProvider jobs', () => {
     const bytes = await readAll(download.body);
     expect(boxType(bytes)).toBe('ftyp');
     expect(download.bytes).toBe(bytes.byteLength);
-    const sample = await readFile(new URL('../../media/video-720x1280-8s.mp4', import.meta.url));
+    const sample = await sampleFor(input().prompt, '720x1280', 8);
     expect(Buffer.from(bytes).equals(sample)).toBe(true);
   });
 
@@ -182,7 +193,7 @@ describe('openrouterProvider jobs', () => {
     clock.advance(30_000);
     expect(fake.jobs()[0]?.usage).toEqual({ cost: 2, is_byok: false });
     const bytes = await readAll((await provider.download(id, 'video')).body);
-    const sample = await readFile(new URL('../../media/video-1080x1920-4s.mp4', import.meta.url));
+    const sample = await sampleFor(input().prompt, '1080x1920', 4);
     expect(Buffer.from(bytes).equals(sample)).toBe(true);
   });
 

@@ -15,7 +15,7 @@ import type {
 } from '../../src/providers/types.js';
 import type { ManualClock } from './clock.js';
 
-const mediaDir = fileURLToPath(new URL('../../media/', import.meta.url));
+const mediaDir = fileURLToPath(new URL('../../../sample-media/media/dawn/', import.meta.url));
 
 interface Video {
   id: string;

@@ -8,6 +8,7 @@ import type { Video } from 'openai/resources/videos';
 import { createFakeApp } from './app.js';
 import { createFakeClock, type FakeClock } from './clock.js';
 import { createCounters, type FakeCounters } from './counters.js';
+import { createDirVideoStore } from './dir-store.js';
 import { createFaultInjector, type FakeFaults } from './faults.js';
 import { type FakeMediaLoader, nodeMediaLoader } from './media.js';
 import { createNotifier, type FakeNotifier } from './notifier.js';
@@ -38,6 +39,12 @@ export interface FakeOpenAIOptions {
    * clock that nobody calls between events. Off by default; {@link FakeOpenAI.close} stops it.
    */
   sweepIntervalMs?: number;
+  /**
+   * Node only: keep the videos as files in this directory (one per video, written atomically), so
+   * a restarted process loses no video and processes sharing the directory see each other's.
+   * Default: in memory. The demo passes `<data dir>/fake`.
+   */
+  stateDir?: string;
 }
 
 /** Options of {@link FakeOpenAI.listen}. */
@@ -63,7 +70,7 @@ export interface FakeOpenAI {
   /** The Hono app serving `/v1/videos…`. */
   app: Hono;
   /** A `fetch` for the SDK's `fetch` option: `new OpenAI({ baseURL: 'http://fake.local/v1', fetch: fake.fetch })`. */
-  fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+  fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
   /** The fake's clock; `advance(ms)` moves every video along (and sends the webhooks that fall due). */
   clock: FakeClock;
   /** Moves the clock and waits until the webhooks that fell due are delivered. */
@@ -137,7 +144,7 @@ function createState(
  */
 export function createFakeOpenAI(options: FakeOpenAIOptions = {}): FakeOpenAI {
   const inner = options.clock ?? createFakeClock(options.now);
-  const store = createVideoStore();
+  const store = options.stateDir ? createDirVideoStore(options.stateDir) : createVideoStore();
   const newId = options.id ?? randomId;
   const notifier = createNotifier(store, () => newId('evt'), options.webhook);
   const clock: FakeClock = {
@@ -154,7 +161,7 @@ export function createFakeOpenAI(options: FakeOpenAIOptions = {}): FakeOpenAI {
       ? setInterval(() => void notifier.sweep(clock.now()), options.sweepIntervalMs)
       : undefined;
   (timer as { unref?: () => void } | undefined)?.unref?.();
-  const fetchFake = (input: RequestInfo | URL, init?: RequestInit) =>
+  const fetchFake = (input: string | URL | Request, init?: RequestInit) =>
     abortable(app, input instanceof Request && !init ? input : new Request(input, init));
 
   return {

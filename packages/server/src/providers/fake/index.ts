@@ -10,10 +10,10 @@ export {
 } from './fake.js';
 export { type FakeFaults, seededRandom } from './faults.js';
 export {
+  clipForPrompt,
   type FakeMediaLoader,
   type FakeMediaVariant,
-  fixtureName,
-  type NodeMediaLoaderOptions,
+  MissingSampleMediaError,
   nodeMediaLoader,
   urlMediaLoader,
 } from './media.js';

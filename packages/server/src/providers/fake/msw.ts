@@ -1,5 +1,7 @@
 /** The fake as msw request handlers: Node tests (`setupServer`) and Storybook (`setupWorker`). */
-import { type HttpHandler, http } from 'msw';
+
+import type { HttpHandler } from 'msw';
+import { msw } from '#msw-peer';
 import type { FakeOpenAI } from './fake.js';
 
 /**
@@ -12,7 +14,7 @@ export function fakeOpenAIHandlers(
 ): HttpHandler[] {
   const base = baseUrl.replace(/\/+$/, '');
   return [
-    http.all(`${base}/*`, async ({ request }) => {
+    msw().http.all(`${base}/*`, async ({ request }) => {
       const url = new URL(request.url);
       const below = url.href.slice(base.length);
       const target = `http://fake.local/v1${below}`;

@@ -2,13 +2,15 @@
 import type { Context, Hono } from 'hono';
 import { type FieldValue, readBody, textField } from './body.js';
 import { apiError, invalidParam, rateLimited, videoNotFound } from './errors.js';
+import { clipForPrompt } from './media.js';
 import { FAKE_DEFAULTS, FAKE_EXTENSION_SECONDS } from './models.js';
 import { parseScenario } from './scenarios.js';
 import type { FakeState } from './state.js';
 import { type FakeVideoRecord, viewVideo } from './store.js';
 import { isIssue, referenceIssue, validateCreate, validatePrompt } from './validate.js';
 
-type Shape = Pick<FakeVideoRecord, 'model' | 'prompt' | 'size' | 'seconds' | 'remixedFrom'>;
+type Shape = Pick<FakeVideoRecord, 'model' | 'prompt' | 'size' | 'seconds' | 'remixedFrom'> &
+  Partial<Pick<FakeVideoRecord, 'clip'>>;
 
 /** Starts a video (or replays the one an `Idempotency-Key` already made). */
 function start(state: FakeState, c: Context, shape: Shape): Response {
@@ -24,6 +26,7 @@ function start(state: FakeState, c: Context, shape: Shape): Response {
   }
   const record = state.store.add({
     ...shape,
+    clip: shape.clip ?? clipForPrompt(shape.prompt),
     id: state.newId('video'),
     createdAt: state.clock.now(),
     durationMs: state.generationMs * scenario.slowdown,
@@ -128,7 +131,8 @@ async function remixRoute(state: FakeState, c: Context): Promise<Response> {
   const source = completedSource(state, c, c.req.param('id') ?? '');
   if (source instanceof Response) return source;
   const { model, size, seconds, id } = source;
-  return start(state, c, { prompt, model, size, seconds, remixedFrom: id });
+  // The next clip after the source's: a remix always looks different from what it remixes.
+  return start(state, c, { prompt, model, size, seconds, remixedFrom: id, clip: source.clip + 1 });
 }
 
 /** Mounts create, remix, edit and extend on `app`. */

@@ -69,7 +69,7 @@ async function content(state: FakeState, c: Context): Promise<Response> {
       code: 'video_expired',
     });
   }
-  const loaded = await state.media(variant, record.size, Number(record.seconds));
+  const loaded = await state.media(variant, record.size, Number(record.seconds), record.clip);
   const bytes =
     loaded instanceof Uint8Array ? loaded : new Uint8Array(await new Response(loaded).arrayBuffer());
   const body = state.faults.cutDownload() ? cutStream(bytes) : bytes;

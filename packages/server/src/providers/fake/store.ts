@@ -24,6 +24,8 @@ export interface FakeVideoRecord {
   outcome: FakeOutcome;
   failAt: number;
   remixedFrom: string | null;
+  /** The sample clip served (see `clipForPrompt`); a remix takes the next one after its source's. */
+  clip: number;
   /** Insertion order, for stable listing when two videos share a second. */
   seq: number;
 }

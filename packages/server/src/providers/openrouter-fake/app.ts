@@ -9,7 +9,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { FakeClock } from '../fake/clock.js';
 import type { CounterSink } from '../fake/counters.js';
 import { cutStream, type FaultInjector } from '../fake/faults.js';
-import type { FakeMediaLoader } from '../fake/media.js';
+import { clipForPrompt, type FakeMediaLoader } from '../fake/media.js';
 import type { OpenRouterErrorBody, OpenRouterVideoModel } from '../openrouter-wire.js';
 import { fakePrice } from './catalog.js';
 import type { ScriptedFaults } from './faults.js';
@@ -118,7 +118,12 @@ function mountRead(api: Hono, state: FakeOpenRouterState): void {
     if (view.status !== 'completed') return fail(c, 409, `Video generation is ${view.status}`);
     const index = c.req.query('index') ?? '0';
     if (index !== '0') return fail(c, 404, `No output at index ${index}`);
-    const loaded = await state.media('video', job.request.size, job.request.duration);
+    const loaded = await state.media(
+      'video',
+      job.request.size,
+      job.request.duration,
+      clipForPrompt(job.request.prompt),
+    );
     const bytes =
       loaded instanceof Uint8Array ? loaded : new Uint8Array(await new Response(loaded).arrayBuffer());
     const body = state.faults.cutDownload() ? cutStream(bytes) : (bytes as Uint8Array<ArrayBuffer>);

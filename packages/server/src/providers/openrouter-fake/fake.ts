@@ -70,7 +70,7 @@ export interface FakeOpenRouter {
   /** The Hono app serving `/api/v1/videos…`. */
   app: Hono;
   /** A `fetch` answering from the fake whatever the host: `openrouterProvider({ fetch: fake.fetch })`. */
-  fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+  fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
   /** msw handlers for every request under `baseUrl` (default `https://openrouter.ai/api/v1`). */
   handlers(baseUrl?: string): RequestHandler[];
   /** The fake's clock; `advance(ms)` moves every job along (and sends the webhooks that fall due). */
@@ -150,7 +150,7 @@ export function createFakeOpenRouter(options: FakeOpenRouterOptions = {}): FakeO
     onRequest: () => void sweep(inner.now()),
   };
   const app = createFakeOpenRouterApp(state);
-  const fetchFake = async (input: RequestInfo | URL, init?: RequestInit) =>
+  const fetchFake = async (input: string | URL | Request, init?: RequestInit) =>
     app.fetch(input instanceof Request && !init ? input : new Request(input, init));
 
   const fake: FakeOpenRouter = {

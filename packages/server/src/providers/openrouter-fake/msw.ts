@@ -1,5 +1,7 @@
 /** The fake as msw request handlers: Node tests (`setupServer`) and Storybook (`setupWorker`). */
-import { type HttpHandler, http } from 'msw';
+
+import type { HttpHandler } from 'msw';
+import { msw } from '#msw-peer';
 import { FAKE_BASE_HEADER } from './app.js';
 
 /**
@@ -8,12 +10,12 @@ import { FAKE_BASE_HEADER } from './app.js';
  * `polling_url` and `unsigned_urls` point back under `baseUrl`.
  */
 export function fakeOpenRouterHandlers(
-  fake: { fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response> },
+  fake: { fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response> },
   baseUrl = 'https://openrouter.ai/api/v1',
 ): HttpHandler[] {
   const base = baseUrl.replace(/\/+$/, '');
   return [
-    http.all(`${base}/*`, async ({ request }) => {
+    msw().http.all(`${base}/*`, async ({ request }) => {
       const below = request.url.slice(base.length);
       const headers = new Headers(request.headers);
       headers.set(FAKE_BASE_HEADER, base);

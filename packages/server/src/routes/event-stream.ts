@@ -1,0 +1,86 @@
+/**
+ * A lean server-sent-events response: one ReadableStream fed directly. Hono's `streamSSE` puts a
+ * TransformStream and its writer behind every stream (about 13 KB of heap each), which thousands
+ * of idle `/events` streams pay for doing nothing. Writes wait while the client is not reading.
+ */
+import type { Context } from 'hono';
+
+/** One event as the SSE wire format carries it. */
+export interface SseMessage {
+  event?: string;
+  id?: string;
+  data: string;
+}
+
+/** What a stream's body writes to. */
+export interface EventSink {
+  /** Sends one event (multi-line data becomes several `data:` lines). */
+  writeSSE(message: SseMessage): Promise<void>;
+  /** Sends raw text (a comment line). */
+  write(text: string): Promise<void>;
+}
+
+/** The SSE encoding of one event, as Hono's `writeSSE` writes it. */
+export function encodeSse({ event, id, data }: SseMessage): string {
+  const lines = data
+    .split('\n')
+    .map((line) => `data: ${line}`)
+    .join('\n');
+  return `${event ? `event: ${event}\n` : ''}${lines}\n${id ? `id: ${id}\n` : ''}\n`;
+}
+
+const encoder = new TextEncoder();
+/** Bytes buffered for a slow client before writes wait. */
+const HIGH_WATER_BYTES = 64 * 1024;
+
+/**
+ * Answers `c` with an event stream and runs `body` on it. `signal` aborts when the client goes
+ * away: the body's `cancel` (how @hono/node-server reports it) or the request's own signal (how
+ * other runtimes and in-process `app.request` callers do). The stream closes when `body` settles.
+ */
+export function eventStreamResponse(
+  c: Context,
+  body: (sink: EventSink, signal: AbortSignal) => Promise<void>,
+): Response {
+  const gone = new AbortController();
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  let drained: (() => void) | undefined;
+  const release = () => {
+    drained?.();
+    drained = undefined;
+  };
+  gone.signal.addEventListener('abort', release, { once: true });
+  const leave = () => gone.abort();
+  c.req.raw.signal?.addEventListener('abort', leave, { once: true });
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      start(streamController) {
+        controller = streamController;
+      },
+      pull: release,
+      cancel() {
+        gone.abort();
+      },
+    },
+    new ByteLengthQueuingStrategy({ highWaterMark: HIGH_WATER_BYTES }),
+  );
+  const write = async (text: string): Promise<void> => {
+    if (gone.signal.aborted) throw new Error('The client went away.');
+    controller.enqueue(encoder.encode(text));
+    if ((controller.desiredSize ?? 1) <= 0) await new Promise<void>((resolve) => (drained = resolve));
+  };
+  const sink: EventSink = { write, writeSSE: (message) => write(encodeSse(message)) };
+  void body(sink, gone.signal).finally(() => {
+    c.req.raw.signal?.removeEventListener('abort', leave);
+    try {
+      controller.close();
+    } catch {
+      // cancelled by the client: nothing left to close
+    }
+  });
+  return c.body(stream, 200, {
+    'Content-Type': 'text/event-stream',
+    'Cache-Control': 'no-cache',
+    Connection: 'keep-alive',
+  });
+}
