@@ -7,8 +7,8 @@
 import { type Context, Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { anonymousSessions } from './auth/anonymous-sessions.js';
-import { inProcessCoordinationFor } from './coordination/memory.js';
 import { createOwnerKeys } from './auth/owner-key.js';
+import { inProcessCoordinationFor } from './coordination/memory.js';
 import { defaultBlobs, defaultStorage } from './defaults.js';
 import { HttpError, renderError } from './http-error.js';
 import { createFeed, createNotifier } from './jobs/feed.js';

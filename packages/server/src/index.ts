@@ -101,5 +101,5 @@ export { type CorsOptions, corsMiddleware } from './security/cors.js';
 export { type CrossSiteOptions, crossSiteProtection } from './security/origin.js';
 export type { ShutdownOptions } from './shutdown.js';
 export { type PostgresStorageOptions, postgresStorage } from './storage/postgres.js';
-export { createSoraWorker, type SoraWorker, type SoraWorkerOptions } from './worker.js';
 export type { SoraStorage } from './storage.js';
+export { createSoraWorker, type SoraWorker, type SoraWorkerOptions } from './worker.js';

@@ -206,7 +206,10 @@ async function createTables(pool: Pool, sql: string): Promise<void> {
 
 /** A pool that answered `SELECT 1`, or one clear error. */
 export async function connectPool(connectionString: string, config: PoolConfig = {}): Promise<Pool> {
-  const { default: pg } = await importOptional<typeof import('pg')>('pg', 'PostgreSQL storage and coordination');
+  const { default: pg } = await importOptional<typeof import('pg')>(
+    'pg',
+    'PostgreSQL storage and coordination',
+  );
   const pool = new pg.Pool({ connectionString, connectionTimeoutMillis: 10_000, max: 10, ...config });
   pool.on('error', () => {}); // an idle client lost: the pool replaces it; queries report outages
   try {

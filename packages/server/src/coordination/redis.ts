@@ -145,7 +145,10 @@ export const FAIL_FAST_REDIS_OPTIONS: RedisOptions = {
 };
 
 async function connect(url: string, extra: RedisOptions = {}): Promise<Redis> {
-  const { Redis: RedisClient } = await importOptional<typeof import('ioredis')>('ioredis', 'redisCoordination()');
+  const { Redis: RedisClient } = await importOptional<typeof import('ioredis')>(
+    'ioredis',
+    'redisCoordination()',
+  );
   const client = new RedisClient(url, { ...FAIL_FAST_REDIS_OPTIONS, lazyConnect: true, ...extra });
   let lastError: unknown;
   client.on('error', (error) => {

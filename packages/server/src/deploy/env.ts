@@ -9,12 +9,13 @@
  *   SORA_KIT_ROLE       `all` (default), `web` (serves, never polls) or `worker` (refreshes, copies, notifies)
  *   SORA_KIT_NAMESPACE  key prefix on Redis, table prefix on PostgreSQL (default `sora_kit`)
  */
-import type { SoraStorage } from '../storage.js';
+
 import type { BlobStore } from '../blobs/types.js';
 import { connectPool, postgresCoordination } from '../coordination/postgres.js';
 import { FAIL_FAST_REDIS_OPTIONS, redact, redisCoordination } from '../coordination/redis.js';
 import type { Coordination } from '../coordination/types.js';
 import { postgresStorage } from '../storage/postgres.js';
+import type { SoraStorage } from '../storage.js';
 
 /** What a process does: everything, only serving, or only the background work. */
 export type SoraRole = 'all' | 'web' | 'worker';

@@ -4,8 +4,8 @@
  * coordination's refresh schedule, which the poller claims from. Key layout: ./keys.ts.
  */
 import type { Job } from '@sora-kit/core';
-import type { SoraStorage } from '../storage.js';
 import type { Coordination } from '../coordination/types.js';
+import type { SoraStorage } from '../storage.js';
 import { isJobIdShape } from './ids.js';
 import { CHUNK, keys } from './keys.js';
 import type { Leases } from './lease.js';

@@ -4,9 +4,10 @@
  * They are taken one after another; a later one that refuses gives the earlier ones back, so a
  * refused request leaves nothing counted and no limit is ever passed, even by racing instances.
  */
-import type { SoraStorage } from '../storage.js';
+
 import { inProcessCoordinationFor } from '../coordination/memory.js';
 import type { Coordination } from '../coordination/types.js';
+import type { SoraStorage } from '../storage.js';
 import { DEFAULT_LIMITS_PREFIX, identityKey, type LimitKeys, limitKeys } from './keys.js';
 import { costMicros, DEFAULT_PRICES, type PriceTable } from './pricing.js';
 import {

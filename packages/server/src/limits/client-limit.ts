@@ -6,9 +6,9 @@
  * trusted proxy reports (`trustProxy`).
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import type { SoraStorage } from '../storage.js';
 import { inProcessCoordinationFor } from '../coordination/memory.js';
 import type { Coordination } from '../coordination/types.js';
+import type { SoraStorage } from '../storage.js';
 import { DEFAULT_LIMITS_PREFIX, identityKey } from './keys.js';
 import { type RateLimitOptions, takeRate } from './rate-limit.js';
 import { toRetryAfterSeconds } from './window.js';

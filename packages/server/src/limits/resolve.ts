@@ -2,9 +2,10 @@
  * From the handler's `limits`, `quotas` and `prices` options to the {@link AdmissionControl} it
  * uses: the host's own, the built-in one over the handler's storage, or none.
  */
-import type { SoraStorage } from '../storage.js';
+
 import type { Coordination } from '../coordination/types.js';
 import type { ProviderCapabilities } from '../providers/types.js';
+import type { SoraStorage } from '../storage.js';
 import { type AdmissionOptions, createAdmissionControl } from './admission.js';
 import type { ClientKey, PerClientOptions } from './client-limit.js';
 import { DEFAULT_PRICES, mergePrices, type PriceTable, pricesFromCapabilities } from './pricing.js';
