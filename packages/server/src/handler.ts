@@ -63,8 +63,6 @@ export type SoraHandler = Hono<SoraEnv> & {
   readonly basePath: string | undefined;
 };
 
-/** The coordination layer of a scale-out setup, when the options carry one (checked by `/ready`). */
-
 /** A signer whose key is derived from the host secret on first use. */
 function lazySigner(secret: string, now: () => Date): MediaSigner {
   const signer = deriveSecret(secret, 'media-links').then((key) => createMediaSigner({ secret: key, now }));
@@ -208,7 +206,9 @@ export function createSoraHandler(options: SoraHandlerOptions): SoraHandler {
     await next();
   });
   app.route('/', createMetaRoutes(rt, options.metrics));
-  app.route('/', createReadyRoute(rt, shutdown.isClosing, rt.coordination, options.ready));
+  // `/ready` pings the coordination the host configured (Redis, PostgreSQL); the in-process
+  // default lives in this process, so there is nothing to check.
+  app.route('/', createReadyRoute(rt, shutdown.isClosing, options.coordination, options.ready));
   app.route('/', createWebhookRoutes(rt, lifecycle));
   app.route(
     '/',

@@ -21,6 +21,9 @@ interface Expiring<T> {
   expiresAt: number;
 }
 
+/** Where once-only markers are kept in the handler's storage. */
+const MARKER_PREFIX = 'sora:once-marker:';
+
 /**
  * Coordination for a single process (or several handlers inside one process).
  *
@@ -90,8 +93,11 @@ export function memoryCoordination(options: MemoryCoordinationOptions = {}): Coo
       // One process: the Map above decides at once; storage remembers the marker across restarts.
       const stored = options.storage;
       if (!stored) return true;
-      if (await stored.hasItem(key)) return false;
-      await stored.setItem(key, now());
+      // Under a root of their own: a marker named after a record (`<key>:settled`) must not sit
+      // below that record's key, which file storage cannot hold (a file is no folder).
+      const marker = `${MARKER_PREFIX}${key}`;
+      if (await stored.hasItem(marker)) return false;
+      await stored.setItem(marker, now());
       return true;
     },
     claimSlot: async (key, member, o) => claimSlot(key, member, o.cap, o.now, o.expiresAt),
