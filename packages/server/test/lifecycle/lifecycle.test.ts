@@ -75,16 +75,21 @@ test('a restarted server resumes every unfinished job and completes it', async (
 test('a create whose answer was lost (crash) is re-sent with the same key: one video, job completes', async () => {
   h = await harness();
   // The first instance's provider makes the video upstream, then "dies" before the answer lands.
+  let madeUpstream!: () => void;
+  const upstreamDone = new Promise<void>((resolve) => {
+    madeUpstream = resolve;
+  });
   const lost: VideoProvider = {
     ...h.fake.provider,
     create: async (input) => {
       await h.fake.provider.create(input);
+      madeUpstream();
       return new Promise<ProviderVideo>(() => {});
     },
   };
   const dying = h.restart({ provider: lost } as never);
   const createdByDying = browser(dying).post('/videos', { prompt: 'survive' });
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  await upstreamDone;
   expect(h.fake.videoCount()).toBe(1);
   void createdByDying;
 
