@@ -7,7 +7,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { fakeProvider } from '../../src/providers/fake-provider.js';
 import { memoryBlobs } from '../../src/testing/memory-blobs.js';
 import { createSoraWorker } from '../../src/worker.js';
-import { eachLimited } from './cluster.js';
+import { eachLimited } from './cluster.mjs';
 import { ENGINES } from './engines.js';
 
 let drops: (() => Promise<void>)[] = [];

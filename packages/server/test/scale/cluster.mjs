@@ -2,9 +2,8 @@
  * The multi-process suite's rig: the fake OpenAI and s3rver in the test process, and web and worker
  * processes (./node.mjs, on the built package) sharing Redis or PostgreSQL.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +11,6 @@ import S3rver from 's3rver';
 
 const NODE_SCRIPT = fileURLToPath(new URL('./node.mjs', import.meta.url));
 export const BUCKET = 'sora-scale';
-
 /** A local S3 (s3rver) with one bucket. */
 export async function startS3() {
   const dir = await mkdtemp(join(tmpdir(), 'sora-scale-s3-'));
@@ -23,7 +21,7 @@ export async function startS3() {
     directory: dir,
     configureBuckets: [{ name: BUCKET }],
   });
-  const address = (await server.run()) as AddressInfo;
+  const address = await server.run();
   return {
     endpoint: `http://127.0.0.1:${address.port}`,
     dir,
@@ -33,25 +31,8 @@ export async function startS3() {
     },
   };
 }
-
-/** One running process of the cluster. */
-export interface NodeProcess {
-  role: 'web' | 'worker';
-  child: ChildProcess;
-  url: string;
-}
-
-/** Options shared by every process of one cluster. */
-export interface ClusterOptions {
-  storage: string;
-  s3Endpoint: string;
-  openaiBaseUrl: string;
-  /** JSON of `{ limits, quotas }` for every process (default: both off). */
-  limits?: unknown;
-}
-
 /** Starts one process and resolves once it listens. */
-export function startNode(role: 'web' | 'worker', env: Record<string, string>): Promise<NodeProcess> {
+export function startNode(role, env) {
   const child = spawn(process.execPath, [NODE_SCRIPT], {
     env: { ...process.env, ...env, SCALE_ROLE: role },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -74,14 +55,13 @@ export function startNode(role: 'web' | 'worker', env: Record<string, string>): 
     });
   });
 }
-
 /** A set of web and worker processes on one namespace; hooks are logged to one file. */
-export async function startCluster(options: ClusterOptions, webs: number, workers: number) {
+export async function startCluster(options, webs, workers) {
   const namespace = `scale_${crypto.randomUUID().replace(/-/g, '').slice(0, 12)}`;
   const hookDir = await mkdtemp(join(tmpdir(), 'sora-scale-hooks-'));
   const hookLog = join(hookDir, 'hooks.log');
   await writeFile(hookLog, '');
-  const env: Record<string, string> = {
+  const env = {
     SORA_KIT_STORAGE: options.storage,
     SORA_KIT_BLOBS: `s3://${BUCKET}/${namespace}`,
     SORA_KIT_S3_ENDPOINT: options.s3Endpoint,
@@ -93,7 +73,7 @@ export async function startCluster(options: ClusterOptions, webs: number, worker
     SCALE_HOOK_LOG: hookLog,
     ...(options.limits ? { SCALE_LIMITS: JSON.stringify(options.limits) } : {}),
   };
-  const start = (role: 'web' | 'worker') => startNode(role, env);
+  const start = (role) => startNode(role, env);
   let stopping = false;
   const web = await Promise.all(Array.from({ length: webs }, () => start('web')));
   const worker = await Promise.all(Array.from({ length: workers }, () => start('worker')));
@@ -102,7 +82,7 @@ export async function startCluster(options: ClusterOptions, webs: number, worker
     web,
     worker,
     /** SIGKILLs worker `i` and starts a fresh one in its place. */
-    async killAndRestartWorker(i: number) {
+    async killAndRestartWorker(i) {
       const dying = worker[i];
       if (!dying || stopping) return;
       const gone = new Promise((resolve) => dying.child.once('exit', resolve));
@@ -112,11 +92,11 @@ export async function startCluster(options: ClusterOptions, webs: number, worker
     },
     /** Hook calls so far: `created|completed|failed` → job id → how many times. */
     async hooks() {
-      const counts = new Map<string, Map<string, number>>();
+      const counts = new Map();
       for (const line of (await readFile(hookLog, 'utf8')).split('\n')) {
         const [hook, jobId] = line.split(' ');
         if (!hook || !jobId) continue;
-        const byJob = counts.get(hook) ?? new Map<string, number>();
+        const byJob = counts.get(hook) ?? new Map();
         byJob.set(jobId, (byJob.get(jobId) ?? 0) + 1);
         counts.set(hook, byJob);
       }
@@ -138,16 +118,12 @@ export async function startCluster(options: ClusterOptions, webs: number, worker
     },
   };
 }
-
-/** The cluster type. */
-export type Cluster = Awaited<ReturnType<typeof startCluster>>;
-
 /**
  * A JSON request to one web instance as `user`. A connection reset (a keep-alive socket the server
  * closed just as it was reused) is repeated, as a browser would; creates carry an Idempotency-Key
  * so a repeat is the same job.
  */
-export async function call(base: string, user: string, path: string, body?: unknown, key?: string) {
+export async function call(base, user, path, body, key) {
   const init = {
     method: body === undefined ? 'GET' : 'POST',
     headers: {
@@ -157,7 +133,7 @@ export async function call(base: string, user: string, path: string, body?: unkn
     },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   };
-  let response: Response | undefined;
+  let response;
   for (let attempt = 0; !response; attempt++) {
     try {
       response = await fetch(`${base}/api/sora${path}`, init);
@@ -168,19 +144,14 @@ export async function call(base: string, user: string, path: string, body?: unkn
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
 }
-
 /** Runs `work` over `items`, `limit` at a time. */
-export async function eachLimited<T>(
-  items: T[],
-  limit: number,
-  work: (item: T, index: number) => Promise<void>,
-) {
+export async function eachLimited(items, limit, work) {
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(limit, items.length) }, async () => {
       while (next < items.length) {
         const index = next++;
-        await work(items[index] as T, index);
+        await work(items[index], index);
       }
     }),
   );
