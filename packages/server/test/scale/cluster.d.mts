@@ -57,7 +57,7 @@ export declare function call(
 ): Promise<{
   status: number;
   headers: Headers;
-  body: any;
+  body: unknown;
 }>;
 /** Runs `work` over `items`, `limit` at a time. */
 export declare function eachLimited<T>(
