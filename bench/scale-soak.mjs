@@ -5,10 +5,8 @@
 // restarted. It prints what happened: jobs per final state against the expected ones, upstream
 // videos per job, stored copies, hook calls per job, and exits 1 when any of them is off.
 // Not in the test run: it does not pass yet (see the scale branch's report); run it by hand.
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { BUCKET, call, eachLimited, startCluster, startS3 } from '../packages/server/test/scale/cluster.mjs';
-import { here, loadTesting, sleep } from './lib/harness.mjs';
+import { loadTesting, serverDep, sleep } from './lib/harness.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -24,10 +22,7 @@ const engine = arg('engine', 'redis');
 /** How long the soak waits for every job to end before it reports what it has. */
 const GIVE_UP_MS = Number(arg('timeout-s', 300)) * 1000;
 
-const serverRequire = createRequire(here('../packages/server/package.json'));
-const { ListObjectsV2Command, S3Client } = await import(
-  pathToFileURL(serverRequire.resolve('@aws-sdk/client-s3')).href
-);
+const { ListObjectsV2Command, S3Client } = await serverDep('@aws-sdk/client-s3');
 
 /** A bucket's keys under a prefix. */
 async function listObjects(endpoint, prefix) {
@@ -140,7 +135,7 @@ try {
       `${wrong.length} jobs in a wrong state, e.g. ${JSON.stringify(wrong.slice(0, 3).map((j) => [j.jobId, j.status, j.error?.code]))}`,
     );
 
-  const perPrompt = tally(fake.fake.videos().map((v) => v.prompt ?? ''));
+  const perPrompt = tally(fake.videos().map((v) => v.prompt ?? ''));
   const notOnce = [...prompts.values()].filter((p) => perPrompt[p] !== 1);
   if (notOnce.length)
     problems.push(
