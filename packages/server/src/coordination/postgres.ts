@@ -53,7 +53,7 @@ export async function postgresCoordination(options: PostgresCoordinationOptions)
   const t = (name: string) => `"${schema}"."${prefix}${name}"`;
   const owned = options.pool === undefined;
   const pool = options.pool ?? (await connectPool(options.connectionString, options.poolConfig));
-  await createTables(pool, schemaSql(t, schema));
+  await createTables(pool, schema, schemaSql(t, schema));
   const channel = `${prefix}changes`;
   const listeners = new Set<(topic: string) => void>();
   let listener: PoolClient | undefined;
@@ -192,15 +192,23 @@ export async function postgresCoordination(options: PostgresCoordinationOptions)
   return guardUnavailable(coordination, 'PostgreSQL');
 }
 
-/** Creates the tables; concurrent first starts may race on the catalog, so one retry is allowed. */
-async function createTables(pool: Pool, sql: string): Promise<void> {
+/**
+ * Creates tables (`CREATE … IF NOT EXISTS`). Processes starting at once would race on the catalog
+ * ("type … already exists"), so each takes a transaction-scoped advisory lock on the schema first:
+ * the engine serializes them, and the later ones find everything there.
+ */
+export async function createTables(pool: Pool, schema: string, sql: string): Promise<void> {
+  const client = await pool.connect();
   try {
-    await pool.query(sql);
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`sora-kit:schema:${schema}`]);
+    await client.query(sql);
+    await client.query('COMMIT');
   } catch (error) {
-    // Two processes creating the same table at once: the loser sees a unique violation; retry once.
-    if ((error as { code?: string }).code !== '23505' && (error as { code?: string }).code !== '42P07')
-      throw error;
-    await pool.query(sql);
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Pool, PoolConfig } from 'pg';
 import { createStorage, defineDriver, type Storage } from 'unstorage';
-import { connectPool } from '../coordination/postgres.js';
+import { connectPool, createTables } from '../coordination/postgres.js';
 
 /** Options of {@link postgresStorage}. */
 export type PostgresStorageOptions = (
@@ -96,13 +96,11 @@ export async function postgresStorage(options: PostgresStorageOptions): Promise<
   const owned = options.pool === undefined;
   const pool = options.pool ?? (await connectPool(options.connectionString, options.poolConfig));
   const table = `"${schema}"."${name}"`;
-  await pool
-    .query(
-      `CREATE SCHEMA IF NOT EXISTS "${schema}";
+  await createTables(
+    pool,
+    schema,
+    `CREATE SCHEMA IF NOT EXISTS "${schema}";
      CREATE TABLE IF NOT EXISTS ${table} (key text PRIMARY KEY, value text NOT NULL, expires_at bigint)`,
-    )
-    .catch(async (error: { code?: string }) => {
-      if (error.code !== '23505' && error.code !== '42P07') throw error;
-    });
+  );
   return createStorage({ driver: pgDriver({ pool, table, owned }) });
 }
