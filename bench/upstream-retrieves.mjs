@@ -17,7 +17,7 @@ async function retrievesPerJob({ watchers, webhooks = false }) {
     let done = false;
     for (let i = 0; i < watchers; i++) {
       closers.push(
-        await live.watch(`/videos/${jobId}/events`, (event, job) => {
+        await live.watch(`/videos/${jobId}/events`, (_event, job) => {
           if (job.status === 'completed') done = true;
         }),
       );

@@ -72,7 +72,10 @@ test('with a publicUrl, each create tells the provider where its webhooks go', a
     const handler = hosted.restart({
       provider: {
         ...inner,
-        create: (input, call) => (sent.push(input.webhookUrl), inner.create(input, call)),
+        create: (input, call) => {
+          sent.push(input.webhookUrl);
+          return inner.create(input, call);
+        },
       },
     });
     const user = browser(handler, 'https://video.example.com/api/sora');
@@ -87,7 +90,13 @@ test('without a publicUrl no webhook URL is guessed from the request', async () 
   const sent: Array<string | undefined> = [];
   const inner = h.fake.provider;
   const handler = h.restart({
-    provider: { ...inner, create: (input, call) => (sent.push(input.webhookUrl), inner.create(input, call)) },
+    provider: {
+      ...inner,
+      create: (input, call) => {
+        sent.push(input.webhookUrl);
+        return inner.create(input, call);
+      },
+    },
   });
   expect((await browser(handler).post('/videos', { prompt: 'hooked' })).status).toBe(202);
   expect(sent).toEqual([undefined]);
