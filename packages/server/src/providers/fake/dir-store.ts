@@ -56,8 +56,11 @@ export function createDirVideoStore(dir: string): FakeVideoStore {
         .filter((name) => name.endsWith('.json'))
         .map((name) => read(`${dir}/${name}`))
         .filter((record): record is FakeVideoRecord => record !== undefined);
-      // Creation time first: seq only orders one process's own videos.
-      return records.sort((a, b) => a.createdAt - b.createdAt || a.seq - b.seq);
+      // Creation time first: seq only orders one process's own videos; the id settles ties between
+      // processes, so every reader lists the same order.
+      return records.sort(
+        (a, b) => a.createdAt - b.createdAt || a.seq - b.seq || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      );
     },
   };
 }
