@@ -13,8 +13,10 @@ const LAYERS = [
   // Leaves: used by everyone, import nothing of the server (proxy.ts: who and where a request comes from).
   ['crypto.ts', 'logger.ts', 'proxy.ts', 'optional-peer.ts', 'storage.ts', 'fs-read-cache.ts'],
   // Drivers: the video providers (and their fakes), the blob stores, and the coordination layer
-  // (leases, counters, schedule over unstorage, Redis or PostgreSQL) being added by the scale work.
+  // (leases, counters, the due-refresh schedule and pub/sub: in-process, Redis or PostgreSQL).
   ['providers/', 'blobs/', 'coordination/'],
+  // Job storage on an engine (postgresStorage): shares the coordination's pooled connection.
+  ['storage/'],
   // Logs, metrics and traces: request/job context, the pino logger, prom-client metrics, spans,
   // the instrumented provider wrapper and the event-stream tracker.
   ['observability/'],
@@ -27,9 +29,10 @@ const LAYERS = [
   // The HTTP edge: the one error renderer, then the routes and the middleware.
   ['http-error.ts'],
   ['routes/', 'security/'],
-  // Composition and public entries (and the worker processes being added): they may import anything.
+  // Composition and public entries (and the worker process, and the deployment read from the
+  // environment): they may import anything.
   [
-    'handler.ts|options.ts|defaults.ts|shutdown.ts|index.ts|node.ts|route-handlers.ts|testing.ts|testing/|workers/',
+    'handler.ts|options.ts|defaults.ts|shutdown.ts|index.ts|node.ts|route-handlers.ts|testing.ts|testing/|worker.ts|deploy/',
   ],
 ];
 

@@ -54,6 +54,7 @@ export default defineConfig({
           name: 'server',
           environment: 'node',
           include: ['packages/server/{src,test}/**/*.test.ts'],
+          exclude: ['packages/server/test/scale/**'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },
@@ -83,6 +84,18 @@ export default defineConfig({
           // Builds Storybook first when storybook-static/ is missing (about 1.5 min on 2 cores).
           testTimeout: 600_000,
           hookTimeout: 900_000,
+        },
+      },
+      {
+        // Several processes of the built package on real Redis and PostgreSQL (see .ci/run).
+        resolve: { alias },
+        test: {
+          name: 'scale',
+          environment: 'node',
+          include: ['packages/server/test/scale/**/*.test.ts'],
+          testTimeout: 240_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
         },
       },
       {

@@ -8,6 +8,7 @@ import { type Context, Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { anonymousSessions } from './auth/anonymous-sessions.js';
 import { createOwnerKeys } from './auth/owner-key.js';
+import { inProcessCoordinationFor } from './coordination/memory.js';
 import { defaultBlobs, defaultStorage } from './defaults.js';
 import { HttpError, renderError } from './http-error.js';
 import { createFeed, createNotifier } from './jobs/feed.js';
@@ -62,11 +63,6 @@ export type SoraHandler = Hono<SoraEnv> & {
   readonly basePath: string | undefined;
 };
 
-/** The coordination layer of a scale-out setup, when the options carry one (checked by `/ready`). */
-function coordinationOf(options: SoraHandlerOptions): unknown {
-  return (options as { coordination?: unknown }).coordination;
-}
-
 /** A signer whose key is derived from the host secret on first use. */
 function lazySigner(secret: string, now: () => Date): MediaSigner {
   const signer = deriveSecret(secret, 'media-links').then((key) => createMediaSigner({ secret: key, now }));
@@ -82,13 +78,27 @@ function webhookUrls(options: SoraHandlerOptions): (provider: string) => string 
   return (provider) => (base ? `${base}/webhooks/${encodeURIComponent(provider)}` : undefined);
 }
 
-function buildRuntime(options: SoraHandlerOptions, isPolling: () => boolean, stopping: AbortSignal): Runtime {
+/** The shared dependencies of a handler or a worker (internal). */
+export function buildRuntime(
+  options: SoraHandlerOptions,
+  isPolling: () => boolean,
+  stopping: AbortSignal,
+): Runtime {
   const now = options.now ?? (() => new Date());
+  const nowMs = () => now().getTime();
   const dataDir = options.dataDir ?? '.sora-kit';
   const storage = options.storage ?? defaultStorage(dataDir);
   const polling = resolvePolling(options);
-  const leases = createLeases({ storage, now, settleMs: polling.leaseSettleMs });
+  const coordination = options.coordination ?? inProcessCoordinationFor(storage, nowMs);
+  const leases = createLeases(coordination);
   const notifier = createNotifier();
+  // Changes go out through the coordination, so streams on every instance hear them at once.
+  const stopListening = coordination.subscribe((topic) => notifier.notify(topic));
+  const broadcast = {
+    notify: (topic: string) => {
+      void coordination.publish(topic).catch(() => {}); // the feed watcher catches it within a second
+    },
+  };
   const metrics = createSoraMetrics(options.metrics ? options.metrics.registry : undefined);
   const providers = createProviderRegistry(
     configuredProviders(options).map((provider) => instrumentProvider(provider, metrics)),
@@ -104,12 +114,14 @@ function buildRuntime(options: SoraHandlerOptions, isPolling: () => boolean, sto
       admissionFor({
         ...options,
         storage,
-        now: () => now().getTime(),
+        coordination,
+        now: nowMs,
         capabilities: () => providers.capabilities(),
       }),
-    repo: createRepository(storage, leases),
+    repo: createRepository(storage, leases, coordination, nowMs),
+    coordination,
     leases,
-    feed: createFeed(storage, leases, notifier),
+    feed: createFeed(storage, leases, notifier, broadcast),
     notifier,
     signer: lazySigner(options.secret, now),
     logger: resolveLogger(options.logger, [options.secret]),
@@ -123,7 +135,9 @@ function buildRuntime(options: SoraHandlerOptions, isPolling: () => boolean, sto
     now,
     id: options.id ?? createJobIds(now),
     capabilities: () => providers.capabilities(),
-    isPolling,
+    isPolling: () => options.separateWorker === true || isPolling(),
+    separateWorker: options.separateWorker === true,
+    stopListening,
     webhookUrl: webhookUrls(options),
   };
 }
@@ -153,6 +167,7 @@ export function createSoraHandler(options: SoraHandlerOptions): SoraHandler {
     storage: rt.storage,
     now: () => rt.now().getTime(),
     clientAddress: clientAddressOf,
+    coordination: rt.coordination,
   };
   const sessionCheck = clientLimits.sessions
     ? sessionCreationLimit(clientLimits.sessions, clientDeps)
@@ -198,7 +213,9 @@ export function createSoraHandler(options: SoraHandlerOptions): SoraHandler {
     await next();
   });
   app.route('/', createMetaRoutes(rt, options.metrics));
-  app.route('/', createReadyRoute(rt, shutdown.isClosing, coordinationOf(options), options.ready));
+  // `/ready` pings the coordination the host configured (Redis, PostgreSQL); the in-process
+  // default lives in this process, so there is nothing to check.
+  app.route('/', createReadyRoute(rt, shutdown.isClosing, options.coordination, options.ready));
   app.route('/', createWebhookRoutes(rt, lifecycle));
   app.route(
     '/',
@@ -231,9 +248,15 @@ export function createSoraHandler(options: SoraHandlerOptions): SoraHandler {
     // in a Hono app uses the routes and works either way.
     fetch: fetchUnder(app, publicUrl.basePath ?? ''),
     basePath: publicUrl.basePath,
-    startPolling: () => poller.start(),
+    startPolling: () => {
+      if (rt.separateWorker) rt.logger.warn('startPolling ignored: separate workers refresh the jobs');
+      else poller.start();
+    },
     stopPolling: () => poller.stop(),
     pollOnce: () => poller.pollOnce(),
-    close: (closeOptions?: ShutdownOptions) => shutdown.close(closeOptions),
+    close: async (closeOptions?: ShutdownOptions) => {
+      await shutdown.close(closeOptions);
+      rt.stopListening();
+    },
   });
 }

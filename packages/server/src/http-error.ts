@@ -6,6 +6,7 @@ import type { ApiError, ApiErrorCode } from '@sora-kit/core';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { isUnavailableError } from './coordination/unavailable.js';
 import { JobStateError, StartRefusedError } from './jobs/errors.js';
 import type { Logger } from './logger.js';
 import { ProviderError } from './providers/errors.js';
@@ -142,6 +143,12 @@ export function toHttpError(error: unknown, logger: Logger): HttpError {
   }
   const shaped = fromShape(error);
   if (shaped) return shaped;
+  if (isUnavailableError(error)) {
+    logger.warn('storage unavailable', { error: error instanceof Error ? error.message : String(error) });
+    return new HttpError(503, 'unavailable', 'The service is briefly unavailable; try again shortly.', {
+      retryAfterSeconds: 5,
+    });
+  }
   logger.error('unhandled error', {
     error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
   });

@@ -6,6 +6,31 @@ export { fsBlobs } from './blobs/fs.js';
 export { type S3BlobsOptions, s3Blobs } from './blobs/s3.js';
 export type { BlobInfo, BlobStore, ByteRange } from './blobs/types.js';
 export { type VercelBlobsOptions, vercelBlobs } from './blobs/vercel.js';
+export { type MemoryCoordinationOptions, memoryCoordination } from './coordination/memory.js';
+export {
+  connectPool,
+  type PostgresCoordinationOptions,
+  postgresCoordination,
+} from './coordination/postgres.js';
+export {
+  FAIL_FAST_REDIS_OPTIONS,
+  type RedisCoordinationOptions,
+  redisCoordination,
+} from './coordination/redis.js';
+export {
+  type Coordination,
+  CoordinationUnavailableError,
+  type CounterOptions,
+  type SlotClaim,
+  type SlotOptions,
+} from './coordination/types.js';
+export { isUnavailableError } from './coordination/unavailable.js';
+export {
+  type Deployment,
+  DeploymentConfigError,
+  deploymentFromEnv,
+  type SoraRole,
+} from './deploy/env.js';
 export { createSoraHandler, type SoraHandler } from './handler.js';
 export { HttpError } from './http-error.js';
 export { type AdmissionOptions, createAdmissionControl } from './limits/admission.js';
@@ -75,4 +100,6 @@ export type { Pingable, ReadinessOptions } from './routes/ready.js';
 export { type CorsOptions, corsMiddleware } from './security/cors.js';
 export { type CrossSiteOptions, crossSiteProtection } from './security/origin.js';
 export type { ShutdownOptions } from './shutdown.js';
+export { type PostgresStorageOptions, postgresStorage } from './storage/postgres.js';
 export type { SoraStorage } from './storage.js';
+export { createSoraWorker, type SoraWorker, type SoraWorkerOptions } from './worker.js';

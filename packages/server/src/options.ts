@@ -6,6 +6,7 @@ import { DEFAULT_MAX_PROMPT_CHARS, DEFAULT_MAX_REFERENCE_BYTES } from '@sora-kit
 import type { Registry } from 'prom-client';
 import type { AuthAdapter, Identity } from './auth/types.js';
 import type { BlobStore } from './blobs/types.js';
+import type { Coordination } from './coordination/types.js';
 import type { Limits } from './jobs/runtime.js';
 import type { PriceTable } from './limits/pricing.js';
 import type { QuotaOptions } from './limits/quota.js';
@@ -34,10 +35,7 @@ export interface PollingOptions {
   leaseMs?: number;
   /** How often a running loop looks for due jobs (default 500 ms). */
   tickMs?: number;
-  /**
-   * Pause between writing a lease token and reading it back (default 15 ms). Storage without
-   * compare-and-set needs it to settle races between instances; 0 is fine with one instance.
-   */
+  /** @deprecated Ignored: leases are now atomic on the coordination, with nothing to settle. */
   leaseSettleMs?: number;
   /** Jobs refreshed at the same time by one instance (default 8). */
   concurrency?: number;
@@ -107,6 +105,18 @@ export interface SoraHandlerOptions extends PublicUrlOptions {
   dataDir?: string;
   /** Job storage (default: unstorage's fs driver at `<dataDir>/jobs`). */
   storage?: SoraStorage;
+  /**
+   * Leases, limits, the refresh schedule and change notifications shared by every process:
+   * `redisCoordination(…)` or `postgresCoordination(…)` when several processes share `storage`.
+   * Default: in-process (one process). See docs/deployment.md.
+   */
+  coordination?: Coordination;
+  /**
+   * `true` when workers (`createSoraWorker`, `sora-kit worker`) refresh, copy and notify: this
+   * handler then only serves — it never polls or refreshes on reads, and a webhook just marks its
+   * job due for a worker. Default `false`: this process does it all.
+   */
+  separateWorker?: boolean;
   /** Where video copies live (default: `fsBlobs(<dataDir>/blobs)`). */
   blobs?: BlobStore;
   /** Who is calling (default: anonymous signed-cookie sessions). */

@@ -1,10 +1,12 @@
 /**
  * The per-identity change feed behind SSE. Each change to a caller's job appends an entry with a
  * sequence number (the SSE event id) to one small record in storage, and rewrites the signal of
- * the identity's shard. Streams on the writing instance are woken at once by an in-memory signal;
- * on other instances one watcher per instance reads the shard signals about every second, and
- * only when one changed reads the feeds of its streams' identities in that shard: storage reads
- * per second do not grow with the number of open streams.
+ * the identity's shard. Each change is also published through the coordination, so streams on
+ * every instance sharing it are woken at once. Publish/subscribe is fire-and-forget (a message
+ * sent while a subscriber reconnects is lost, and instances may share storage without sharing a
+ * coordination), so one watcher per instance also reads the shard signals about every second and,
+ * only when one changed, reads the feeds of its streams' identities in that shard: nothing is
+ * missed for long, and storage reads per second do not grow with the number of open streams.
  */
 import type { SoraStorage } from '../storage.js';
 import { keys } from './keys.js';
@@ -154,8 +156,17 @@ function createWatcher(storage: SoraStorage, read: (owner: string) => Promise<Fe
   };
 }
 
-/** The change feeds over one storage. */
-export function createFeed(storage: SoraStorage, leases: Leases, notifier: Notifier) {
+/**
+ * The change feeds over one storage. `broadcast` tells every instance of a change (the
+ * coordination's publish, which reaches `local` here too); the watcher only wakes `local`
+ * streams, so what it finds is never sent around again.
+ */
+export function createFeed(
+  storage: SoraStorage,
+  leases: Leases,
+  local: Notifier,
+  broadcast: Pick<Notifier, 'notify'> = local,
+) {
   async function read(owner: string): Promise<Feed> {
     const value = (await storage.getItem(keys.feed(owner))) as Feed | null;
     return value && Array.isArray(value.entries) ? value : { seq: 0, entries: [] };
@@ -168,14 +179,14 @@ export function createFeed(storage: SoraStorage, leases: Leases, notifier: Notif
       const entries = [...feed.entries, { seq, jobId, kind }].slice(-FEED_LENGTH);
       await storage.setItem(keys.feed(owner), { seq, entries });
     });
-    notifier.notify(owner);
-    notifier.notify(jobId);
+    broadcast.notify(owner);
+    broadcast.notify(jobId);
     // A fresh token, never a read-modify-write: racing writers each leave a value the watchers
     // have not seen, so none of the changes goes unnoticed.
     await storage.setItem(keys.feedSignal(feedShard(owner)), `${Date.now()}-${crypto.randomUUID()}`);
   }
 
-  const watcher = createWatcher(storage, read, notifier);
+  const watcher = createWatcher(storage, read, local);
   return { read, publish, watch: watcher.watch };
 }
 

@@ -61,8 +61,12 @@ export async function settleOnce(
 export async function announceTerminal(rt: Runtime, record: JobRecord): Promise<void> {
   const { jobId, status, attempts } = record.job;
   if (status !== 'completed' && status !== 'failed') return;
-  await rt.repo.deactivate(jobId);
-  if (!(await rt.leases.claimOnce(keys.once(jobId, attempts, status)))) return;
+  // Off the schedule only after the follow-ups: a worker dying before them leaves the job due, and
+  // the next claim finds it terminal and comes back here.
+  if (!(await rt.leases.claimOnce(keys.once(jobId, attempts, status)))) {
+    await rt.repo.deactivate(jobId);
+    return;
+  }
   await settleOnce(rt, record, status);
   rt.metrics.jobDuration.observe(
     { status },
@@ -77,4 +81,5 @@ export async function announceTerminal(rt: Runtime, record: JobRecord): Promise<
     rt.logger.info('job failed', { jobId, attempts, code: record.job.error?.code });
     await callHook(rt, 'onJobFailed', record);
   }
+  await rt.repo.deactivate(jobId);
 }

@@ -18,8 +18,6 @@ export const keys = {
   feed: (owner: string) => `${PREFIX}:owner:${owner}:feed`,
   /** A token rewritten on every feed change of the identities in one shard: what instances watch. */
   feedSignal: (shard: number) => `${PREFIX}:feedsig:${shard}`,
-  /** Ids of every unfinished job, which the poller resumes. */
-  active: () => `${PREFIX}:active`,
   /** Provider video id (hashed) → job id, for webhooks. */
   providerVideo: (hashedVideoId: string) => `${PREFIX}:pvid:${hashedVideoId}`,
   /** `Idempotency-Key` (hashed) of one identity → job id, for 24 h. */

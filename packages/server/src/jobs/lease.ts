@@ -1,79 +1,33 @@
 /**
- * Leases and locks in unstorage.
- *
- * unstorage has no compare-and-set, so a lease is taken by writing a random token and reading it
- * back after a short settle pause: of two instances racing, the later write wins and the other
- * backs off. A race can still slip through when one instance's read-back happens before the
- * other's write lands (a window of about one storage round trip); the poller tolerates that
- * because every step it takes is idempotent (provider calls carry idempotency keys, blob copies
- * overwrite the same keys). A Redis driver with real CAS can replace this later.
- *
- * Inside one instance, a lock also queues callers in memory so they never race each other.
+ * Leases, locks and once-only markers, all on the deployment's {@link Coordination}: a lease is the
+ * engine's atomic take-if-free (`SET NX PX`, an upsert guarded by expiry, or a Map in one process),
+ * renewed and released only by its token. Inside one instance, a lock also queues callers in memory
+ * so they do not spin against each other.
  */
-import type { SoraStorage } from '../storage.js';
+import type { Coordination } from '../coordination/types.js';
+import { CoordinationUnavailableError } from '../coordination/types.js';
 
-interface LeaseValue {
-  token: string;
-  expiresAt: number;
-}
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** What leases need. */
-export interface LeaseDeps {
-  storage: SoraStorage;
-  now: () => Date;
-  /** Pause between writing a token and reading it back. */
-  settleMs: number;
-}
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-function isLease(value: unknown): value is LeaseValue {
-  return typeof value === 'object' && value !== null && typeof (value as LeaseValue).token === 'string';
-}
-
-/** Leases, locks and once-only markers over one storage, with an in-process queue per key. */
-export function createLeases(deps: LeaseDeps) {
-  const { storage, now } = deps;
+/** Leases, locks and once-only markers over one coordination, with an in-process queue per key. */
+export function createLeases(coordination: Coordination) {
   const queues = new Map<string, Promise<unknown>>();
 
-  /** Takes the lease at `key` for `ttlMs`; the token to renew or release it, or null when held. */
-  async function acquire(key: string, ttlMs: number): Promise<string | null> {
-    const current = await storage.getItem(key);
-    if (isLease(current) && current.expiresAt > now().getTime()) return null;
-    const token = crypto.randomUUID();
-    await storage.setItem(key, { token, expiresAt: now().getTime() + ttlMs });
-    if (deps.settleMs > 0) await sleep(deps.settleMs);
-    const after = await storage.getItem(key);
-    return isLease(after) && after.token === token ? token : null;
-  }
-
-  /** Extends a held lease; false when it was lost to another instance. */
-  async function renew(key: string, token: string, ttlMs: number): Promise<boolean> {
-    const current = await storage.getItem(key);
-    if (!isLease(current) || current.token !== token) return false;
-    await storage.setItem(key, { token, expiresAt: now().getTime() + ttlMs });
-    return true;
-  }
-
-  /** Gives a lease back (only if still ours). */
-  async function release(key: string, token: string): Promise<void> {
-    const current = await storage.getItem(key);
-    if (isLease(current) && current.token === token) await storage.removeItem(key);
-  }
-
-  async function acquireWaiting(key: string, ttlMs: number): Promise<string | null> {
-    for (let attempt = 0; attempt < 100; attempt++) {
-      const token = await acquire(key, ttlMs);
+  /** Waits for the lock at `key` (backing off while another instance holds it) for up to `ttlMs`. */
+  async function acquireWaiting(key: string, ttlMs: number): Promise<string> {
+    const giveUpAt = Date.now() + ttlMs;
+    for (let wait = 5; ; wait = Math.min(wait * 2, 200)) {
+      const token = await coordination.acquire(key, ttlMs);
       if (token) return token;
-      await sleep(10 + Math.random() * 20);
+      // The holder releases it, or its lease expires within ttlMs: waiting longer means a stuck engine.
+      if (Date.now() > giveUpAt) throw new CoordinationUnavailableError(`lock ${key} stayed taken`);
+      await pause(wait * (0.5 + Math.random()));
     }
-    return null;
   }
 
   /**
-   * Runs `fn` while holding the lock at `key` (read-modify-write of shared lists). After about two
-   * seconds of waiting it runs anyway rather than stall: a lost update there costs one list entry,
-   * a deadlock would cost the service.
+   * Runs `fn` while holding the lock at `key` across every instance (read-modify-write of one
+   * identity's shared lists). `ttlMs` bounds how long a crashed holder blocks the others.
    */
   function withLock<T>(key: string, fn: () => Promise<T>, ttlMs = 10_000): Promise<T> {
     const previous = queues.get(key) ?? Promise.resolve();
@@ -84,7 +38,7 @@ export function createLeases(deps: LeaseDeps) {
         try {
           return await fn();
         } finally {
-          if (token) await release(key, token);
+          await coordination.release(key, token).catch(() => {});
         }
       });
     const settled = run.catch(() => {});
@@ -95,18 +49,17 @@ export function createLeases(deps: LeaseDeps) {
     return run;
   }
 
-  /** True exactly once per `key` across instances (a marker that never expires until removed). */
-  async function claimOnce(key: string): Promise<boolean> {
-    // A sibling key, not a child: on the fs driver `<key>:lock` would make `<key>` a directory,
-    // which `hasItem` then reports as present, so the marker could never be claimed.
-    return withLock(`${key}-lock`, async () => {
-      if (await storage.hasItem(key)) return false;
-      await storage.setItem(key, now().toISOString());
-      return true;
-    });
-  }
-
-  return { acquire, renew, release, withLock, claimOnce };
+  return {
+    /** Takes the lease at `key` for `ttlMs`; the token to renew or release it, or null when held. */
+    acquire: (key: string, ttlMs: number) => coordination.acquire(key, ttlMs),
+    /** Extends a held lease; false when it was lost to another instance. */
+    renew: (key: string, token: string, ttlMs: number) => coordination.renew(key, token, ttlMs),
+    /** Gives a lease back (only if still ours). */
+    release: (key: string, token: string) => coordination.release(key, token),
+    withLock,
+    /** True exactly once per `key` across instances. */
+    claimOnce: (key: string) => coordination.claimOnce(key),
+  };
 }
 
 /** The lease and lock operations of one handler. */

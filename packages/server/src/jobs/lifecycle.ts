@@ -38,6 +38,8 @@ export function createLifecycle(rt: Runtime) {
   /** Saves a record and, when the browser-visible job changed, publishes it to the change feed. */
   async function persist(record: JobRecord, previous?: JobRecord): Promise<JobRecord> {
     const saved = await rt.repo.save(record);
+    // The schedule follows the record, so the poller's next claim finds the job when it is due.
+    if (!isTerminal(saved.job.status)) await rt.repo.activate(saved.job.jobId, saved.poll.nextAt);
     if (!previous || previous.job !== record.job)
       await rt.feed.publish(record.owner, record.job.jobId, 'job');
     return saved;
@@ -167,7 +169,10 @@ export function createLifecycle(rt: Runtime) {
       else await rt.repo.deactivate(jobId);
       return;
     }
-    if (!force && record.poll.nextAt > nowMs()) return;
+    if (!force && record.poll.nextAt > nowMs()) {
+      await rt.repo.activate(jobId, record.poll.nextAt); // claimed early: put it back where it belongs
+      return;
+    }
     if (!force) rt.metrics.scheduleLag.observe(Math.max(0, nowMs() - record.poll.nextAt) / 1000);
     const provider = rt.providers.get(record.job.provider);
     if (!provider) {
@@ -180,7 +185,11 @@ export function createLifecycle(rt: Runtime) {
       return;
     }
     if (!record.providerVideoId) {
-      if (record.creatingSince !== undefined && nowMs() - record.creatingSince < createGraceMs()) return;
+      if (record.creatingSince !== undefined && nowMs() - record.creatingSince < createGraceMs()) {
+        // Its create may still answer: look again once the grace is over.
+        await rt.repo.activate(jobId, record.creatingSince + createGraceMs());
+        return;
+      }
       // The create's answer was lost (a crash): send it again; its idempotency key makes it the same video.
       const resending = await persist({ ...record, creatingSince: nowMs() }, record);
       await startAttempt(resending).catch((error) => onUpstreamError(resending, error));

@@ -1,7 +1,9 @@
 /**
- * The background loop of a long-running server: every tick, refresh the active jobs that are due.
- * On start it simply picks up every unfinished job in storage, which is how a restart resumes.
- * Serverless hosts never start it; reads refresh stale jobs lazily instead (see routes/videos.ts).
+ * The background loop of a long-running server or worker: every tick, claim the jobs whose refresh
+ * is due from the coordination's schedule and refresh them. A claim reads only due entries, so a
+ * tick costs the same with ten active jobs or ten thousand; a claimed job comes back by itself if
+ * its claimer dies. Serverless hosts never start it; reads refresh stale jobs lazily instead (see
+ * routes/videos.ts).
  */
 import { isTerminal } from '@sora-kit/core';
 import type { Lifecycle } from './lifecycle.js';
@@ -19,23 +21,43 @@ async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Prom
   await Promise.all(lanes);
 }
 
-/** Creates the poller of one handler. */
+/** Creates the poller of one handler or worker. */
 export function createPoller(rt: Runtime, lifecycle: Lifecycle) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running = false;
   let pass: Promise<number> | undefined;
+  let seeded = false;
 
-  /** Refreshes every due active job once; resolves with how many were due. */
-  async function pollOnce(): Promise<number> {
-    const ids = await rt.repo.listActive();
-    const now = rt.now().getTime();
-    const due: string[] = [];
-    await eachLimited(ids, 16, async (jobId) => {
-      const record = await rt.repo.get(jobId);
-      if (!record || isTerminal(record.job.status) || record.poll.nextAt <= now) due.push(jobId);
+  /**
+   * The in-process schedule starts empty in a new process: fill it once from the stored records,
+   * which is how a restart of a single process resumes its unfinished jobs. Shared engines keep
+   * their schedule, so they skip this.
+   */
+  async function seedInProcessSchedule(): Promise<void> {
+    if (seeded || rt.coordination.kind !== 'memory') return;
+    seeded = true;
+    const jobKeys = await rt.storage.getKeys('sora:job');
+    await eachLimited(jobKeys, 16, async (key) => {
+      const record = await rt.repo.get(key.slice(key.lastIndexOf(':') + 1));
+      if (record && !isTerminal(record.job.status))
+        await rt.repo.activate(record.job.jobId, record.poll.nextAt);
     });
-    await eachLimited(due, rt.polling.concurrency, (jobId) => lifecycle.refresh(jobId));
-    return due.length;
+  }
+
+  /** Refreshes the jobs due now, a batch at a time; resolves with how many were claimed. */
+  async function pollOnce(): Promise<number> {
+    await seedInProcessSchedule();
+    const batch = rt.polling.concurrency * 4;
+    let claimed = 0;
+    // Several batches in one pass when many fell due at once (a restart), bounded so a pass ends.
+    for (let round = 0; round < 8; round++) {
+      const due = await rt.coordination.claimDue(rt.now().getTime(), batch, rt.polling.leaseMs);
+      claimed += due.length;
+      if (due.length > 0) rt.logger.debug('refreshing due jobs', { count: due.length });
+      await eachLimited(due, rt.polling.concurrency, (jobId) => lifecycle.refresh(jobId));
+      if (due.length < batch) break;
+    }
+    return claimed;
   }
 
   function schedule(): void {

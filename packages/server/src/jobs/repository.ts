@@ -1,9 +1,10 @@
 /**
  * Jobs in unstorage: one record per job, a per-identity index in chunks (so a page costs a couple
- * of chunk reads plus its own records, whatever the history's length), and the set of active
- * jobs the poller resumes. Key layout: ./keys.ts.
+ * of chunk reads plus its own records, whatever the history's length). Unfinished jobs are on the
+ * coordination's refresh schedule, which the poller claims from. Key layout: ./keys.ts.
  */
 import type { Job } from '@sora-kit/core';
+import type { Coordination } from '../coordination/types.js';
 import type { SoraStorage } from '../storage.js';
 import { isJobIdShape } from './ids.js';
 import { CHUNK, keys } from './keys.js';
@@ -83,7 +84,12 @@ export function decodeCursor(cursor: string): { chunk: number; position: number 
 }
 
 /** The job repository over one storage. */
-export function createRepository(storage: SoraStorage, leases: Leases) {
+export function createRepository(
+  storage: SoraStorage,
+  leases: Leases,
+  coordination: Pick<Coordination, 'schedule' | 'unschedule'>,
+  nowMs: () => number,
+) {
   async function get(jobId: string): Promise<JobRecord | null> {
     // Ids come from URLs: anything not shaped like ours cannot exist (and must not reach a key).
     if (!isJobIdShape(jobId)) return null;
@@ -126,22 +132,13 @@ export function createRepository(storage: SoraStorage, leases: Leases) {
     });
   }
 
-  async function updateActive(change: (ids: Set<string>) => void): Promise<void> {
-    await leases.withLock(keys.lock('active'), async () => {
-      const ids = new Set(asList<string>(await storage.getItem(keys.active())));
-      const before = ids.size;
-      change(ids);
-      if (ids.size !== before) await storage.setItem(keys.active(), [...ids]);
-    });
-  }
-
   /** Stores a new job: the record first, then its index entry and its place among active jobs. */
   async function insert(record: Omit<JobRecord, 'indexChunk' | 'rev'>): Promise<JobRecord> {
     const draft: JobRecord = { ...record, indexChunk: -1, rev: 0 };
     // The record lands before the index so a listed id always resolves; an orphan record left by
     // a crash here is harmless (unlisted, never polled).
     await storage.setItem(keys.job(record.job.jobId), draft);
-    await updateActive((ids) => ids.add(record.job.jobId));
+    await coordination.schedule(record.job.jobId, record.poll.nextAt);
     const indexChunk = await appendToIndex(record.owner, record.job.jobId);
     return save({ ...draft, indexChunk });
   }
@@ -158,7 +155,7 @@ export function createRepository(storage: SoraStorage, leases: Leases) {
         await storage.setItem(keys.indexChunk(owner, indexChunk), ids);
       }
     });
-    await updateActive((ids) => ids.delete(jobId));
+    await coordination.unschedule(jobId);
     await storage.removeItem(keys.job(jobId));
   }
 
@@ -199,12 +196,10 @@ export function createRepository(storage: SoraStorage, leases: Leases) {
     insert,
     remove,
     listPage,
-    /** Ids of unfinished jobs. */
-    listActive: async (): Promise<string[]> => asList<string>(await storage.getItem(keys.active())),
-    /** Marks a job active again (a retry). */
-    activate: (jobId: string) => updateActive((ids) => ids.add(jobId)),
-    /** Drops a finished job from the active set. */
-    deactivate: (jobId: string) => updateActive((ids) => ids.delete(jobId)),
+    /** Puts a job (back) on the refresh schedule, due at `dueAt` (default now). */
+    activate: (jobId: string, dueAt = nowMs()) => coordination.schedule(jobId, dueAt),
+    /** Takes a finished job off the refresh schedule. */
+    deactivate: (jobId: string) => coordination.unschedule(jobId),
   };
 }
 

@@ -2,6 +2,7 @@
 
 import type { AuthAdapter } from '../auth/types.js';
 import type { BlobStore } from '../blobs/types.js';
+import type { Coordination } from '../coordination/types.js';
 import type { AdmissionControl } from '../limits/types.js';
 import type { MediaSigner } from '../media/signing.js';
 import type { SoraLogger } from '../observability/logger.js';
@@ -40,6 +41,8 @@ export interface Runtime {
   auth: AuthAdapter;
   admission?: AdmissionControl;
   repo: Repository;
+  /** Leases, counters, the refresh schedule and change notifications shared by every instance. */
+  coordination: Coordination;
   leases: Leases;
   feed: ChangeFeed;
   notifier: Notifier;
@@ -59,8 +62,12 @@ export interface Runtime {
   id: () => string;
   /** Every provider's capabilities merged, models tagged with their provider (asked once per instance). */
   capabilities(): Promise<ProviderCapabilities>;
-  /** Whether this instance runs a polling loop (else reads refresh stale jobs lazily). */
+  /** Whether some process polls (this one's loop, or separate workers); else reads refresh stale jobs lazily. */
   isPolling(): boolean;
+  /** Whether separate workers refresh jobs, so this instance never does. */
+  separateWorker: boolean;
+  /** Ends this instance's subscription to change notifications. */
+  stopListening(): void;
   /** The public URL of a provider's webhook route, when webhooks are on and `publicUrl` is set. */
   webhookUrl(provider: string): string | undefined;
 }

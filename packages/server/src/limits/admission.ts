@@ -1,30 +1,37 @@
 /**
- * `createAdmissionControl`: the rate limit, the active-job caps and the quotas composed into the
- * handler's {@link AdmissionControl}. Every check reads first; nothing is written unless all pass,
- * so a refused request leaves no trace in any counter.
+ * `createAdmissionControl`: the rate limit, the quotas and the active-job caps composed into the
+ * handler's {@link AdmissionControl}, each an atomic take-if-room on the deployment's coordination.
+ * They are taken one after another; a later one that refuses gives the earlier ones back, so a
+ * refused request leaves nothing counted and no limit is ever passed, even by racing instances.
  */
+
+import { inProcessCoordinationFor } from '../coordination/memory.js';
+import type { Coordination } from '../coordination/types.js';
 import type { SoraStorage } from '../storage.js';
-import { claimSlot, liveSlots, releaseSlot, type Slot } from './active-jobs.js';
 import { DEFAULT_LIMITS_PREFIX, identityKey, type LimitKeys, limitKeys } from './keys.js';
 import { costMicros, DEFAULT_PRICES, type PriceTable } from './pricing.js';
 import {
-  addUsage,
-  checkPeriod,
+  type Charge,
+  chargePeriod,
   DEFAULT_QUOTAS,
   type JobCost,
-  type PeriodCheck,
   periodEnabled,
   type QuotaOptions,
+  refund,
 } from './quota.js';
-import { checkRateLimit, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit.js';
-import { createSerializer } from './serial.js';
+import { DEFAULT_RATE_LIMIT, type RateLimitOptions, takeRate } from './rate-limit.js';
 import type { Admission, AdmissionControl, AdmissionRequest } from './types.js';
 import { toRetryAfterSeconds } from './window.js';
 
 /** Options of {@link createAdmissionControl}; `false` turns a check off. */
 export interface AdmissionOptions {
-  /** Where the counters live: the handler's storage, shared by every instance. */
+  /** Where reservations are remembered until `settle()`: the handler's storage. */
   storage: SoraStorage;
+  /**
+   * Where the counters live, shared by every instance: `redisCoordination(…)` or
+   * `postgresCoordination(…)` across processes. Default: in-process, per `storage`.
+   */
+  coordination?: Coordination;
   /** Epoch milliseconds; injected so tests and the fake clock drive the windows. */
   now?: () => number;
   /** Reservation ids; random UUIDs by default. */
@@ -45,7 +52,7 @@ export interface AdmissionOptions {
   prices?: PriceTable | (() => PriceTable | Promise<PriceTable>);
   /** A slot whose `settle()` never came is freed after this long. Default 6 hours. */
   activeJobTtlSeconds?: number;
-  /** Prefix of every storage key. Default `limits:`. */
+  /** Prefix of every key. Default `limits:`. */
   prefix?: string;
 }
 
@@ -55,8 +62,7 @@ export const ACTIVE_RETRY_AFTER_SECONDS = 10;
 /** What a reservation remembers so that `settle()` can undo it. */
 interface ReservationRecord {
   who: string;
-  cost: JobCost;
-  usageKeys: string[];
+  charges: Charge[];
 }
 
 type Refusal = Extract<Admission, { ok: false }>;
@@ -73,6 +79,7 @@ function resolveQuotas(quotas: QuotaOptions | false | undefined): QuotaOptions |
 /** The options with every default resolved (internal). */
 interface Config {
   storage: SoraStorage;
+  coordination: Coordination;
   now: () => number;
   newId: () => string;
   keys: LimitKeys;
@@ -86,9 +93,11 @@ interface Config {
 
 function configOf(options: AdmissionOptions): Config {
   const given = options.prices ?? DEFAULT_PRICES;
+  const now = options.now ?? Date.now;
   return {
     storage: options.storage,
-    now: options.now ?? Date.now,
+    coordination: options.coordination ?? inProcessCoordinationFor(options.storage, now),
+    now,
     newId: options.id ?? (() => crypto.randomUUID()),
     keys: limitKeys(options.prefix ?? DEFAULT_LIMITS_PREFIX),
     rate: options.rateLimit === false ? undefined : { ...DEFAULT_RATE_LIMIT, ...options.rateLimit },
@@ -100,141 +109,164 @@ function configOf(options: AdmissionOptions): Config {
   };
 }
 
-async function checkQuotas(
+/** Charges every enabled quota period, or none: the refusal names the periods that are full. */
+async function chargeQuotas(
   cfg: Config,
   who: string,
   cost: JobCost,
   at: number,
-): Promise<PeriodCheck[] | Refusal> {
+): Promise<Charge[] | Refusal> {
   const { quotas } = cfg;
   if (!quotas) return [];
-  const periods = (['day', 'month'] as const).filter((p) => periodEnabled(p, quotas));
-  const usageKey = (period: string) => cfg.keys.usage(who, period);
-  const checks = await Promise.all(
-    periods.map((p) => checkPeriod(cfg.storage, usageKey, p, cost, quotas, at)),
-  );
-  const over = checks.filter((c) => !c.fits);
-  if (over.length === 0) return checks;
-  const until = Math.max(...over.map((c) => c.endsAt));
-  const which = over.map((c) => c.period).join(' and ');
-  return refuse('quota_exceeded', `This would go over your video quota for the ${which}`, until - at);
+  const charges: Charge[] = [];
+  for (const period of (['day', 'month'] as const).filter((p) => periodEnabled(p, quotas))) {
+    const usageKey = (p: string) => cfg.keys.usage(who, p);
+    const charged = await chargePeriod(cfg.coordination, usageKey, period, cost, quotas, at);
+    if ('endsAt' in charged) {
+      await refund(cfg.coordination, charges);
+      return refuse(
+        'quota_exceeded',
+        `This would go over your video quota for the ${period}`,
+        charged.endsAt - at,
+      );
+    }
+    charges.push(...charged.charges);
+  }
+  return charges;
 }
 
 /** The active-job caps in force: where their slots live, their size and what a refusal says. */
 function capsOf(cfg: Config, who: string) {
   const caps = [
     {
-      base: cfg.keys.active(who),
+      key: cfg.keys.active(who),
       cap: cfg.perIdentity,
       message: `At most ${cfg.perIdentity} videos can be in progress at once`,
     },
-    { base: cfg.keys.globalActive(), cap: cfg.global, message: 'The service is busy; try again shortly' },
+    { key: cfg.keys.globalActive(), cap: cfg.global, message: 'The service is busy; try again shortly' },
   ];
-  return caps.filter((c): c is { base: string; cap: number; message: string } => c.cap !== undefined);
+  return caps.filter((c): c is { key: string; cap: number; message: string } => c.cap !== undefined);
 }
 
 const busy = (message: string) => refuse('rate_limited', message, ACTIVE_RETRY_AFTER_SECONDS * 1000);
 
 /** Claims a slot under every cap, or none: a cap that refuses gives back the slots already taken. */
-async function claimAll(cfg: Config, who: string, slot: Slot): Promise<Refusal | undefined> {
+async function claimAll(cfg: Config, who: string, id: string, at: number): Promise<Refusal | undefined> {
   const taken: string[] = [];
-  for (const { base, cap, message } of capsOf(cfg, who)) {
-    if (!(await claimSlot(cfg.storage, base, slot, cap, cfg.ttlMs))) {
-      for (const held of taken) await releaseSlot(cfg.storage, held, slot.id);
+  for (const { key, cap, message } of capsOf(cfg, who)) {
+    const claim = await cfg.coordination.claimSlot(key, id, { cap, now: at, expiresAt: at + cfg.ttlMs });
+    if (!claim.ok) {
+      for (const held of taken) await cfg.coordination.releaseSlot(held, id);
       return busy(message);
     }
-    taken.push(base);
+    taken.push(key);
   }
   return undefined;
 }
 
-/** The checks that need no job: rate and caps, read only (see AdmissionControl.precheck). */
+/**
+ * The checks that need no job: rate and caps (see AdmissionControl.precheck). Each is probed by
+ * taking a place and giving it straight back, so a full limit is seen exactly; a probe can at worst
+ * make a concurrent admission see the limit full a moment early (a refusal with Retry-After).
+ */
 async function precheckNow(cfg: Config, identity: string): Promise<Refusal | undefined> {
   const who = await identityKey(identity);
   const at = cfg.now();
-  const rate = cfg.rate ? await checkRateLimit(cfg.storage, cfg.keys.rate(who), cfg.rate, at) : undefined;
-  if (rate && !rate.allowed) {
-    return refuse('rate_limited', 'Too many videos started in a short time', rate.retryAfterMs);
+  const probe = `probe-${cfg.newId()}`;
+  if (cfg.rate) {
+    const rate = await takeRate(cfg.coordination, cfg.keys.rate(who), probe, cfg.rate, at);
+    if (!rate.allowed)
+      return refuse('rate_limited', 'Too many videos started in a short time', rate.retryAfterMs);
+    await rate.undo();
   }
-  for (const { base, cap, message } of capsOf(cfg, who)) {
-    if ((await liveSlots(cfg.storage, base, at, cfg.ttlMs)).length >= cap) return busy(message);
+  for (const { key, cap, message } of capsOf(cfg, who)) {
+    const claim = await cfg.coordination.claimSlot(key, probe, { cap, now: at, expiresAt: at + 60_000 });
+    if (!claim.ok) return busy(message);
+    await cfg.coordination.releaseSlot(key, probe);
   }
   return undefined;
 }
 
 async function admitNow(cfg: Config, request: AdmissionRequest): Promise<Admission> {
-  const { storage, keys, ttlMs } = cfg;
   const who = await identityKey(request.identity);
   const at = cfg.now();
-  const rate = cfg.rate ? await checkRateLimit(storage, keys.rate(who), cfg.rate, at) : undefined;
-  if (rate && !rate.allowed) {
-    return refuse('rate_limited', 'Too many videos started in a short time', rate.retryAfterMs);
-  }
+  const reservation = cfg.newId();
   const micros = costMicros(await cfg.prices(), request.model, request.size, request.seconds) ?? 0;
   const cost: JobCost = { seconds: request.seconds, micros };
-  const periods = await checkQuotas(cfg, who, cost, at);
-  if (!Array.isArray(periods)) return periods;
-
-  // The read checks passed: claim the cap slots (write, then count; a refused claim withdraws its
-  // slot), and only then record the rest.
-  const reservation = cfg.newId();
-  // The slot's time is read just before it is written, to keep the claim's race window small.
-  const refused = await claimAll(cfg, who, { id: reservation, at: cfg.now() });
-  if (refused) return refused;
-  const record: ReservationRecord = { who, cost, usageKeys: periods.map((p) => p.key) };
-  await storage.setItem(keys.reservation(reservation), record, { ttl: Math.ceil(ttlMs / 1000) * 2 });
-  await rate?.commit();
-  for (const p of periods) await addUsage(storage, p.key, cost, 1, usageTtlSeconds(p));
-  return { ok: true, reservation };
+  // What was taken so far, given back when a later step refuses or fails (an engine outage
+  // mid-admission must not leave a hit or a charge behind for a request that was not admitted).
+  const undo: (() => Promise<void>)[] = [];
+  const rollback = async () => {
+    for (const step of undo.reverse()) await step().catch(() => {});
+  };
+  try {
+    if (cfg.rate) {
+      const rate = await takeRate(cfg.coordination, cfg.keys.rate(who), reservation, cfg.rate, at);
+      if (!rate.allowed)
+        return refuse('rate_limited', 'Too many videos started in a short time', rate.retryAfterMs);
+      undo.push(rate.undo);
+    }
+    const charges = await chargeQuotas(cfg, who, cost, at);
+    if (!Array.isArray(charges)) {
+      await rollback();
+      return charges;
+    }
+    undo.push(() => refund(cfg.coordination, charges));
+    const refused = await claimAll(cfg, who, reservation, at);
+    if (refused) {
+      await rollback();
+      return refused;
+    }
+    undo.push(async () => {
+      for (const { key } of capsOf(cfg, who)) await cfg.coordination.releaseSlot(key, reservation);
+    });
+    const record: ReservationRecord = { who, charges };
+    await cfg.storage.setItem(cfg.keys.reservation(reservation), record, {
+      ttl: Math.ceil(cfg.ttlMs / 1000) * 2,
+    });
+    return { ok: true, reservation };
+  } catch (error) {
+    await rollback();
+    throw error;
+  }
 }
 
 async function settleNow(cfg: Config, reservation: string, outcome: 'completed' | 'failed'): Promise<void> {
-  const { storage, keys } = cfg;
+  const { storage, keys, coordination } = cfg;
   const key = keys.reservation(reservation);
   const record = asRecord(await storage.getItem(key));
-  if (!record) return; // settled already, or never ours: settling twice must not give back twice
+  if (!record) return; // settled already, or never ours
+  // Settling twice must not give back twice, even from two instances at once.
+  if (!(await coordination.claimOnce(`${key}:settled`))) return;
+  await coordination.releaseSlot(keys.active(record.who), reservation);
+  await coordination.releaseSlot(keys.globalActive(), reservation);
+  if (outcome === 'failed') await refund(coordination, record.charges);
   await storage.removeItem(key);
-  await releaseSlot(storage, keys.active(record.who), reservation);
-  await releaseSlot(storage, keys.globalActive(), reservation);
-  if (outcome === 'failed') {
-    for (const usageKey of record.usageKeys) await addUsage(storage, usageKey, record.cost, -1, 40 * 86400);
-  }
 }
 
 /**
- * Admission control over unstorage: limits that hold across every instance sharing `storage`.
- *
- * unstorage has no atomic increment. Admissions are serialized within one instance, so one instance
- * is exact. Active-job slots are one key each, claimed by write-then-count, so instances never lose
- * each other's slots and over-admit a cap only in a race within one storage round trip; the rate
- * and quota counters are read-modify-write,
- * so N instances admitting for the same identity in the same instant may over-admit them by up to
- * N − 1 (see docs/security.md).
+ * Admission control whose limits hold exactly across every instance sharing the coordination.
  *
  * @example
- * const admission = createAdmissionControl({ storage, rateLimit: { limit: 5, windowSeconds: 60 } });
+ * const admission = createAdmissionControl({ storage, coordination, rateLimit: { limit: 5, windowSeconds: 60 } });
  * const verdict = await admission.admit({ identity: 'u1', model: 'sora-2', size: '1280x720', seconds: 4 });
  */
 export function createAdmissionControl(options: AdmissionOptions): AdmissionControl {
   const cfg = configOf(options);
-  const serial = createSerializer();
   return {
     precheck: (identity) => precheckNow(cfg, identity),
-    admit: (request) => serial(() => admitNow(cfg, request)),
-    settle: (reservation, outcome) => serial(() => settleNow(cfg, reservation, outcome)),
+    admit: (request) => admitNow(cfg, request),
+    settle: (reservation, outcome) => settleNow(cfg, reservation, outcome),
   };
-}
-
-/** Usage outlives its period a little, so a late `settle('failed')` still finds it. */
-function usageTtlSeconds(check: PeriodCheck): number {
-  return check.period === 'day' ? 2 * 86400 : 40 * 86400;
 }
 
 function asRecord(value: unknown): ReservationRecord | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const r = value as Partial<ReservationRecord>;
-  if (typeof r.who !== 'string' || !Array.isArray(r.usageKeys) || typeof r.cost !== 'object' || !r.cost) {
-    return undefined;
-  }
-  return { who: r.who, cost: r.cost, usageKeys: r.usageKeys.filter((k) => typeof k === 'string') };
+  if (typeof r.who !== 'string' || !Array.isArray(r.charges)) return undefined;
+  const charges = r.charges.filter(
+    (c): c is Charge =>
+      typeof c === 'object' && c !== null && typeof c.key === 'string' && typeof c.amount === 'number',
+  );
+  return { who: r.who, charges };
 }

@@ -6,10 +6,11 @@
  * trusted proxy reports (`trustProxy`).
  */
 import type { Context, MiddlewareHandler } from 'hono';
+import { inProcessCoordinationFor } from '../coordination/memory.js';
+import type { Coordination } from '../coordination/types.js';
 import type { SoraStorage } from '../storage.js';
 import { DEFAULT_LIMITS_PREFIX, identityKey } from './keys.js';
-import { checkRateLimit, type RateLimitOptions } from './rate-limit.js';
-import { createSerializer } from './serial.js';
+import { type RateLimitOptions, takeRate } from './rate-limit.js';
 import { toRetryAfterSeconds } from './window.js';
 
 /** Names the client of a request, or `undefined` to skip the check (e.g. a trusted backend). */
@@ -49,24 +50,19 @@ export function startsWork(c: Context): boolean {
   return c.req.method === 'POST' && /\/videos(\/[^/]+\/(retry|remix))?\/?$/.test(c.req.path);
 }
 
-/** One rate limit per client over the handler's storage; `check` counts the attempt. */
+/** One rate limit per client on the coordination (atomic across instances); counts the attempt. */
 function clientCounter(
   kind: string,
   options: RateLimitOptions,
   defaults: Required<RateLimitOptions>,
-  storage: SoraStorage,
-  now: () => number,
+  deps: ClientLimitDeps,
 ) {
   const rate = { ...defaults, ...options };
-  const serial = createSerializer();
+  const coordination = deps.coordination ?? inProcessCoordinationFor(deps.storage, deps.now);
   return async (client: string): Promise<number> => {
     const key = `${DEFAULT_LIMITS_PREFIX}${kind}:${await identityKey(client)}`;
-    return serial(async () => {
-      const check = await checkRateLimit(storage, key, rate, now());
-      if (!check.allowed) return check.retryAfterMs;
-      await check.commit();
-      return 0;
-    });
+    const taken = await takeRate(coordination, key, crypto.randomUUID(), rate, deps.now());
+    return taken.allowed ? 0 : taken.retryAfterMs;
   };
 }
 
@@ -85,6 +81,8 @@ export interface ClientLimitDeps {
   now: () => number;
   /** The client address in force (socket, or trusted proxy's report). */
   clientAddress: ClientKey;
+  /** Where the counters live (default: in-process, per storage). */
+  coordination?: Coordination;
 }
 
 /**
@@ -95,7 +93,7 @@ export interface ClientLimitDeps {
 export function perClientLimit(options: PerClientOptions, deps: ClientLimitDeps): MiddlewareHandler {
   const key = options.key ?? deps.clientAddress;
   const applies = options.applies ?? (options.key ? 'all' : 'anonymous');
-  const count = clientCounter('client', options, DEFAULT_PER_CLIENT, deps.storage, deps.now);
+  const count = clientCounter('client', options, DEFAULT_PER_CLIENT, deps);
   return async (c, next) => {
     const identity = c.get('identity') as { anonymous?: boolean } | undefined;
     const counted = startsWork(c) && (applies === 'all' || identity?.anonymous === true);
@@ -118,7 +116,7 @@ export function sessionCreationLimit(
   deps: ClientLimitDeps,
 ): (c: Context) => Promise<number> {
   const key = options.key ?? deps.clientAddress;
-  const count = clientCounter('sessions', options, DEFAULT_SESSIONS_PER_CLIENT, deps.storage, deps.now);
+  const count = clientCounter('sessions', options, DEFAULT_SESSIONS_PER_CLIENT, deps);
   return async (c) => {
     const client = key(c);
     if (!client) return 0;

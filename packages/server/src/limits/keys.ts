@@ -1,5 +1,5 @@
 /**
- * Storage keys of the limits. Identities come from the host's auth and may hold any character, so
+ * Coordination and storage keys of the limits. Identities come from the host's auth and may hold any character, so
  * they enter keys only as a hash: no `:`, `/` or `..` from a user ever shapes a key.
  */
 
@@ -16,10 +16,10 @@ export async function identityKey(identity: string): Promise<string> {
 export function limitKeys(prefix: string) {
   return {
     rate: (who: string) => `${prefix}rate:${who}`,
-    /** A key prefix: one key per active slot of `who` lives under it. */
-    active: (who: string) => `${prefix}active:${who}:`,
-    /** A key prefix: one key per active slot of anyone. */
-    globalActive: () => `${prefix}active-global:`,
+    /** The expiring set of `who`'s active jobs (one member per reservation). */
+    active: (who: string) => `${prefix}active:${who}`,
+    /** The expiring set of everyone's active jobs. */
+    globalActive: () => `${prefix}active-global`,
     usage: (who: string, period: string) => `${prefix}usage:${who}:${period}`,
     reservation: (id: string) => `${prefix}reservation:${id}`,
   };

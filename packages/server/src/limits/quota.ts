@@ -2,7 +2,7 @@
  * Quotas: seconds of video and dollars per identity per UTC day and per UTC month. A job's cost is
  * reserved when it is admitted, given back when it fails, and kept when it completes.
  */
-import type { SoraStorage } from '../storage.js';
+import type { Coordination } from '../coordination/types.js';
 import { MICROS_PER_USD } from './pricing.js';
 import { type QuotaPeriod, quotaPeriod } from './window.js';
 
@@ -30,25 +30,10 @@ export const DEFAULT_QUOTAS: Required<QuotaOptions> = {
   usdPerMonth: 150,
 };
 
-/** What an identity used in one period. */
-export interface Usage {
-  seconds: number;
-  /** Dollars in micro-dollars (integers, no float drift). */
-  micros: number;
-}
-
 /** The cost of one job as the quotas count it. */
 export interface JobCost {
   seconds: number;
   micros: number;
-}
-
-/** Reads a stored usage, treating anything malformed as nothing used. */
-export function asUsage(value: unknown): Usage {
-  if (typeof value !== 'object' || value === null) return { seconds: 0, micros: 0 };
-  const { seconds, micros } = value as Partial<Usage>;
-  const num = (n: unknown) => (typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : 0);
-  return { seconds: num(seconds), micros: num(micros) };
 }
 
 function limitsOf(period: QuotaPeriod, quotas: QuotaOptions) {
@@ -60,56 +45,63 @@ function limitsOf(period: QuotaPeriod, quotas: QuotaOptions) {
   };
 }
 
-/** Whether adding `cost` to `used` stays within a period's budgets. Pure. */
-export function withinQuota(period: QuotaPeriod, used: Usage, cost: JobCost, quotas: QuotaOptions): boolean {
-  const limit = limitsOf(period, quotas);
-  if (limit.seconds !== undefined && used.seconds + cost.seconds > limit.seconds) return false;
-  if (limit.micros !== undefined && used.micros + cost.micros > limit.micros) return false;
-  return true;
-}
-
 /** Whether a period has any budget switched on. */
 export function periodEnabled(period: QuotaPeriod, quotas: QuotaOptions): boolean {
   const limit = limitsOf(period, quotas);
   return limit.seconds !== undefined || limit.micros !== undefined;
 }
 
-/** One period's check: the usage key and value, and whether the cost fits. */
-export interface PeriodCheck {
-  period: QuotaPeriod;
-  key: string;
-  used: Usage;
-  fits: boolean;
-  endsAt: number;
+/** A period's usage counters under `usageKey(period)`: seconds and micro-dollars, one counter each. */
+export function usageCounters(usageKey: (period: string) => string, period: QuotaPeriod, now: number) {
+  const { key: periodKey, endsAt } = quotaPeriod(period, now);
+  const base = usageKey(`${period}:${periodKey}`);
+  return { seconds: `${base}:seconds`, micros: `${base}:micros`, endsAt };
 }
 
-/** Reads one period's usage and checks `cost` against it. */
-export async function checkPeriod(
-  storage: SoraStorage,
+/** Usage outlives its period a little, so a late refund still finds it. */
+export function usageTtlMs(period: QuotaPeriod): number {
+  return (period === 'day' ? 2 : 40) * 86_400_000;
+}
+
+/** A charge that was applied: the counters and amounts, to refund on failure. */
+export interface Charge {
+  key: string;
+  amount: number;
+  ttlMs: number;
+}
+
+/**
+ * Charges `cost` to one period's counters, each an atomic add that refuses to pass its budget.
+ * The charges applied, or the period's end when a budget would be passed (nothing stays charged).
+ */
+export async function chargePeriod(
+  coordination: Coordination,
   usageKey: (period: string) => string,
   period: QuotaPeriod,
   cost: JobCost,
   quotas: QuotaOptions,
   now: number,
-): Promise<PeriodCheck> {
-  const { key: periodKey, endsAt } = quotaPeriod(period, now);
-  const key = usageKey(`${period}:${periodKey}`);
-  const used = asUsage(await storage.getItem(key));
-  return { period, key, used, fits: withinQuota(period, used, cost, quotas), endsAt };
+): Promise<{ charges: Charge[] } | { endsAt: number }> {
+  const limit = limitsOf(period, quotas);
+  const counters = usageCounters(usageKey, period, now);
+  const ttlMs = usageTtlMs(period);
+  const wanted: (Charge & { limit?: number })[] = [
+    { key: counters.seconds, amount: cost.seconds, ttlMs, limit: limit.seconds },
+    { key: counters.micros, amount: cost.micros, ttlMs, limit: limit.micros },
+  ];
+  const charges: Charge[] = [];
+  for (const charge of wanted) {
+    if (charge.limit === undefined) continue;
+    if (!(await coordination.addWithin(charge.key, charge.amount, { limit: charge.limit, ttlMs }))) {
+      await refund(coordination, charges);
+      return { endsAt: counters.endsAt };
+    }
+    charges.push({ key: charge.key, amount: charge.amount, ttlMs });
+  }
+  return { charges };
 }
 
-/** Adds `sign × cost` to the usage under `key`, never going below zero. */
-export async function addUsage(
-  storage: SoraStorage,
-  key: string,
-  cost: JobCost,
-  sign: 1 | -1,
-  ttlSeconds: number,
-): Promise<void> {
-  const used = asUsage(await storage.getItem(key));
-  const next: Usage = {
-    seconds: Math.max(0, used.seconds + sign * cost.seconds),
-    micros: Math.max(0, used.micros + sign * cost.micros),
-  };
-  await storage.setItem(key, next, { ttl: ttlSeconds });
+/** Gives charges back (never below zero). */
+export async function refund(coordination: Coordination, charges: readonly Charge[]): Promise<void> {
+  for (const c of charges) await coordination.addWithin(c.key, -c.amount, { ttlMs: c.ttlMs });
 }

@@ -1,9 +1,9 @@
 /**
- * Creations per identity per window, with state in unstorage. The decision is the pure window math
- * of window.ts; this file only reads the state, decides, and hands back what to write.
+ * Creations per identity per window, as one atomic step on the coordination: the sliding window is
+ * an expiring set with one member per admitted hit (at most `limit` live ones), the fixed window a
+ * counter per aligned window. Racing instances cannot both take the last place.
  */
-import type { SoraStorage } from '../storage.js';
-import { type FixedWindowState, fixedWindow, type SlidingLog, slidingWindow } from './window.js';
+import type { Coordination } from '../coordination/types.js';
 
 /** How many jobs one identity may create per window. */
 export interface RateLimitOptions {
@@ -12,7 +12,7 @@ export interface RateLimitOptions {
   /** The window, in seconds. Default 60. */
   windowSeconds?: number;
   /**
-   * `sliding` (default): exact over any window, keeps up to `limit` timestamps.
+   * `sliding` (default): exact over any window, keeps up to `limit` entries.
    * `fixed`: one counter per aligned window, constant size, up to 2× the limit across a boundary.
    */
   algorithm?: 'sliding' | 'fixed';
@@ -25,38 +25,38 @@ export const DEFAULT_RATE_LIMIT: Required<RateLimitOptions> = {
   algorithm: 'sliding',
 };
 
-/** A rate-limit check: allowed with the state to write once every other check passed, or refused. */
-export type RateCheck =
-  | { allowed: true; commit: () => Promise<void> }
+/** A hit that was counted, with how to take it back; or a refusal with a wait. */
+export type RateTake =
+  | { allowed: true; undo: () => Promise<void> }
   | { allowed: false; retryAfterMs: number };
 
-function asLog(value: unknown): SlidingLog {
-  return Array.isArray(value)
-    ? value.filter((t): t is number => typeof t === 'number' && Number.isFinite(t))
-    : [];
-}
-
-function asFixed(value: unknown): FixedWindowState | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const { start, count } = value as Partial<FixedWindowState>;
-  return typeof start === 'number' && typeof count === 'number' ? { start, count } : null;
-}
-
-/** Checks one identity's creation rate at `now` (epoch ms) against the state under `key`. */
-export async function checkRateLimit(
-  storage: SoraStorage,
+/**
+ * Counts one hit `member` (unique per request) against the window under `key` at `now` (epoch ms),
+ * or refuses it when the window is full.
+ */
+export async function takeRate(
+  coordination: Coordination,
   key: string,
+  member: string,
   options: Required<RateLimitOptions>,
   now: number,
-): Promise<RateCheck> {
+): Promise<RateTake> {
   const windowMs = options.windowSeconds * 1000;
-  const stored = await storage.getItem(key);
-  const verdict =
-    options.algorithm === 'fixed'
-      ? fixedWindow(asFixed(stored), now, options.limit, windowMs)
-      : slidingWindow(asLog(stored), now, options.limit, windowMs);
-  if (!verdict.allowed) return { allowed: false, retryAfterMs: verdict.retryAfterMs };
-  // Drivers with expiry (redis, KV) drop the key once the window is over; others keep a tiny value.
-  const ttl = options.windowSeconds * 2;
-  return { allowed: true, commit: () => storage.setItem(key, verdict.state, { ttl }) };
+  if (options.algorithm === 'fixed') {
+    const start = Math.floor(now / windowMs) * windowMs;
+    const windowKey = `${key}:${start}`;
+    const ok = await coordination.addWithin(windowKey, 1, { limit: options.limit, ttlMs: windowMs * 2 });
+    if (!ok) return { allowed: false, retryAfterMs: Math.max(1, start + windowMs - now) };
+    return {
+      allowed: true,
+      undo: () => coordination.addWithin(windowKey, -1, { ttlMs: windowMs * 2 }).then(() => {}),
+    };
+  }
+  const claim = await coordination.claimSlot(key, member, {
+    cap: options.limit,
+    now,
+    expiresAt: now + windowMs,
+  });
+  if (!claim.ok) return { allowed: false, retryAfterMs: Math.max(1, claim.freesAt - now) };
+  return { allowed: true, undo: () => coordination.releaseSlot(key, member) };
 }

@@ -3,6 +3,7 @@
  * uses: the host's own, the built-in one over the handler's storage, or none.
  */
 
+import type { Coordination } from '../coordination/types.js';
 import type { ProviderCapabilities } from '../providers/types.js';
 import type { SoraStorage } from '../storage.js';
 import { type AdmissionOptions, createAdmissionControl } from './admission.js';
@@ -46,6 +47,8 @@ export interface AdmissionSetup {
   /** The host's prices, over the provider's advertised ones and {@link DEFAULT_PRICES}. */
   prices?: PriceTable;
   storage: SoraStorage;
+  /** Where the counters live (default: in-process, per storage). */
+  coordination?: Coordination;
   /** Epoch milliseconds. */
   now: () => number;
   capabilities: () => Promise<ProviderCapabilities>;
@@ -94,6 +97,7 @@ export function admissionFor(setup: AdmissionSetup): AdmissionControl | undefine
       : { storage: setup.storage, ...setup.limits };
   return createAdmissionControl({
     ...limits,
+    coordination: setup.coordination,
     now: setup.now,
     quotas: setup.quotas,
     prices: priceTable(setup.capabilities, setup.prices),

@@ -44,14 +44,15 @@ export function createWebhookRoutes(rt: Runtime, lifecycle: Lifecycle): Hono {
       throw new HttpError(400, 'invalid_request', 'The webhook signature or payload is not valid.');
     }
     const seenKey = keys.webhookEvent(await sha256Hex(event.eventId));
-    const nowMs = rt.now().getTime();
-    const seen = (await rt.storage.getItem(seenKey)) as number | null;
-    if (typeof seen === 'number' && seen > nowMs) return c.json({ ok: true, duplicate: true });
-    await rt.storage.setItem(seenKey, nowMs + REPLAY_WINDOW_MS, { ttl: REPLAY_WINDOW_MS / 1000 });
+    // Taken atomically: of two deliveries of one event racing on two instances, one is the duplicate.
+    if (!(await rt.coordination.acquire(seenKey, REPLAY_WINDOW_MS)))
+      return c.json({ ok: true, duplicate: true });
     const jobId = (await rt.storage.getItem(keys.providerVideo(await sha256Hex(event.videoId)))) as
       | string
       | null;
-    if (typeof jobId === 'string') await lifecycle.refresh(jobId, { force: true });
+    // With separate workers, the job is made due now and a worker refreshes it within a tick.
+    if (typeof jobId === 'string' && rt.separateWorker) await rt.repo.activate(jobId);
+    else if (typeof jobId === 'string') await lifecycle.refresh(jobId, { force: true });
     rt.logger.debug('webhook received', { type: event.type, known: typeof jobId === 'string' });
     return c.json({ ok: true });
   });

@@ -8,6 +8,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Job, JobPage } from '@sora-kit/core';
 import { afterAll, expect, test } from 'vitest';
+import { inProcessCoordinationFor } from '../../src/coordination/memory.js';
 import { seededRandom } from '../../src/providers/fake/faults.js';
 import { fakeProvider } from '../../src/providers/fake-provider.js';
 import { browser, type Harness, harness } from '../support/harness.js';
@@ -71,7 +72,8 @@ test('200 jobs under 20 % upstream failures and 10 % cut downloads all end corre
   expect(jobs.size).toBe(JOBS);
 
   let steps = 0;
-  while ((await h.storage.getItem<string[]>('sora:active'))?.length && steps < 600) {
+  const schedule = inProcessCoordinationFor(h.storage);
+  while ((await schedule.scheduled()) > 0 && steps < 600) {
     await provider.fake.advance(1000);
     await h.handler.pollOnce();
     steps++;

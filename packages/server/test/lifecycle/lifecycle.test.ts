@@ -1,5 +1,6 @@
 import type { Job } from '@sora-kit/core';
 import { afterEach, expect, test, vi } from 'vitest';
+import { inProcessCoordinationFor } from '../../src/coordination/memory.js';
 import { ProviderError } from '../../src/providers/errors.js';
 import type { ProviderVideo, VideoProvider } from '../../src/providers/types.js';
 import { browser, type Harness, harness } from '../support/harness.js';
@@ -74,22 +75,26 @@ test('a restarted server resumes every unfinished job and completes it', async (
 test('a create whose answer was lost (crash) is re-sent with the same key: one video, job completes', async () => {
   h = await harness();
   // The first instance's provider makes the video upstream, then "dies" before the answer lands.
+  let madeUpstream!: () => void;
+  const upstreamDone = new Promise<void>((resolve) => {
+    madeUpstream = resolve;
+  });
   const lost: VideoProvider = {
     ...h.fake.provider,
     create: async (input) => {
       await h.fake.provider.create(input);
+      madeUpstream();
       return new Promise<ProviderVideo>(() => {});
     },
   };
   const dying = h.restart({ provider: lost } as never);
   const createdByDying = browser(dying).post('/videos', { prompt: 'survive' });
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  await upstreamDone;
   expect(h.fake.videoCount()).toBe(1);
   void createdByDying;
 
   await h.run(40_000);
-  const ids = await h.storage.getItem<string[]>('sora:active');
-  expect(ids).toEqual([]);
+  expect(await inProcessCoordinationFor(h.storage).scheduled()).toBe(0);
   expect(h.fake.videoCount()).toBe(1);
   expect(h.fake.calls.create).toBe(2);
 });

@@ -1,20 +1,24 @@
 /**
- * Several handler instances sharing one Redis (127.0.0.1:6379) through unstorage: upstream refreshes
+ * Several handler instances sharing one Redis (127.0.0.1:6379) through unstorage and redisCoordination: upstream refreshes
  * stay at one per due job however many instances poll, and hooks fire once per transition.
  */
 import type { Job } from '@sora-kit/core';
 import { createStorage, type Storage } from 'unstorage';
 import redisDriver from 'unstorage/drivers/redis';
 import { afterAll, expect, test } from 'vitest';
+import { redisCoordination } from '../../src/coordination/redis.js';
+import type { Coordination } from '../../src/coordination/types.js';
 import type { SoraHandler } from '../../src/handler.js';
 import { browser, type Harness, harness } from '../support/harness.js';
 
 const base = `sora-kit-test-${Date.now()}-${Math.random().toString(36).slice(2)}`;
 let storage: Storage | undefined;
 let h: Harness | undefined;
+const coordinations: Coordination[] = [];
 
 afterAll(async () => {
   await h?.cleanup();
+  for (const c of coordinations) await c.close();
   await storage?.clear();
   await storage?.dispose();
 });
@@ -23,8 +27,18 @@ test('three instances on one Redis make one upstream refresh per due job and cal
   storage = createStorage({ driver: redisDriver({ base, url: 'redis://127.0.0.1:6379' }) });
   const completed: string[] = [];
   const hooks = { onJobCompleted: ({ job }: { job: Job }) => void completed.push(job.jobId) };
-  h = await harness({ storage, hooks, polling: { leaseSettleMs: 15 } });
-  const instances: SoraHandler[] = [h.handler, h.restart(), h.restart()];
+  // One coordination (one set of connections) per instance, as in separate processes.
+  const coordinate = async () => {
+    const c = await redisCoordination({ url: 'redis://127.0.0.1:6379', prefix: `${base}:c:` });
+    coordinations.push(c);
+    return c;
+  };
+  h = await harness({ storage, hooks, coordination: await coordinate() });
+  const instances: SoraHandler[] = [
+    h.handler,
+    h.restart({ coordination: await coordinate() }),
+    h.restart({ coordination: await coordinate() }),
+  ];
   const users = instances.map((instance) => browser(instance));
   const ids: string[] = [];
   for (let i = 0; i < 9; i++) {

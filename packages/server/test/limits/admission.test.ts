@@ -158,7 +158,7 @@ describe('shared state', () => {
     expect((await two.admission.admit(clip('alice'))).ok).toBe(false);
   });
 
-  it('never loses a slot when instances admit at the same instant, and over-admits by less than the instance count', async () => {
+  it('admits exactly the cap when instances admit at the same instant, and the cap is whole again after', async () => {
     const storage = createStorage();
     const instances = Array.from({ length: 4 }, () =>
       setup({ storage, rateLimit: false, activeJobs: 3, globalActiveJobs: false }),
@@ -167,14 +167,8 @@ describe('shared state', () => {
       instances.flatMap(({ admission }) => [admission.admit(clip('racer')), admission.admit(clip('racer'))]),
     );
     const admitted = verdicts.filter((v) => v.ok);
-    expect(admitted.length).toBeGreaterThanOrEqual(3);
-    expect(admitted.length).toBeLessThanOrEqual(3 + 4 - 1);
-    // Every admitted job holds exactly one slot: none was overwritten by another instance.
-    const slots = (await storage.getKeys('limits:active:')).length;
-    expect(slots).toBe(admitted.length);
-    // Once they end, the cap is whole again and exact.
+    expect(admitted).toHaveLength(3);
     for (const v of admitted) if (v.ok) await instances[0]?.admission.settle(v.reservation, 'completed');
-    expect(await storage.getKeys('limits:active:')).toEqual([]);
     const again = await Promise.all([1, 2, 3, 4].map(() => instances[1]?.admission.admit(clip('racer'))));
     expect(again.filter((v) => v?.ok)).toHaveLength(3);
   });

@@ -9,6 +9,7 @@ import type { Redis } from 'ioredis';
 import { createStorage, type Storage } from 'unstorage';
 import redisDriver from 'unstorage/drivers/redis';
 import { afterEach, expect, test } from 'vitest';
+import { memoryCoordination } from '../../src/index.js';
 import { type Harness, harness } from '../support/harness.js';
 
 let h: Harness | undefined;
@@ -107,13 +108,15 @@ test('/ready answers 503 while Redis is down and 200 once it is back', async () 
 
 test('/ready checks the coordination layer and any extra dependency given', async () => {
   let coordinationUp = true;
+  // A working coordination whose engine can be made unreachable.
   const coordination = {
+    ...memoryCoordination(),
     ping: async () => {
       if (!coordinationUp) throw new Error('ECONNREFUSED');
     },
   };
   const hanging = { ping: () => new Promise<void>(() => {}) };
-  h = await harness({ coordination, ready: { timeoutMs: 200 } } as never);
+  h = await harness({ coordination, ready: { timeoutMs: 200 } });
   expect((await ready(h.handler)).body.checks).toEqual({ storage: 'ok', blobs: 'ok', coordination: 'ok' });
   coordinationUp = false;
   expect((await ready(h.handler)).body.error?.details.failed).toEqual(['coordination']);

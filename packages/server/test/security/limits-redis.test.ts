@@ -2,6 +2,8 @@
 import { createStorage, type Storage } from 'unstorage';
 import redisDriver from 'unstorage/drivers/redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redisCoordination } from '../../src/coordination/redis.js';
+import type { Coordination } from '../../src/coordination/types.js';
 import { jarClient } from './support/client.js';
 import { createHarness, type Harness } from './support/handler.js';
 
@@ -10,23 +12,28 @@ describe('limits over Redis', () => {
   let one: Harness;
   let two: Harness;
 
-  beforeAll(() => {
-    storage = createStorage({
-      driver: redisDriver({ base: `sora-kit-test:${crypto.randomUUID()}`, url: 'redis://127.0.0.1:6379' }),
-    });
+  const coordinations: Coordination[] = [];
+
+  beforeAll(async () => {
+    const base = `sora-kit-test:${crypto.randomUUID()}`;
+    storage = createStorage({ driver: redisDriver({ base, url: 'redis://127.0.0.1:6379' }) });
+    for (let i = 0; i < 2; i++) {
+      coordinations.push(await redisCoordination({ url: 'redis://127.0.0.1:6379', prefix: `${base}:c:` }));
+    }
     const options = {
       storage,
       limits: { activeJobs: 2, rateLimit: { limit: 3, windowSeconds: 60 } },
       quotas: false,
     } as const;
-    one = createHarness(options);
-    two = createHarness(options);
+    one = createHarness({ ...options, coordination: coordinations[0] });
+    two = createHarness({ ...options, coordination: coordinations[1] });
   });
   afterAll(async () => {
     await one.close();
     await two.close();
     await storage.clear();
     await storage.dispose();
+    for (const c of coordinations) await c.close();
   });
 
   it('a user at the cap on one instance is refused by the other, with no upstream call', async () => {
