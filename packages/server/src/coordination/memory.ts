@@ -3,7 +3,7 @@
  * time, so each operation here is atomic as long as it does not await — none does.
  */
 import type { SoraStorage } from '../storage.js';
-import { type Coordination, ONCE_TTL_MS, type SlotClaim } from './types.js';
+import { type Coordination, ONCE_TTL_MS, type OnceClaim, type SlotClaim } from './types.js';
 
 /** Options of {@link memoryCoordination}. */
 export interface MemoryCoordinationOptions {
@@ -20,6 +20,9 @@ interface Expiring<T> {
   value: T;
   expiresAt: number;
 }
+
+/** The value of a finished {@link Coordination.beginOnce} key. */
+const DONE = 'done';
 
 /** Where once-only markers are kept in the handler's storage. */
 const MARKER_PREFIX = 'sora:once-marker:';
@@ -48,6 +51,30 @@ export function memoryCoordination(options: MemoryCoordinationOptions = {}): Coo
     const token = crypto.randomUUID();
     leases.set(key, { value: token, expiresAt: now() + ttlMs });
     return token;
+  }
+
+  /**
+   * The claim is taken in the Map before anything awaits (so racing callers see it at once); the
+   * storage marker of a finished key then tells a restarted process it was done before.
+   */
+  async function beginOnce(key: string, holdMs: number): Promise<OnceClaim> {
+    const name = `run-once:${key}`;
+    const held = live(leases, name);
+    if (held) return held.value === DONE ? { state: 'done' } : { state: 'busy' };
+    const token = crypto.randomUUID();
+    leases.set(name, { value: token, expiresAt: now() + holdMs });
+    if (options.storage && (await options.storage.hasItem(`${MARKER_PREFIX}${name}`))) {
+      leases.set(name, { value: DONE, expiresAt: now() + ONCE_TTL_MS });
+      return { state: 'done' };
+    }
+    return { state: 'run', token };
+  }
+
+  async function finishOnce(key: string, token: string): Promise<void> {
+    const name = `run-once:${key}`;
+    if (live(leases, name)?.value !== token) return;
+    leases.set(name, { value: DONE, expiresAt: now() + ONCE_TTL_MS });
+    await options.storage?.setItem(`${MARKER_PREFIX}${name}`, now());
   }
 
   function claimSlot(key: string, member: string, cap: number, at: number, expiresAt: number): SlotClaim {
@@ -100,6 +127,8 @@ export function memoryCoordination(options: MemoryCoordinationOptions = {}): Coo
       await stored.setItem(marker, now());
       return true;
     },
+    beginOnce,
+    finishOnce,
     claimSlot: async (key, member, o) => claimSlot(key, member, o.cap, o.now, o.expiresAt),
     releaseSlot: async (key, member) => {
       sets.get(key)?.delete(member);

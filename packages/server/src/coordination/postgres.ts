@@ -8,7 +8,7 @@
 import type { Pool, PoolClient, PoolConfig } from 'pg';
 import { importOptional } from '../optional-peer.js';
 import { describe, redact } from './redis.js';
-import { type Coordination, ONCE_TTL_MS, type SlotClaim } from './types.js';
+import { type Coordination, ONCE_TTL_MS, type OnceClaim, type SlotClaim } from './types.js';
 import { guardUnavailable } from './unavailable.js';
 
 /** Options of {@link postgresCoordination}: a connection string (a pool is made and ended here) or your pool. */
@@ -128,6 +128,28 @@ export async function postgresCoordination(options: PostgresCoordinationOptions)
       await pool.query(`DELETE FROM ${t('leases')} WHERE key = $1 AND token = $2`, [key, token]);
     },
     claimOnce: async (key) => (await coordination.acquire(`once:${key}`, ONCE_TTL_MS)) !== null,
+    // A once key is a lease row whose token becomes 'done' (no UUID token equals it) when finished.
+    beginOnce: async (key, holdMs): Promise<OnceClaim> => {
+      const token = crypto.randomUUID();
+      const taken = await pool.query<{ token: string }>(
+        `WITH taken AS (
+           INSERT INTO ${t('leases')} (key, token, expires_at) VALUES ($1, $2, ${NOW_MS} + $3)
+           ON CONFLICT (key) DO UPDATE SET token = EXCLUDED.token, expires_at = EXCLUDED.expires_at
+           WHERE ${t('leases')}.expires_at <= ${NOW_MS} RETURNING token)
+         SELECT token FROM taken UNION ALL
+         SELECT token FROM ${t('leases')} WHERE key = $1 AND NOT EXISTS (SELECT 1 FROM taken)`,
+        [`run-once:${key}`, token, Math.ceil(holdMs)],
+      );
+      const held = taken.rows[0]?.token;
+      if (held === token) return { state: 'run', token };
+      return held === 'done' ? { state: 'done' } : { state: 'busy' };
+    },
+    finishOnce: async (key, token) => {
+      await pool.query(
+        `UPDATE ${t('leases')} SET token = 'done', expires_at = ${NOW_MS} + $3 WHERE key = $1 AND token = $2`,
+        [`run-once:${key}`, token, ONCE_TTL_MS],
+      );
+    },
     claimSlot: (key, member, o) => claimSlot(key, member, o.cap, o.now, o.expiresAt),
     releaseSlot: async (key, member) => {
       await pool.query(`DELETE FROM ${t('slots')} WHERE key = $1 AND member = $2`, [key, member]);

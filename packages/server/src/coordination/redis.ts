@@ -7,7 +7,7 @@
  */
 import type { Redis, RedisOptions } from 'ioredis';
 import { importOptional } from '../optional-peer.js';
-import { type Coordination, ONCE_TTL_MS, type SlotClaim } from './types.js';
+import { type Coordination, ONCE_TTL_MS, type OnceClaim, type SlotClaim } from './types.js';
 import { guardUnavailable } from './unavailable.js';
 
 /** Options of {@link redisCoordination}: a URL (a client is created and closed here) or your client. */
@@ -21,6 +21,15 @@ export type RedisCoordinationOptions = (
 
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`;
+// KEYS[1] the once key; ARGV: token, holdMs. 'done' is a value no token takes (tokens are UUIDs).
+const BEGIN_ONCE = `
+local v = redis.call('GET', KEYS[1])
+if v == 'done' then return 'done' end
+if v then return 'busy' end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return 'run'`;
+// KEYS[1] the once key; ARGV: token, ttlMs of the done marker.
+const FINISH_ONCE = `if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('SET', KEYS[1], 'done', 'PX', ARGV[2]) end return 0`;
 // KEYS[1] set; ARGV: member, cap, now, expiresAt. Returns 1, or the earliest expiry when full.
 const CLAIM_SLOT = `
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[3])
@@ -89,6 +98,17 @@ export async function redisCoordination(options: RedisCoordinationOptions): Prom
       await client.eval(RELEASE, 1, k(key), token);
     },
     claimOnce: async (key) => (await client.set(k(`once:${key}`), '1', 'PX', ONCE_TTL_MS, 'NX')) === 'OK',
+    beginOnce: async (key, holdMs): Promise<OnceClaim> => {
+      const token = crypto.randomUUID();
+      const state = (await client.eval(BEGIN_ONCE, 1, k(`run-once:${key}`), token, Math.ceil(holdMs))) as
+        | 'run'
+        | 'busy'
+        | 'done';
+      return state === 'run' ? { state, token } : { state };
+    },
+    finishOnce: async (key, token) => {
+      await client.eval(FINISH_ONCE, 1, k(`run-once:${key}`), token, ONCE_TTL_MS);
+    },
     claimSlot: async (key, member, o): Promise<SlotClaim> => {
       const [ok, first] = (await client.eval(CLAIM_SLOT, 1, k(key), member, o.cap, o.now, o.expiresAt)) as [
         number,

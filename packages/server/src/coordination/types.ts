@@ -10,6 +10,12 @@
 /** The verdict of {@link Coordination.claimSlot}. */
 export type SlotClaim = { ok: true } | { ok: false; freesAt: number };
 
+/**
+ * The verdict of {@link Coordination.beginOnce}: `run` (do it now, then `finishOnce` with the
+ * token), `busy` (another caller's claim is live) or `done` (finished already).
+ */
+export type OnceClaim = { state: 'run'; token: string } | { state: 'busy' } | { state: 'done' };
+
 /** Options of {@link Coordination.claimSlot}. */
 export interface SlotOptions {
   /** Most live members the set may hold. */
@@ -44,6 +50,15 @@ export interface Coordination {
   release(key: string, token: string): Promise<void>;
   /** True for exactly one caller per `key`, ever (markers are kept about 30 days). */
   claimOnce(key: string): Promise<boolean>;
+  /**
+   * Begins a side effect that must happen once per `key` even when its process dies midway (a
+   * hook, a refund): the first caller gets `run`; its claim lapses after `holdMs` unless it calls
+   * {@link Coordination.finishOnce}, so a caller after a crash gets `run` again. Keys are their
+   * own namespace, apart from {@link Coordination.claimOnce}'s.
+   */
+  beginOnce(key: string, holdMs: number): Promise<OnceClaim>;
+  /** Marks `key` done for good (about 30 days) when `token` still holds its claim. */
+  finishOnce(key: string, token: string): Promise<void>;
   /**
    * Adds `member` to the expiring set `key` when fewer than `cap` live members are in it (already
    * in it counts as held). A sliding-window rate limit (one member per hit, expiring with the

@@ -1,6 +1,7 @@
 /**
- * What happens once per transition: hooks, admission settlement and counters. Each is guarded
- * by a once-only marker in storage, so two instances that both see a job end call each hook once.
+ * What happens once per transition: hooks, admission settlement and counters. Each runs under a
+ * once-only claim on the coordination, so two instances that both see a job end call each hook
+ * once, and a worker killed in the middle of one leaves it to the next claimer instead of losing it.
  */
 import type { JobHookContext } from '../options.js';
 import { keys } from './keys.js';
@@ -25,35 +26,35 @@ async function callHook(rt: Runtime, name: HookName, record: JobRecord): Promise
 
 /** Called after a new job is stored and sent upstream. */
 export async function announceCreated(rt: Runtime, record: JobRecord): Promise<void> {
-  if (!(await rt.leases.claimOnce(keys.once(record.job.jobId, 0, 'created')))) return;
-  rt.metrics.jobs.inc({ status: 'created', code: 'none' });
-  rt.logger.info('job created', {
-    jobId: record.job.jobId,
-    model: record.job.model,
-    provider: record.job.provider,
+  await rt.leases.runOnce(keys.once(record.job.jobId, 0, 'created'), async () => {
+    rt.metrics.jobs.inc({ status: 'created', code: 'none' });
+    rt.logger.info('job created', {
+      jobId: record.job.jobId,
+      model: record.job.model,
+      provider: record.job.provider,
+    });
+    await callHook(rt, 'onJobCreated', record);
   });
-  await callHook(rt, 'onJobCreated', record);
 }
 
 /**
- * Gives the job's admission reservation back exactly once per attempt: `completed` keeps the
- * quota charged, `failed` refunds it; both free the active-job slot.
+ * Gives the job's admission reservation back: `completed` keeps the quota charged, `failed`
+ * refunds it; both free the active-job slot. Admission settles each reservation once by itself.
  */
 export async function settleOnce(
   rt: Runtime,
   record: JobRecord,
   outcome: 'completed' | 'failed',
-): Promise<void> {
-  const { jobId, attempts } = record.job;
-  if (!record.reservation || !rt.admission) return;
-  if (!(await rt.leases.claimOnce(keys.once(jobId, attempts, 'settled')))) return;
+): Promise<'done' | 'busy'> {
+  if (!record.reservation || !rt.admission) return 'done';
   try {
-    await rt.admission.settle(record.reservation, outcome);
+    return (await rt.admission.settle(record.reservation, outcome)) === 'pending' ? 'busy' : 'done';
   } catch (error) {
     rt.logger.warn('admission settle failed', {
-      jobId,
+      jobId: record.job.jobId,
       error: error instanceof Error ? error.message : String(error),
     });
+    return 'busy'; // the job stays due, and a later pass settles it
   }
 }
 
@@ -61,25 +62,23 @@ export async function settleOnce(
 export async function announceTerminal(rt: Runtime, record: JobRecord): Promise<void> {
   const { jobId, status, attempts } = record.job;
   if (status !== 'completed' && status !== 'failed') return;
-  // Off the schedule only after the follow-ups: a worker dying before them leaves the job due, and
-  // the next claim finds it terminal and comes back here.
-  if (!(await rt.leases.claimOnce(keys.once(jobId, attempts, status)))) {
-    await rt.repo.deactivate(jobId);
-    return;
-  }
-  await settleOnce(rt, record, status);
-  rt.metrics.jobDuration.observe(
-    { status },
-    Math.max(0, rt.now().getTime() - record.attemptStartedAt) / 1000,
-  );
-  if (status === 'completed') {
-    rt.metrics.jobs.inc({ status, code: 'none' });
-    rt.logger.info('job completed', { jobId, attempts });
-    await callHook(rt, 'onJobCompleted', record);
-  } else {
-    rt.metrics.jobs.inc({ status, code: record.job.error?.code ?? 'internal' });
-    rt.logger.info('job failed', { jobId, attempts, code: record.job.error?.code });
-    await callHook(rt, 'onJobFailed', record);
-  }
-  await rt.repo.deactivate(jobId);
+  const settled = await settleOnce(rt, record, status);
+  const announced = await rt.leases.runOnce(keys.once(jobId, attempts, status), async () => {
+    rt.metrics.jobDuration.observe(
+      { status },
+      Math.max(0, rt.now().getTime() - record.attemptStartedAt) / 1000,
+    );
+    if (status === 'completed') {
+      rt.metrics.jobs.inc({ status, code: 'none' });
+      rt.logger.info('job completed', { jobId, attempts });
+      await callHook(rt, 'onJobCompleted', record);
+    } else {
+      rt.metrics.jobs.inc({ status, code: record.job.error?.code ?? 'internal' });
+      rt.logger.info('job failed', { jobId, attempts, code: record.job.error?.code });
+      await callHook(rt, 'onJobFailed', record);
+    }
+  });
+  // Off the schedule only once both follow-ups are done: while one is `busy` (another instance is
+  // at it, or died at it) the job stays due, and a later claim finds it terminal and comes back here.
+  if (settled === 'done' && announced === 'done') await rt.repo.deactivate(jobId);
 }

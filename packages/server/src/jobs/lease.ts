@@ -5,6 +5,7 @@
  * so they do not spin against each other.
  */
 import type { Coordination } from '../coordination/types.js';
+import { runOnce } from '../coordination/run-once.js';
 import { CoordinationUnavailableError } from '../coordination/types.js';
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -57,8 +58,8 @@ export function createLeases(coordination: Coordination) {
     /** Gives a lease back (only if still ours). */
     release: (key: string, token: string) => coordination.release(key, token),
     withLock,
-    /** True exactly once per `key` across instances. */
-    claimOnce: (key: string) => coordination.claimOnce(key),
+    /** Runs `effect` once per `key` across instances, again only after its runner died (see runOnce). */
+    runOnce: (key: string, effect: () => Promise<void>) => runOnce(coordination, key, effect),
   };
 }
 

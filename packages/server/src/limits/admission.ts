@@ -6,6 +6,7 @@
  */
 
 import { inProcessCoordinationFor } from '../coordination/memory.js';
+import { runOnce } from '../coordination/run-once.js';
 import type { Coordination } from '../coordination/types.js';
 import type { SoraStorage } from '../storage.js';
 import { DEFAULT_LIMITS_PREFIX, identityKey, type LimitKeys, limitKeys } from './keys.js';
@@ -231,17 +232,24 @@ async function admitNow(cfg: Config, request: AdmissionRequest): Promise<Admissi
   }
 }
 
-async function settleNow(cfg: Config, reservation: string, outcome: 'completed' | 'failed'): Promise<void> {
+async function settleNow(
+  cfg: Config,
+  reservation: string,
+  outcome: 'completed' | 'failed',
+): Promise<void | 'pending'> {
   const { storage, keys, coordination } = cfg;
   const key = keys.reservation(reservation);
   const record = asRecord(await storage.getItem(key));
   if (!record) return; // settled already, or never ours
-  // Settling twice must not give back twice, even from two instances at once.
-  if (!(await coordination.claimOnce(`${key}:settled`))) return;
-  await coordination.releaseSlot(keys.active(record.who), reservation);
-  await coordination.releaseSlot(keys.globalActive(), reservation);
-  if (outcome === 'failed') await refund(coordination, record.charges);
-  await storage.removeItem(key);
+  // Settling twice must not give back twice, even from two instances at once; a settler killed
+  // midway leaves it to the next caller.
+  const settled = await runOnce(coordination, `${key}:settled`, async () => {
+    await coordination.releaseSlot(keys.active(record.who), reservation);
+    await coordination.releaseSlot(keys.globalActive(), reservation);
+    if (outcome === 'failed') await refund(coordination, record.charges);
+    await storage.removeItem(key);
+  });
+  return settled === 'busy' ? 'pending' : undefined;
 }
 
 /**

@@ -29,8 +29,11 @@ export interface AdmissionControl {
   precheck?(identity: string): Promise<AdmissionRefusal | undefined>;
   admit(request: AdmissionRequest): Promise<Admission>;
   /**
-   * Called exactly once per admitted job when it ends, or when its creation failed upstream:
-   * `failed` gives the reserved quota back; both free the active-job slot.
+   * Called when an admitted job ends, or when its creation failed upstream: `failed` gives the
+   * reserved quota back; both free the active-job slot. It may be called again for the same
+   * reservation (another instance saw the job end too, or a worker died while settling), so settle
+   * each reservation once. Resolve with `'pending'` while another caller is settling it: the job is
+   * then offered again later.
    */
-  settle(reservation: string, outcome: 'completed' | 'failed'): Promise<void>;
+  settle(reservation: string, outcome: 'completed' | 'failed'): Promise<void | 'pending'>;
 }

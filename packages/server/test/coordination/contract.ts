@@ -44,6 +44,38 @@ export function coordinationContract(
       expect((await Promise.all(claims)).filter(Boolean)).toHaveLength(1);
     }));
 
+  test(`${name}: of 30 racing beginOnce one runs; the others are busy until it finishes, then done`, () =>
+    withSpace(async (all) => {
+      const claims = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => all[i % all.length]!.beginOnce('hook:1', 60_000)),
+      );
+      const runs = claims.filter((c) => c.state === 'run');
+      expect(runs).toHaveLength(1);
+      expect(claims.filter((c) => c.state === 'busy')).toHaveLength(29);
+      await all[1]!.finishOnce('hook:1', 'not-the-token');
+      expect(await all[1]!.beginOnce('hook:1', 60_000)).toEqual({ state: 'busy' });
+      await all[0]!.finishOnce('hook:1', (runs[0] as { token: string }).token);
+      expect(await all[1]!.beginOnce('hook:1', 60_000)).toEqual({ state: 'done' });
+      // Its own namespace: a claimOnce of the same key is still free.
+      expect(await all[1]!.claimOnce('hook:1')).toBe(true);
+    }));
+
+  test(`${name}: a beginOnce whose runner never finishes runs again once its hold lapses`, () =>
+    withSpace(async ([a, b]) => {
+      const first = await a!.beginOnce('hook:crashed', 60);
+      expect(first.state).toBe('run');
+      expect(await b!.beginOnce('hook:crashed', 60_000)).toEqual({ state: 'busy' });
+      // The runner "died": nothing finishes its claim; after the hold another caller runs it.
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const second = await b!.beginOnce('hook:crashed', 60_000);
+      expect(second.state).toBe('run');
+      // The dead runner's late finish changes nothing; the live one's marks it done.
+      await a!.finishOnce('hook:crashed', (first as { token: string }).token);
+      expect(await a!.beginOnce('hook:crashed', 60_000)).toEqual({ state: 'busy' });
+      await b!.finishOnce('hook:crashed', (second as { token: string }).token);
+      expect(await a!.beginOnce('hook:crashed', 60_000)).toEqual({ state: 'done' });
+    }));
+
   test(`${name}: 40 racing slot claims with a cap of 10 admit exactly 10; released and expired slots free room`, () =>
     withSpace(async (all) => {
       const now = Date.now();
