@@ -76,9 +76,11 @@ async function redisFrom(url: string, ns: string) {
   const coordination = await redisCoordination({ url, prefix: `${ns}:` });
   const { default: redisDriver } = await import('unstorage/drivers/redis');
   const { createStorage } = await import('unstorage');
-  const storage = createStorage({
-    driver: redisDriver({ url, base: `${ns}:data`, ...FAIL_FAST_REDIS_OPTIONS }),
-  });
+  const driver = redisDriver({ url, base: `${ns}:data`, ...FAIL_FAST_REDIS_OPTIONS });
+  // Each command reports an outage (503 `unavailable`); without a listener ioredis would also
+  // print every failed reconnect as an "Unhandled error event".
+  driver.getInstance?.().on('error', () => {});
+  const storage = createStorage({ driver });
   return { coordination, storage };
 }
 
