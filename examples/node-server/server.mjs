@@ -1,11 +1,21 @@
 // The sora-kit demo: the handler at /api/sora and <sora-studio> at /, on embedded defaults
-// (file storage in the data dir, the fake provider when no OPENAI_API_KEY is set).
+// (file storage in the data dir, the fake provider when no OPENAI_API_KEY is set). With
+// SORA_KIT_STORAGE (redis://… or postgres://…), SORA_KIT_BLOBS (s3://…) and SORA_KIT_ROLE (all, web,
+// worker) the same script runs as any process of a scaled-out deployment (docs/deployment.md).
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { createSoraHandler, fakeProvider, openaiProvider, openrouterProvider } from '@sora-kit/server';
+import {
+  createSoraHandler,
+  createSoraWorker,
+  DeploymentConfigError,
+  deploymentFromEnv,
+  fakeProvider,
+  openaiProvider,
+  openrouterProvider,
+} from '@sora-kit/server';
 import { createFakeOpenRouter } from '@sora-kit/server/testing';
 import { build } from 'esbuild';
 import { Hono } from 'hono';
@@ -57,6 +67,8 @@ function chooseProvider(config) {
     });
   }
   if (config.apiKey) return openaiProvider({ apiKey: config.apiKey, baseURL: config.baseURL });
+  // An OpenAI-compatible server that needs no key, such as `pnpm fake-openai` shared by several processes.
+  if (config.baseURL) return openaiProvider({ apiKey: 'no-key', baseURL: config.baseURL });
   // The fake keeps its videos in the data dir, so a restarted demo finishes the jobs it had running,
   // and makes no silent retries: `fake:rate_limit` shows the person the refusal and its countdown.
   return fakeProvider({
@@ -66,14 +78,15 @@ function chooseProvider(config) {
   });
 }
 
+/** Whether the provider is a fake inside this process (which other processes cannot share). */
 function isFake(config) {
-  return config.provider === 'openrouter' ? !config.openrouterKey : !config.apiKey;
+  return config.provider === 'openrouter' ? !config.openrouterKey : !config.apiKey && !config.baseURL;
 }
 
 function describeProvider(config) {
   const name = config.provider === 'openrouter' ? 'OpenRouter' : 'OpenAI';
   if (!isFake(config))
-    return `${name}${config.baseURL && config.provider === 'openai' ? ` at ${config.baseURL}` : ''}`;
+    return `${name}${config.baseURL && config.provider === 'openai' ? ` at ${config.baseURL}` : ''}${config.provider === 'openai' && !config.apiKey ? ' (no key)' : ''}`;
   const missing = config.provider === 'openrouter' ? 'OPENROUTER_API_KEY' : 'OPENAI_API_KEY';
   return `the built-in fake ${name} (no ${missing} set; a video takes ${config.fakeSeconds} s)`;
 }
@@ -109,11 +122,82 @@ function pageHeaders(html) {
   });
 }
 
+/** Exits on SIGINT/SIGTERM after `close()`; a second signal exits at once. */
+function onSignals(close) {
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) process.exit(0);
+    stopping = true;
+    await close();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+/** Ends the process with one line when the server cannot listen. */
+function exitOnListenError(server, config) {
+  server.on('error', (error) => {
+    const reason =
+      error.code === 'EADDRINUSE'
+        ? `port ${config.port} is already in use; start with PORT=<another port>`
+        : `the server cannot listen on ${config.host}:${config.port}: ${error.code ?? error.message}`;
+    console.error(`sora-kit demo: ${reason}`);
+    process.exit(1);
+  });
+}
+
+/** SORA_KIT_ROLE=worker: refreshes, copies and notifies; answers the platform's probes on PORT. */
+function runWorker(config, deployment, provider, logger) {
+  const worker = createSoraWorker({
+    provider,
+    storage: deployment.storage,
+    coordination: deployment.coordination,
+    blobs: deployment.blobs,
+    dataDir: config.dataDir,
+    logger,
+  });
+  worker.start();
+  const app = new Hono();
+  app.route('/api/sora', worker.routes);
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    logger.info(
+      `sora-kit worker (${deployment.summary}); probes at http://${shown}:${info.port}/api/sora/health`,
+    );
+    logger.info(`provider: ${describeProvider(config)}`);
+  });
+  exitOnListenError(server, config);
+  onSignals(async () => {
+    logger.info('shutting down');
+    server.close();
+    await worker.close();
+    await deployment.close();
+    process.exit(0);
+  });
+}
+
 async function main() {
   const config = await readConfig();
+  const deployment = await deploymentFromEnv(process.env);
+  if (deployment.role !== 'all' && isFake(config)) {
+    throw new ConfigError(
+      `SORA_KIT_ROLE=${deployment.role} needs a provider every process shares: set OPENAI_API_KEY, or OPENAI_BASE_URL to a running \`pnpm fake-openai\``,
+    );
+  }
   const provider = chooseProvider(config);
   const logger = createLogger();
-  const sora = createSoraHandler({ provider, secret: config.secret, dataDir: config.dataDir, logger });
+  if (deployment.role === 'worker') return runWorker(config, deployment, provider, logger);
+  const sora = createSoraHandler({
+    provider,
+    secret: config.secret,
+    dataDir: config.dataDir,
+    logger,
+    storage: deployment.storage,
+    coordination: deployment.coordination,
+    blobs: deployment.blobs,
+    // A web process only serves; workers (SORA_KIT_ROLE=worker) refresh, copy and notify.
+    separateWorker: deployment.role === 'web',
+  });
 
   const [script, html, css, icon] = await Promise.all([
     bundleClient(),
@@ -138,7 +222,7 @@ async function main() {
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     // Short, with the URL last (a space after it, for whoever scans the output for it).
-    logger.info({ dataDir: config.dataDir }, `data dir: ${config.dataDir}`);
+    logger.info({ dataDir: config.dataDir }, `data dir: ${config.dataDir}; ${deployment.summary}`);
     logger.info(`sora-kit demo on http://${shown}:${info.port}/ (provider: ${describeProvider(config)})`);
   });
   // Slow clients: the request line and headers must arrive within 10 s and the whole request within
@@ -146,36 +230,25 @@ async function main() {
   server.headersTimeout = 10_000;
   server.requestTimeout = 60_000;
   server.keepAliveTimeout = 5_000;
-  server.on('error', (error) => {
-    const reason =
-      error.code === 'EADDRINUSE'
-        ? `port ${config.port} is already in use; start with PORT=<another port>`
-        : `the server cannot listen on ${config.host}:${config.port}: ${error.code ?? error.message}`;
-    console.error(`sora-kit demo: ${reason}`);
-    process.exit(1);
-  });
-  sora.startPolling();
+  exitOnListenError(server, config);
+  if (deployment.role === 'all') sora.startPolling();
 
   // Graceful: refuse new jobs, end event streams with a reconnect hint, let copies finish (up to
   // SHUTDOWN_DEADLINE_MS, default 10 s), then exit 0. A second signal exits at once.
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) process.exit(0);
-    stopping = true;
+  onSignals(async () => {
     const deadlineMs = Number(process.env.SHUTDOWN_DEADLINE_MS) || 10_000;
     logger.info({ deadlineMs }, 'shutting down');
     await sora.close({ deadlineMs });
+    await deployment.close();
     server.close(() => process.exit(0));
     // Keep-alive sockets would hold server.close open; nothing is left to serve on them.
     server.closeAllConnections?.();
     setTimeout(() => process.exit(0), 2000).unref();
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  });
 }
 
 main().catch((error) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof DeploymentConfigError) {
     console.error(`sora-kit demo: ${error.message}`);
   } else {
     console.error(`sora-kit demo: could not start: ${error?.message ?? error}`);

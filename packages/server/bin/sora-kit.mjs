@@ -4,7 +4,7 @@
 //   SORA_KIT_BLOBS        fs (default) or s3://bucket[/prefix] (+ AWS_* and SORA_KIT_S3_ENDPOINT)
 //   SORA_KIT_NAMESPACE    key / table prefix shared with the web instances (default sora_kit)
 //   OPENAI_API_KEY, OPENAI_BASE_URL   the provider (OPENAI_BASE_URL may point at `pnpm fake-openai`)
-//   PORT                  answers GET /api/sora/health there, for the platform's probe (default 3001)
+//   PORT                  answers GET /api/sora/health and /api/sora/ready there, for the platform (default 3001)
 // Misconfiguration or an unreachable engine ends the process with one line and exit code 1.
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
@@ -32,20 +32,12 @@ async function main() {
     blobs: deployment.blobs,
   });
   worker.start();
-  const health = new Hono();
-  health.get('/api/sora/health', async (c) => {
-    try {
-      await deployment.coordination?.ping();
-      return c.json({ ok: true, role: 'worker' });
-    } catch {
-      return c.json(
-        { ok: false, role: 'worker', error: { code: 'unavailable', message: 'storage unreachable' } },
-        503,
-      );
-    }
-  });
-  const server = serve({ fetch: health.fetch, port, hostname: env.HOST || '0.0.0.0' }, (info) => {
-    console.log(`sora-kit worker: ${deployment.summary}; health on :${info.port}/api/sora/health`);
+  const app = new Hono();
+  app.route('/api/sora', worker.routes);
+  const server = serve({ fetch: app.fetch, port, hostname: env.HOST || '0.0.0.0' }, (info) => {
+    console.log(
+      `sora-kit worker: ${deployment.summary}; probes on :${info.port}/api/sora/health and /api/sora/ready`,
+    );
   });
   const stop = async () => {
     server.close();

@@ -4,11 +4,13 @@
  * the blob store and runs the once-only hooks; web handlers created with `separateWorker: true`
  * only serve. Any number of workers and web instances share one storage and coordination.
  */
+import { Hono } from 'hono';
 import { buildRuntime } from './handler.js';
 import { createLifecycle } from './jobs/lifecycle.js';
 import { createPoller } from './jobs/poller.js';
 import type { SoraHandlerOptions } from './options.js';
 import { configuredProviders } from './providers/registry.js';
+import { createReadyRoute } from './routes/ready.js';
 
 /**
  * Options of {@link createSoraWorker}: the handler's, without what only serving needs. Give it the
@@ -36,6 +38,12 @@ export interface SoraWorker {
   pollOnce(): Promise<number>;
   /** Whether the loop is running. */
   isRunning(): boolean;
+  /**
+   * The worker's probes for a platform, to mount where the web instances have theirs
+   * (`app.route('/api/sora', worker.routes)`): `GET /health` (alive, and whether the loop runs) and
+   * `GET /ready` (storage, blob store and coordination answer; 503 `unavailable` when one does not).
+   */
+  routes: Hono;
   /** Stops the loop, waits for the pass in progress and releases the default storage. */
   close(): Promise<void>;
 }
@@ -61,7 +69,14 @@ export function createSoraWorker(options: SoraWorkerOptions): SoraWorker {
   const lifecycle = createLifecycle(rt);
   const poller = createPoller(rt, lifecycle);
   pollerRef = poller;
+  const routes = new Hono();
+  routes.get('/health', (c) => c.json({ ok: true, role: 'worker', running: poller.isRunning() }));
+  routes.route(
+    '/',
+    createReadyRoute(rt, () => stopping.signal.aborted, options.coordination),
+  );
   return {
+    routes,
     start: () => poller.start(),
     pollOnce: () => poller.pollOnce(),
     isRunning: () => pollerRef?.isRunning() ?? false,

@@ -28,4 +28,3 @@ export async function runOnce(
   await coordination.finishOnce(key, claim.token);
   return 'done';
 }
-

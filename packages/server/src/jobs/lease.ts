@@ -4,8 +4,9 @@
  * renewed and released only by its token. Inside one instance, a lock also queues callers in memory
  * so they do not spin against each other.
  */
-import type { Coordination } from '../coordination/types.js';
+
 import { runOnce } from '../coordination/run-once.js';
+import type { Coordination } from '../coordination/types.js';
 import { CoordinationUnavailableError } from '../coordination/types.js';
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

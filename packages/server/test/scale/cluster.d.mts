@@ -24,6 +24,8 @@ export interface ClusterOptions {
   /** JSON of `{ limits, quotas }` for every process (default: both off). */
   limits?: unknown;
 }
+/** Removes what a run left on an engine under `namespace` (keys on Redis, tables on PostgreSQL). */
+export declare function dropNamespace(url: string, namespace: string): Promise<void>;
 /** Starts one process and resolves once it listens. */
 export declare function startNode(role: 'web' | 'worker', env: Record<string, string>): Promise<NodeProcess>;
 /** A set of web and worker processes on one namespace; hooks are logged to one file. */

@@ -7,6 +7,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
+import pg from 'pg';
 import S3rver from 's3rver';
 
 const NODE_SCRIPT = fileURLToPath(new URL('./node.mjs', import.meta.url));
@@ -31,6 +33,26 @@ export async function startS3() {
     },
   };
 }
+/** Removes what a run left on an engine under `namespace` (keys on Redis, tables on PostgreSQL). */
+export async function dropNamespace(url, namespace) {
+  if (/^rediss?:/.test(url)) {
+    const redis = new Redis(url);
+    const keys = [];
+    for await (const batch of redis.scanStream({ match: `${namespace}:*`, count: 1000 })) keys.push(...batch);
+    for (let i = 0; i < keys.length; i += 1000) await redis.del(...keys.slice(i, i + 1000));
+    redis.disconnect();
+    return;
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query(
+    "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND starts_with(tablename, $1)",
+    [`${namespace}_`],
+  );
+  for (const { tablename } of rows) await client.query(`DROP TABLE "${tablename}"`);
+  await client.end();
+}
+
 /** Starts one process and resolves once it listens. */
 export function startNode(role, env) {
   const child = spawn(process.execPath, [NODE_SCRIPT], {
@@ -115,6 +137,7 @@ export async function startCluster(options, webs, workers) {
         ),
       );
       await rm(hookDir, { recursive: true, force: true });
+      await dropNamespace(options.storage, namespace);
     },
   };
 }

@@ -8,9 +8,9 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Job } from '@sora-kit/core';
 import { afterEach, describe, expect, test } from 'vitest';
+import { deploymentFromEnv } from '../../src/deploy/env.js';
 import { createSoraHandler } from '../../src/handler.js';
 import { consoleLogger } from '../../src/logger.js';
-import { deploymentFromEnv } from '../../src/deploy/env.js';
 import { openaiProvider } from '../../src/providers/openai.js';
 import { memoryBlobs } from '../../src/testing/memory-blobs.js';
 import { createFakeOpenAI } from '../../src/testing.js';
@@ -45,7 +45,10 @@ describe.each(SERVERS)('$name', ({ start }) => {
     const env = { SORA_KIT_STORAGE: server.url, SORA_KIT_NAMESPACE: 'outage' };
     const webSide = await deploymentFromEnv({ ...env, SORA_KIT_ROLE: 'web' });
     const workerSide = await deploymentFromEnv({ ...env, SORA_KIT_ROLE: 'worker' });
-    cleanups.push(() => webSide.close(), () => workerSide.close());
+    cleanups.push(
+      () => webSide.close(),
+      () => workerSide.close(),
+    );
     // Videos take an hour unless the test moves the fake's clock: they finish while the engine is down.
     const fake = createFakeOpenAI({ generationSeconds: 3600 });
     const provider = openaiProvider({ apiKey: 'sk-fake', fetch: fake.fetch, maxRetries: 0 });

@@ -3,7 +3,10 @@ export interface SoakOptions {
   /** `redis://…` or `postgres://…`. */
   storage: string;
   /** A `createFakeOpenAI()` instance; the soak listens on it and counts its videos. */
-  fake: { listen(): Promise<{ url: string; close(): Promise<void> }>; videos(): Array<{ prompt?: string | null }> };
+  fake: {
+    listen(): Promise<{ url: string; close(): Promise<void> }>;
+    videos(): Array<{ prompt?: string | null }>;
+  };
   jobs?: number;
   users?: number;
   createsPerSecond?: number;

@@ -111,14 +111,18 @@ export async function runSoak({
       const ended = jobs.filter((j) => j.status === 'completed' || j.status === 'failed');
       if (jobs.length === total && ended.length === total) break;
       if (Date.now() - started > giveUpMs) {
-        problems.push(`gave up after ${giveUpMs / 1000} s: ${JSON.stringify(tally(jobs.map((j) => j.status)))}`);
+        problems.push(
+          `gave up after ${giveUpMs / 1000} s: ${JSON.stringify(tally(jobs.map((j) => j.status)))}`,
+        );
         break;
       }
       // Other processes' work: there is nothing in this process to wait on but their records.
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     clearInterval(killer);
-    log(`after ${seconds()} s and ${kills} worker kills: ${JSON.stringify(tally(jobs.map((j) => j.status)))}`);
+    log(
+      `after ${seconds()} s and ${kills} worker kills: ${JSON.stringify(tally(jobs.map((j) => j.status)))}`,
+    );
 
     const wrong = jobs.filter((j) => expected.get(j.jobId) !== j.status);
     if (jobs.length !== total) problems.push(`${jobs.length} jobs listed, ${total} created`);
@@ -143,7 +147,8 @@ export async function runSoak({
     const offCopies = completed.filter((id) => copies[id] !== 1);
     if (offCopies.length) problems.push(`${offCopies.length} completed jobs without exactly 1 stored copy`);
     const strayCopies = Object.keys(copies).filter((id) => expected.get(id) !== 'completed');
-    if (strayCopies.length) problems.push(`${strayCopies.length} stored copies of jobs that did not complete`);
+    if (strayCopies.length)
+      problems.push(`${strayCopies.length} stored copies of jobs that did not complete`);
 
     const hooks = await cluster.hooks();
     for (const [hook, ids] of [
