@@ -18,6 +18,7 @@ const BENCHMARKS = [
   'media-range',
   'media-copy-memory',
   'admission',
+  'scale',
 ];
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const unknown = only.filter((name) => !BENCHMARKS.includes(name));
