@@ -1,8 +1,8 @@
 /**
  * Coordination on PostgreSQL through a pooled `pg` client. Leases are rows taken with
  * `INSERT … ON CONFLICT DO UPDATE … WHERE expired` (one statement, the row lock decides); counters
- * are one conditional upsert; a slot claim is a short transaction under a transaction-level advisory
- * lock on its key; the refresh schedule is an indexed `due_at` claimed with `FOR UPDATE SKIP
+ * are one conditional upsert; a slot claim is one call of a plpgsql function that takes a
+ * transaction-level advisory lock on its key; the refresh schedule is an indexed `due_at` claimed with `FOR UPDATE SKIP
  * LOCKED`. Notifications are `LISTEN/NOTIFY`. Tables are created if missing.
  */
 import type { Pool, PoolClient, PoolConfig } from 'pg';
@@ -32,7 +32,35 @@ CREATE TABLE IF NOT EXISTS ${t('leases')} (key text PRIMARY KEY, token text NOT 
 CREATE TABLE IF NOT EXISTS ${t('slots')} (key text NOT NULL, member text NOT NULL, expires_at bigint NOT NULL, PRIMARY KEY (key, member));
 CREATE TABLE IF NOT EXISTS ${t('counters')} (key text PRIMARY KEY, value bigint NOT NULL, expires_at bigint NOT NULL);
 CREATE TABLE IF NOT EXISTS ${t('due')} (job_id text PRIMARY KEY, due_at bigint NOT NULL);
-CREATE INDEX IF NOT EXISTS ${t('due').split('.')[1]?.replace(/"/g, '')}_due_at ON ${t('due')} (due_at);`;
+CREATE INDEX IF NOT EXISTS ${t('due').split('.')[1]?.replace(/"/g, '')}_due_at ON ${t('due')} (due_at);
+${claimSlotFunction(t)}`;
+}
+
+/**
+ * A slot claim in one round trip: a function, because its steps must run under the key's advisory
+ * lock with a fresh snapshot each (plpgsql takes one per statement; a single SQL statement reads a
+ * snapshot taken before its lock). Returns -1 when the member holds a slot, else when the earliest
+ * slot frees (epoch ms).
+ */
+function claimSlotFunction(t: (name: string) => string): string {
+  return `
+CREATE OR REPLACE FUNCTION ${t('claim_slot')}(p_key text, p_member text, p_cap integer, p_now bigint, p_expires_at bigint, p_lock text)
+RETURNS bigint LANGUAGE plpgsql AS $fn$
+DECLARE
+  held bigint;
+  first_expiry bigint;
+  mine boolean;
+BEGIN
+  PERFORM pg_advisory_xact_lock(hashtextextended(p_lock, 0));
+  DELETE FROM ${t('slots')} WHERE key = p_key AND expires_at <= p_now;
+  SELECT count(*), min(expires_at), coalesce(bool_or(member = p_member), false)
+    INTO held, first_expiry, mine FROM ${t('slots')} WHERE key = p_key;
+  IF mine THEN RETURN -1; END IF;
+  IF held >= p_cap THEN RETURN coalesce(first_expiry, p_now); END IF;
+  INSERT INTO ${t('slots')} (key, member, expires_at) VALUES (p_key, p_member, p_expires_at);
+  RETURN -1;
+END
+$fn$;`;
 }
 
 // Server time in epoch ms: leases expire on the database clock, so instance clocks cannot disagree.
@@ -75,34 +103,12 @@ export async function postgresCoordination(options: PostgresCoordinationOptions)
   }
 
   async function claimSlot(key: string, member: string, cap: number, now: number, expiresAt: number) {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${prefix}${key}`]);
-      await client.query(`DELETE FROM ${t('slots')} WHERE key = $1 AND expires_at <= $2`, [key, now]);
-      const held = await client.query<{ n: string; first: string | null; mine: boolean }>(
-        `SELECT count(*) AS n, min(expires_at) AS first, bool_or(member = $2) AS mine FROM ${t('slots')} WHERE key = $1`,
-        [key, member],
-      );
-      const row = held.rows[0];
-      let claim: SlotClaim = { ok: true };
-      if (!row?.mine) {
-        if (Number(row?.n ?? 0) >= cap) claim = { ok: false, freesAt: Number(row?.first ?? now) };
-        else
-          await client.query(`INSERT INTO ${t('slots')} (key, member, expires_at) VALUES ($1, $2, $3)`, [
-            key,
-            member,
-            expiresAt,
-          ]);
-      }
-      await client.query('COMMIT');
-      return claim;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+    const claimed = await pool.query<{ frees_at: string }>(
+      `SELECT ${t('claim_slot')}($1, $2, $3, $4, $5, $6) AS frees_at`,
+      [key, member, cap, Math.round(now), Math.round(expiresAt), `${prefix}${key}`],
+    );
+    const freesAt = Number(claimed.rows[0]?.frees_at ?? -1);
+    return freesAt < 0 ? ({ ok: true } as const) : ({ ok: false, freesAt } as const);
   }
 
   const coordination: Coordination = {
