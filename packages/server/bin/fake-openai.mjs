@@ -14,6 +14,15 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`FAKE_OPENAI_PORT must be a port number, got "${env.FAKE_OPENAI_PORT}"`);
   process.exit(2);
 }
+// The fake's videos come from an optional package: say so now, not as a failed download later.
+try {
+  await import('@sora-kit/sample-media');
+} catch {
+  console.error(
+    'sora-kit-fake-openai: its sample videos live in @sora-kit/sample-media; install it: npm i -D @sora-kit/sample-media',
+  );
+  process.exit(1);
+}
 const seconds = Number(env.SORA_KIT_FAKE_SECONDS ?? 12);
 const webhook =
   env.FAKE_OPENAI_WEBHOOK_URL && env.FAKE_OPENAI_WEBHOOK_SECRET

@@ -16,6 +16,17 @@ import { completed, expiredError } from './transitions.js';
 /** Later passes a copy gets when an optional variant (thumbnail, spritesheet) failed every try. */
 const OPTIONAL_COPY_RETRIES = 2;
 
+/**
+ * The openai SDK leaves one abort listener on a caller's signal per request (3 variants, each
+ * retried): they all go with the copy's signal, so Node's warning at 11 would be a false leak alarm.
+ * Node only (the handler also runs in browsers, for Storybook), without a static `node:` import.
+ */
+function allowListeners(signal: AbortSignal, count: number): void {
+  type NodeEvents = { setMaxListeners(n: number, target: AbortSignal): void };
+  const host = globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } };
+  (host.process?.getBuiltinModule?.('node:events') as NodeEvents | undefined)?.setMaxListeners(count, signal);
+}
+
 /** What the copy step borrows from the lifecycle. */
 export interface CompleteHelpers {
   fail(record: JobRecord, error: JobError): Promise<JobRecord>;
@@ -33,6 +44,7 @@ export async function copyAndComplete(
   const jobId = record.job.jobId;
   const leaseKey = keys.lease(jobId);
   const controller = new AbortController();
+  allowListeners(controller.signal, 64);
   const stop = () => controller.abort();
   rt.stopping.addEventListener('abort', stop, { once: true });
   // A long copy must not lose its lease to another instance, which would copy the same files.
