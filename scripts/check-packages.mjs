@@ -32,7 +32,9 @@ const run = (command, args, cwd) => {
 
 // What a host without the optional peers sees when it uses their features: one clear line each.
 const MISSING_PEERS = `
-import { vercelBlobs, s3Blobs, prepareReference, MissingPeerError } from '@sora-kit/server';
+import {
+  vercelBlobs, s3Blobs, prepareReference, MissingPeerError, redisCoordination, postgresCoordination, deploymentFromEnv,
+} from '@sora-kit/server';
 import { createFakeOpenAI } from '@sora-kit/server/testing';
 const expectLine = async (what, pkg, run) => {
   try {
@@ -46,6 +48,9 @@ const expectLine = async (what, pkg, run) => {
 await expectLine('vercelBlobs()', '@vercel/blob', () => vercelBlobs({ token: 'vercel_blob_rw_a_b' }).stat('k'));
 await expectLine('s3Blobs()', '@aws-sdk/client-s3', () => s3Blobs({ bucket: 'b' }).stat('k'));
 await expectLine('fake.handlers()', 'msw', () => createFakeOpenAI().handlers());
+await expectLine('redisCoordination()', 'ioredis', () => redisCoordination({ url: 'redis://127.0.0.1:6379' }));
+await expectLine('postgresCoordination()', 'pg', () => postgresCoordination({ connectionString: 'postgres://127.0.0.1/x' }));
+await expectLine('SORA_KIT_STORAGE=postgres://…', 'pg', () => deploymentFromEnv({ SORA_KIT_STORAGE: 'postgres://127.0.0.1/x' }));
 // A PNG header of 1280x720: passes unchanged without sharp; any other size is refused with a 400.
 const png = (w, h) => {
   const bytes = new Uint8Array(33);
@@ -58,7 +63,7 @@ const same = await prepareReference(png(1280, 720), '1280x720', { maxBytes: 1e6 
 if (same.bytes.length !== 33) throw new Error('an exact-size reference changed without sharp');
 const refused = await prepareReference(png(640, 360), '1280x720', { maxBytes: 1e6 }).catch((e) => e);
 if (refused?.status !== 400 || !refused.message.includes('"sharp"')) throw refused;
-console.log('missing optional peers: one clear line each (vercelBlobs, s3Blobs, msw handlers, reference resizing)');
+console.log('missing optional peers: one clear line each (vercelBlobs, s3Blobs, msw handlers, Redis, PostgreSQL, reference resizing)');
 `;
 
 /**

@@ -6,6 +6,7 @@ export { fsBlobs } from './blobs/fs.js';
 export { type S3BlobsOptions, s3Blobs } from './blobs/s3.js';
 export type { BlobInfo, BlobStore, ByteRange } from './blobs/types.js';
 export { type VercelBlobsOptions, vercelBlobs } from './blobs/vercel.js';
+export type { PgPool, RedisClient } from './coordination/engine-clients.js';
 export { type MemoryCoordinationOptions, memoryCoordination } from './coordination/memory.js';
 export {
   connectPool,

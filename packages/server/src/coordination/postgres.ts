@@ -7,14 +7,15 @@
  */
 import type { Pool, PoolClient, PoolConfig } from 'pg';
 import { importOptional } from '../optional-peer.js';
+import { asPool, type PgPool } from './engine-clients.js';
 import { describe, redact } from './redis.js';
-import { type Coordination, ONCE_TTL_MS, type OnceClaim, type SlotClaim } from './types.js';
+import { type Coordination, ONCE_TTL_MS, type OnceClaim } from './types.js';
 import { guardUnavailable } from './unavailable.js';
 
 /** Options of {@link postgresCoordination}: a connection string (a pool is made and ended here) or your pool. */
 export type PostgresCoordinationOptions = (
-  | { connectionString: string; pool?: never; poolConfig?: PoolConfig }
-  | { pool: Pool; connectionString?: never }
+  | { connectionString: string; pool?: never /** `pg.Pool` options (`PoolConfig`). */; poolConfig?: object }
+  | { pool: PgPool; connectionString?: never }
 ) & {
   /** Prefix of the tables and of the notification channel. Default `sora_kit_`. */
   tablePrefix?: string;
@@ -80,7 +81,7 @@ export async function postgresCoordination(options: PostgresCoordinationOptions)
   }
   const t = (name: string) => `"${schema}"."${prefix}${name}"`;
   const owned = options.pool === undefined;
-  const pool = options.pool ?? (await connectPool(options.connectionString, options.poolConfig));
+  const pool = asPool(options.pool ?? (await connectPool(options.connectionString, options.poolConfig)));
   await createTables(pool, schema, schemaSql(t, schema));
   const channel = `${prefix}changes`;
   const listeners = new Set<(topic: string) => void>();
@@ -241,12 +242,17 @@ export async function createTables(pool: Pool, schema: string, sql: string): Pro
 }
 
 /** A pool that answered `SELECT 1`, or one clear error. */
-export async function connectPool(connectionString: string, config: PoolConfig = {}): Promise<Pool> {
+export async function connectPool(connectionString: string, config: object = {}): Promise<PgPool> {
   const { default: pg } = await importOptional<typeof import('pg')>(
     'pg',
     'PostgreSQL storage and coordination',
   );
-  const pool = new pg.Pool({ connectionString, connectionTimeoutMillis: 10_000, max: 10, ...config });
+  const pool = new pg.Pool({
+    connectionString,
+    connectionTimeoutMillis: 10_000,
+    max: 10,
+    ...(config as PoolConfig),
+  });
   pool.on('error', () => {}); // an idle client lost: the pool replaces it; queries report outages
   try {
     await pool.query('SELECT 1');

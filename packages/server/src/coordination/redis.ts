@@ -7,13 +7,14 @@
  */
 import type { Redis, RedisOptions } from 'ioredis';
 import { importOptional } from '../optional-peer.js';
+import { asRedis, type RedisClient } from './engine-clients.js';
 import { type Coordination, ONCE_TTL_MS, type OnceClaim, type SlotClaim } from './types.js';
 import { guardUnavailable } from './unavailable.js';
 
 /** Options of {@link redisCoordination}: a URL (a client is created and closed here) or your client. */
 export type RedisCoordinationOptions = (
-  | { url: string; client?: never; redisOptions?: RedisOptions }
-  | { client: Redis; url?: never }
+  | { url: string; client?: never /** ioredis options (`RedisOptions`). */; redisOptions?: object }
+  | { client: RedisClient; url?: never }
 ) & {
   /** Prefix of every key and of the notification channel. Default `sora-kit:`. */
   prefix?: string;
@@ -70,7 +71,9 @@ return ids`;
 export async function redisCoordination(options: RedisCoordinationOptions): Promise<Coordination> {
   const prefix = options.prefix ?? 'sora-kit:';
   const owned = options.client === undefined;
-  const client = options.client ?? (await connect(options.url, options.redisOptions));
+  const client = options.client
+    ? asRedis(options.client)
+    : await connect(options.url, options.redisOptions as RedisOptions | undefined);
   const channel = `${prefix}changes`;
   const k = (key: string) => `${prefix}${key}`;
   const dueKey = k('due');
@@ -158,7 +161,11 @@ export async function redisCoordination(options: RedisCoordinationOptions): Prom
  * ioredis options that fail fast while Redis is down (so requests answer 503 at once instead of
  * queueing) and reconnect by themselves when it is back. Use them for the unstorage redis driver too.
  */
-export const FAIL_FAST_REDIS_OPTIONS: RedisOptions = {
+export const FAIL_FAST_REDIS_OPTIONS: {
+  maxRetriesPerRequest: number;
+  connectTimeout: number;
+  retryStrategy: (attempt: number) => number;
+} = {
   maxRetriesPerRequest: 1,
   connectTimeout: 3000,
   retryStrategy: (attempt: number) => Math.min(attempt * 200, 2000),

@@ -236,7 +236,7 @@ async function settleNow(
   cfg: Config,
   reservation: string,
   outcome: 'completed' | 'failed',
-): Promise<void | 'pending'> {
+): Promise<'pending' | undefined> {
   const { storage, keys, coordination } = cfg;
   const key = keys.reservation(reservation);
   const record = asRecord(await storage.getItem(key));

@@ -35,5 +35,6 @@ export interface AdmissionControl {
    * each reservation once. Resolve with `'pending'` while another caller is settling it: the job is
    * then offered again later.
    */
+  // biome-ignore lint/suspicious/noConfusingVoidType: an `async` settle that returns nothing must still fit.
   settle(reservation: string, outcome: 'completed' | 'failed'): Promise<void | 'pending'>;
 }

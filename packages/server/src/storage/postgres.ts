@@ -3,14 +3,16 @@
  * values with an optional expiry, every operation one statement on a pooled connection (no shared
  * client, no "experimental" warning).
  */
-import type { Pool, PoolConfig } from 'pg';
-import { createStorage, defineDriver, type Storage } from 'unstorage';
+import type { Pool } from 'pg';
+import { createStorage, defineDriver } from 'unstorage';
+import { asPool, type PgPool } from '../coordination/engine-clients.js';
 import { connectPool, createTables } from '../coordination/postgres.js';
+import type { SoraStorage } from '../storage.js';
 
 /** Options of {@link postgresStorage}. */
 export type PostgresStorageOptions = (
-  | { connectionString: string; pool?: never; poolConfig?: PoolConfig }
-  | { pool: Pool; connectionString?: never }
+  | { connectionString: string; pool?: never /** `pg.Pool` options (`PoolConfig`). */; poolConfig?: object }
+  | { pool: PgPool; connectionString?: never }
 ) & {
   /** The table (created if missing). Default `sora_kit_kv`. */
   table?: string;
@@ -81,20 +83,22 @@ const pgDriver = defineDriver((opts: { pool: Pool; table: string; owned: boolean
 });
 
 /**
- * Job storage on PostgreSQL: an unstorage `Storage` over a pooled `pg` client.
+ * Job storage on PostgreSQL: an unstorage `Storage` over a pooled `pg` client. Its declared type is
+ * the part the handler calls ({@link SoraStorage}), which keeps unstorage's own types (they need
+ * every driver's optional packages to compile) out of ours; at run time it is the whole `Storage`.
  *
  * @example
  * const storage = await postgresStorage({ connectionString: process.env.DATABASE_URL! });
  * createSoraHandler({ ..., storage, coordination: await postgresCoordination({ connectionString }) });
  */
-export async function postgresStorage(options: PostgresStorageOptions): Promise<Storage> {
+export async function postgresStorage(options: PostgresStorageOptions): Promise<SoraStorage> {
   const schema = options.schema ?? 'public';
   const name = options.table ?? 'sora_kit_kv';
   if (!IDENTIFIER.test(schema) || !IDENTIFIER.test(name)) {
     throw new TypeError('postgresStorage: `table` and `schema` must be lowercase SQL identifiers');
   }
   const owned = options.pool === undefined;
-  const pool = options.pool ?? (await connectPool(options.connectionString, options.poolConfig));
+  const pool = asPool(options.pool ?? (await connectPool(options.connectionString, options.poolConfig)));
   const table = `"${schema}"."${name}"`;
   await createTables(
     pool,

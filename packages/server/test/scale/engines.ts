@@ -1,19 +1,20 @@
 /** The engines the multi-process suite runs on (127.0.0.1; override with REDIS_URL / DATABASE_URL). */
 import pg from 'pg';
-import type { Storage } from 'unstorage';
 import { createStorage } from 'unstorage';
 import redisDriver from 'unstorage/drivers/redis';
 import { postgresCoordination } from '../../src/coordination/postgres.js';
 import { redisCoordination } from '../../src/coordination/redis.js';
 import type { Coordination } from '../../src/coordination/types.js';
 import { postgresStorage } from '../../src/storage/postgres.js';
+import type { SoraStorage } from '../../src/storage.js';
+import { dropNamespace } from './cluster.mjs';
 
 const REDIS = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const POSTGRES = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** Storage and coordination of one instance, on a namespace of its own test run. */
 export interface Instance {
-  storage: Storage;
+  storage: SoraStorage;
   coordination: Coordination;
 }
 
@@ -39,7 +40,7 @@ const redis: Engine = {
     return {
       instances,
       drop: async () => {
-        await instances[0]?.storage.clear();
+        await dropNamespace(url, ns);
         for (const i of instances) {
           await i.storage.dispose();
           await i.coordination.close();

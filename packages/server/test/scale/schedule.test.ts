@@ -2,9 +2,10 @@
  * A scheduler tick reads only the due jobs: with 10,000 active jobs of which 5 are due, one worker
  * pass reads storage for those 5 and never lists or scans the others.
  */
-import type { Storage } from 'unstorage';
+
 import { afterEach, describe, expect, test } from 'vitest';
 import { fakeProvider } from '../../src/providers/fake-provider.js';
+import type { SoraStorage } from '../../src/storage.js';
 import { memoryBlobs } from '../../src/testing/memory-blobs.js';
 import { createSoraWorker } from '../../src/worker.js';
 import { eachLimited } from './cluster.mjs';
@@ -17,7 +18,7 @@ afterEach(async () => {
 });
 
 /** `storage` with every read and listing counted. */
-function counted(storage: Storage) {
+function counted(storage: SoraStorage) {
   const counts = { reads: 0, listings: 0 };
   const wrapped = new Proxy(storage, {
     get(target, name, receiver) {
