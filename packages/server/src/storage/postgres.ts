@@ -22,6 +22,8 @@ export type PostgresStorageOptions = (
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,50}$/;
 const NOW_MS = `(extract(epoch from clock_timestamp()) * 1000)::bigint`;
+/** About one write in this many also deletes the rows that expired, so expired keys do not pile up. */
+const SWEEP_EVERY = 200;
 
 /** Keys under `base` as a LIKE pattern (unstorage bases end without `:`; `%` and `_` escaped). */
 function likeOf(base: string | undefined): string {
@@ -62,6 +64,9 @@ const pgDriver = defineDriver((opts: { pool: Pool; table: string; owned: boolean
          ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, expires_at = EXCLUDED.expires_at`,
         [key, value, Number.isFinite(ttl) && ttl > 0 ? Math.ceil(ttl * 1000) : null],
       );
+      if (Math.random() * SWEEP_EVERY < 1) {
+        await pool.query(`DELETE FROM ${table} WHERE expires_at <= ${NOW_MS}`).catch(() => {});
+      }
     },
     async removeItem(key) {
       await pool.query(`DELETE FROM ${table} WHERE key = $1`, [key]);
@@ -104,7 +109,8 @@ export async function postgresStorage(options: PostgresStorageOptions): Promise<
     pool,
     schema,
     `CREATE SCHEMA IF NOT EXISTS "${schema}";
-     CREATE TABLE IF NOT EXISTS ${table} (key text PRIMARY KEY, value text NOT NULL, expires_at bigint)`,
+     CREATE TABLE IF NOT EXISTS ${table} (key text PRIMARY KEY, value text NOT NULL, expires_at bigint);
+     CREATE INDEX IF NOT EXISTS ${name}_expires_at ON ${table} (expires_at) WHERE expires_at IS NOT NULL`,
   );
   return createStorage({ driver: pgDriver({ pool, table, owned }) });
 }
