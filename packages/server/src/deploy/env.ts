@@ -11,6 +11,7 @@
  */
 
 import type { BlobStore } from '../blobs/types.js';
+import { importOptional } from '../optional-peer.js';
 import { connectPool, postgresCoordination } from '../coordination/postgres.js';
 import { FAIL_FAST_REDIS_OPTIONS, redact, redisCoordination } from '../coordination/redis.js';
 import type { Coordination } from '../coordination/types.js';
@@ -74,7 +75,12 @@ async function s3From(raw: string, env: Env): Promise<BlobStore> {
 
 async function redisFrom(url: string, ns: string) {
   const coordination = await redisCoordination({ url, prefix: `${ns}:` });
-  const { default: redisDriver } = await import('unstorage/drivers/redis');
+  // Both through importOptional: a bundler (Next.js) must not try to resolve ioredis, an optional peer.
+  await importOptional('ioredis', 'SORA_KIT_STORAGE=redis://…');
+  const { default: redisDriver } = await importOptional<typeof import('unstorage/drivers/redis')>(
+    'unstorage/drivers/redis',
+    'SORA_KIT_STORAGE=redis://…',
+  );
   const { createStorage } = await import('unstorage');
   const driver = redisDriver({ url, base: `${ns}:data`, ...FAIL_FAST_REDIS_OPTIONS });
   // Each command reports an outage (503 `unavailable`); without a listener ioredis would also
