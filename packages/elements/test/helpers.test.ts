@@ -3,11 +3,11 @@ import { SoraApiError } from '@sora-kit/core';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { fr } from '../src/locales/fr.js';
+import { commandFor } from '../src/player/hotkeys.js';
+import { clockTime, tileAt } from '../src/player/sprite.js';
+import { checkInput, fitChoice } from '../src/prompt/choice.js';
 import { orientationOf, relativeTime, sizeLabel, truncate } from '../src/shared/format.js';
-import { commandFor } from '../src/shared/player-keys.js';
-import { checkInput, fitChoice } from '../src/shared/prompt-choice.js';
 import { remedyFor } from '../src/shared/remedy.js';
-import { clockTime, tileAt } from '../src/shared/sprite.js';
 import { en, locales, registerLocale, resolveStrings } from '../src/shared/strings.js';
 import { capabilities } from './support/fake-store.js';
 

@@ -4,9 +4,9 @@
 import { getStore, type Job } from '@sora-kit/core';
 import { afterEach, describe, expect, test } from 'vitest';
 import videoUrl from '../../sample-media/media/dawn/video-1280x720-4s.mp4?url';
-import type { SoraJobList } from '../src/sora-job-list.js';
-import type { SoraPrompt } from '../src/sora-prompt.js';
-import type { SoraStudio } from '../src/sora-studio.js';
+import type { SoraJobList } from '../src/job-list/sora-job-list.js';
+import type { SoraPrompt } from '../src/prompt/sora-prompt.js';
+import type { SoraStudio } from '../src/studio/sora-studio.js';
 import { $, $$, mount, unmountAll, until } from './support/dom.js';
 import { createStubServer } from './support/stub-server.js';
 

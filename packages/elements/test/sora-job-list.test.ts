@@ -1,7 +1,7 @@
 import { isPendingJob, SoraApiError } from '@sora-kit/core';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import type { SoraJobList } from '../src/sora-job-list.js';
+import type { SoraJobList } from '../src/job-list/sora-job-list.js';
 import { $, $$, axeViolations, collect, mount, unmountAll, until } from './support/dom.js';
 import { createFakeStore, type FakeStore, makeJob } from './support/fake-store.js';
 
@@ -142,8 +142,8 @@ describe('<sora-job-list>', () => {
     );
     expect(el.shadowRoot?.activeElement?.getAttribute('part')).toBe('row-button');
 
-    const remixes = collect<{ jobId: string }>(document, 'sora-job-remix');
-    const reuses = collect<{ prompt: string }>(document, 'sora-prompt-reuse');
+    const remixes = collect(document, 'sora-job-remix');
+    const reuses = collect(document, 'sora-prompt-reuse');
     $(el, 'li[data-job-id="job_b"] [part~="remix"]').click();
     $(el, 'li[data-job-id="job_b"] [part~="reuse"]').click();
     expect(remixes[0]?.detail.jobId).toBe('job_b');
@@ -182,7 +182,7 @@ describe('<sora-job-list>', () => {
   test('delete asks inline first, then removes and focuses the next row', async () => {
     fake.jobs.value = someJobs();
     const el = await mountList();
-    const deleted = collect<{ jobId: string }>(document, 'sora-job-deleted');
+    const deleted = collect(document, 'sora-job-deleted');
     $(el, 'li[data-job-id="job_b"] [part~="delete"]').click();
     await el.updateComplete;
     expect($(el, 'li[data-job-id="job_b"] [part~="confirm"]').textContent).toContain('Delete this video?');
@@ -227,7 +227,7 @@ describe('<sora-job-list>', () => {
   test('arrow keys, Home and End move between rows; Enter selects and reflects the selection', async () => {
     fake.jobs.value = someJobs();
     const el = await mountList();
-    const selected = collect<{ jobId: string }>(document, 'sora-job-select');
+    const selected = collect(document, 'sora-job-select');
     const focusedId = () =>
       (el.shadowRoot?.activeElement as HTMLElement | null)?.closest('li')?.dataset.jobId;
     $(el, '[part~="row-button"][data-index="0"]').focus();

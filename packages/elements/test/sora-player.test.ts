@@ -4,7 +4,7 @@ import { userEvent } from 'vitest/browser';
 import spriteUrl from '../../sample-media/media/dawn/spritesheet-1280x720.jpg?url';
 import thumbUrl from '../../sample-media/media/dawn/thumbnail-1280x720.jpg?url';
 import videoUrl from '../../sample-media/media/dawn/video-1280x720-4s.mp4?url';
-import type { SoraPlayer } from '../src/sora-player.js';
+import type { SoraPlayer } from '../src/player/sora-player.js';
 import { $, $$, axeViolations, collect, mount, unmountAll, until } from './support/dom.js';
 import { createFakeStore, type FakeStore, makeJob } from './support/fake-store.js';
 
@@ -83,7 +83,7 @@ describe('<sora-player>', () => {
     expect($(el, '[part~="error"]').textContent).toContain('Edit it');
     expect($$(el, '[part~="retry"]')).toHaveLength(0);
     expect(await axeViolations(el)).toEqual([]);
-    const reuses = collect<{ prompt: string }>(document, 'sora-prompt-reuse');
+    const reuses = collect(document, 'sora-prompt-reuse');
     $(el, '[part~="edit-prompt"]').click();
     expect(reuses[0]?.detail.prompt).toBe(fake.jobs.value[0]?.prompt);
   });
@@ -190,7 +190,7 @@ describe('<sora-player>', () => {
         followed.push(anchor.href);
       }
     });
-    const events = collect<{ url: string }>(document, 'sora-download');
+    const events = collect(document, 'sora-download');
     $(el, '[part~="download"]').focus();
     await userEvent.keyboard('{Enter}');
     await until(() => events.length === 1);

@@ -2,8 +2,8 @@ import { SoraApiError } from '@sora-kit/core';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../src/locales/fr.js';
+import type { SoraPrompt } from '../src/prompt/sora-prompt.js';
 import { en, registerLocale } from '../src/shared/strings.js';
-import type { SoraPrompt } from '../src/sora-prompt.js';
 import { $, $$, axeViolations, collect, mount, unmountAll, until } from './support/dom.js';
 import { createFakeStore, type FakeStore, makeJob } from './support/fake-store.js';
 import { imageFile } from './support/images.js';
@@ -67,7 +67,7 @@ describe('<sora-prompt>', () => {
 
   test('submitting sends the validated request, fires sora-job-created and clears the field', async () => {
     const el = await mountPrompt();
-    const created = collect<{ job: { prompt: string } }>(document, 'sora-job-created');
+    const created = collect(document, 'sora-job-created');
     await type(el, '  A red kite over the sea  ');
     $(el, '[part~="submit"]').click();
     await until(() => created.length === 1);
@@ -281,7 +281,7 @@ describe('<sora-prompt>', () => {
     await until(() => el.shadowRoot?.activeElement?.localName === 'textarea');
     await userEvent.keyboard('Now at night');
     expect($<HTMLTextAreaElement>(el, 'textarea').value).toBe('Now at night');
-    const cancelled = collect<{ jobId: string }>(document, 'sora-remix-cancel');
+    const cancelled = collect(document, 'sora-remix-cancel');
     await userEvent.keyboard('{Escape}');
     await el.updateComplete;
     expect(el.remixOf).toBe('');

@@ -1,9 +1,9 @@
 /** The panels `<sora-player>` shows instead of a video: in progress, and failed. */
 import type { Job } from '@sora-kit/core';
 import { html, nothing } from 'lit';
-import { cssProps } from './css-props.js';
-import { aspectRatio, formatPercent, truncate } from './format.js';
-import type { SoraStrings } from './strings.js';
+import { cssProps } from '../shared/css-props.js';
+import { aspectRatio, formatPercent, truncate } from '../shared/format.js';
+import type { SoraStrings } from '../shared/strings.js';
 
 /** Queued or generating: a labelled progress bar, the percentage, and a polite announcement. */
 export function renderProgress(t: SoraStrings, job: Job) {

@@ -1,26 +1,12 @@
 import { findModel, type Job, type JobStore } from '@sora-kit/core';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { StoreController } from './shared/bind-store.js';
-import { truncate } from './shared/format.js';
-import { type RowActions, renderRow } from './shared/job-row.js';
-import { listStyles } from './shared/list-styles.js';
-import { remedyFor } from './shared/remedy.js';
-import { SoraElement } from './shared/sora-element.js';
-
-/** Detail of `sora-job-select`, `sora-job-remix` and `sora-job-deleted`. */
-export interface JobEventDetail {
-  jobId: string;
-  job: Job;
-  /** On `sora-job-select`: true when the person pressed Play (start it), not just picked the row. */
-  play?: boolean;
-}
-
-/** Detail of `sora-prompt-reuse`. */
-export interface PromptReuseDetail {
-  prompt: string;
-  job: Job;
-}
+import { StoreController } from '../shared/bind-store.js';
+import { truncate } from '../shared/format.js';
+import { type RowActions, renderRow } from '../shared/job-row.js';
+import { remedyFor } from '../shared/remedy.js';
+import { SoraElement } from '../shared/sora-element.js';
+import { listStyles } from './styles.js';
 
 const TICK_MS = 30_000;
 
@@ -45,7 +31,8 @@ const inRow = (jobId: string, part: string) => `li[data-job-id="${CSS.escape(job
  * @fires sora-job-deleted - A job was deleted. `detail: { jobId, job }`.
  *
  * @csspart list - The `<ul>` of rows.
- * @csspart row - Each row; `row-selected` is added to the selected one.
+ * @csspart row - Each row.
+ * @csspart row-selected - Added to the selected row.
  * @csspart row-button - The prompt, which selects the row.
  * @csspart thumbnail - The thumbnail box (a placeholder until the video is ready).
  * @csspart meta - Status, model, size, length and time.
@@ -55,12 +42,20 @@ const inRow = (jobId: string, part: string) => `li[data-job-id="${CSS.escape(job
  * @csspart row-error - Why a job failed.
  * @csspart action-error - Why the last action on the row (retry, delete) failed.
  * @csspart actions - The row's buttons.
- * @csspart action - Each action button (also `play`, `retry`, `remix`, `reuse`, `delete`).
+ * @csspart action - Each action button (each also has its own part below).
+ * @csspart play - The Play button.
+ * @csspart retry - The Retry button (retryable failures).
+ * @csspart remix - The Remix button (completed jobs).
+ * @csspart reuse - The "Reuse prompt" button.
+ * @csspart delete - The Delete button.
  * @csspart confirm - The inline delete confirmation.
+ * @csspart confirm-delete - The button confirming the delete.
+ * @csspart cancel-delete - The button keeping the job.
  * @csspart load-more - The "Load more" button.
  * @csspart empty - The empty state.
  * @csspart skeleton - The loading placeholder.
  * @csspart error - The error state of a failed load.
+ * @csspart retry-load - The button loading the list again after a failed load.
  * @csspart offline - The notice shown while the connection is lost.
  *
  * @cssprop --sora-accent - Accent color.
@@ -81,7 +76,6 @@ export class SoraJobList extends SoraElement {
   static override styles = listStyles;
   static override properties: PropertyDeclarations = {
     selected: { reflect: true },
-    now: { attribute: false },
     activeId: { state: true, attribute: false },
     confirming: { state: true, attribute: false },
     busy: { state: true, attribute: false },
@@ -92,8 +86,7 @@ export class SoraJobList extends SoraElement {
 
   /** The selected job's id. */
   selected = '';
-  /** The clock used for relative times (injectable for tests). */
-  now: () => number = () => Date.now();
+  private clock: () => number = () => Date.now();
 
   /** The row holding the roving tab stop, by id so it survives rows arriving above it. */
   private activeId = '';
@@ -135,7 +128,24 @@ export class SoraJobList extends SoraElement {
     this.timer = undefined;
   }
 
-  /** Whether the relative-time timer runs (it stops when the element leaves the page). */
+  /**
+   * The clock for relative times; tests fix it (kept out of the manifest: no API for hosts).
+   * @internal
+   */
+  get now(): () => number {
+    return this.clock;
+  }
+
+  /** @internal */
+  set now(clock: () => number) {
+    this.clock = clock;
+    this.requestUpdate();
+  }
+
+  /**
+   * Whether the relative-time timer runs (it stops when the element leaves the page).
+   * @internal
+   */
   get ticking(): boolean {
     return this.timer !== undefined;
   }
@@ -190,7 +200,7 @@ export class SoraJobList extends SoraElement {
   private select(job: Job, play = false): void {
     this.selected = job.jobId;
     this.activeId = job.jobId;
-    this.notify<JobEventDetail>('sora-job-select', { jobId: job.jobId, job, ...(play ? { play } : {}) });
+    this.notify('sora-job-select', { jobId: job.jobId, job, ...(play ? { play } : {}) });
   }
 
   /** Runs a row's action; resolves to whether it succeeded (a failure is shown in the row). */
@@ -228,7 +238,7 @@ export class SoraJobList extends SoraElement {
     if (this.jobs.some((j) => j.jobId === job.jobId)) return;
     this.announcement = this.t.deleted;
     if (this.selected === job.jobId) this.selected = '';
-    this.notify<JobEventDetail>('sora-job-deleted', { jobId: job.jobId, job });
+    this.notify('sora-job-deleted', { jobId: job.jobId, job });
     this.focusRow(Math.min(index, this.jobs.length - 1));
   }
 
@@ -244,8 +254,8 @@ export class SoraJobList extends SoraElement {
         const lost = !active || active === document.body || this.matches(':focus-within');
         if (ok && lost && index >= 0) this.focusRow(index);
       }),
-    remix: (job) => this.notify<JobEventDetail>('sora-job-remix', { jobId: job.jobId, job }),
-    reuse: (job) => this.notify<PromptReuseDetail>('sora-prompt-reuse', { prompt: job.prompt, job }),
+    remix: (job) => this.notify('sora-job-remix', { jobId: job.jobId, job }),
+    reuse: (job) => this.notify('sora-prompt-reuse', { prompt: job.prompt, job }),
     askDelete: (job) => {
       this.confirming = job.jobId;
       this.focusAfterRender(inRow(job.jobId, 'cancel-delete'));

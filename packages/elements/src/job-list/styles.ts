@@ -1,6 +1,6 @@
 /** Styles of `<sora-job-list>`. */
 import { css } from 'lit';
-import { controls, tokens } from './styles.js';
+import { controls, tokens } from '../shared/tokens.js';
 
 export const listStyles = [
   tokens,

@@ -1,10 +1,10 @@
 /** The option row (model, size, length, add image) and the reference preview of `<sora-prompt>`. */
 import type { ModelCapabilities } from '@sora-kit/core';
 import { html, nothing } from 'lit';
-import { cssProps } from './css-props.js';
-import { aspectRatio, sizeLabel } from './format.js';
+import { cssProps } from '../shared/css-props.js';
+import { aspectRatio, sizeLabel } from '../shared/format.js';
+import type { SoraStrings } from '../shared/strings.js';
 import { REFERENCE_TYPES } from './reference.js';
-import type { SoraStrings } from './strings.js';
 
 /** What the option row shows and what its controls change. */
 export interface OptionsView {

@@ -1,24 +1,24 @@
-import { type Capabilities, estimateCostUsd, type Job } from '@sora-kit/core';
+import {
+  type Capabilities,
+  DEFAULT_MAX_PROMPT_CHARS,
+  DEFAULT_MAX_REFERENCE_BYTES,
+  estimateCostUsd,
+  type Job,
+} from '@sora-kit/core';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { StoreController } from './shared/bind-store.js';
-import { CountdownController } from './shared/countdown.js';
-import { formatUsd, truncate } from './shared/format.js';
-import { type Choice, checkInput, fitChoice } from './shared/prompt-choice.js';
-import { renderOptions, renderReferencePreview } from './shared/prompt-options.js';
-import { promptStyles } from './shared/prompt-styles.js';
-import { ReferenceController } from './shared/reference.js';
-import { errorText, type Remedy, remedyFor } from './shared/remedy.js';
-import { SoraElement } from './shared/sora-element.js';
-import type { SoraStrings } from './shared/strings.js';
+import { StoreController } from '../shared/bind-store.js';
+import { formatUsd, truncate } from '../shared/format.js';
+import { errorText, type Remedy, remedyFor } from '../shared/remedy.js';
+import { SoraElement } from '../shared/sora-element.js';
+import { type Choice, checkInput, fitChoice } from './choice.js';
+import { CountdownController } from './countdown.js';
+import { renderOptions, renderReferencePreview } from './options.js';
+import { ReferenceController } from './reference.js';
+import { promptStyles } from './styles.js';
 
 /** Whether the reader's keyboard says ⌘ rather than Ctrl. */
 function isApple(): boolean {
   return /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '');
-}
-
-/** Detail of `sora-job-created`. */
-export interface JobCreatedDetail {
-  job: Job;
 }
 
 /**
@@ -41,11 +41,15 @@ export interface JobCreatedDetail {
  *
  * @csspart form - The card around everything.
  * @csspart remix-banner - "Remixing …" with its cancel button.
+ * @csspart remix-cancel - The button leaving remix mode.
  * @csspart label - The prompt's label.
  * @csspart textarea - The prompt field.
  * @csspart count - The character count.
  * @csspart options - The row of selects.
  * @csspart select - Each select (model, size, length).
+ * @csspart model-select - The model select.
+ * @csspart size-select - The size select.
+ * @csspart seconds-select - The length select.
  * @csspart reference-button - The "Add image" button.
  * @csspart reference-preview - The preview box, in the chosen aspect ratio.
  * @csspart reference-image - The preview image.
@@ -102,7 +106,11 @@ export class SoraPrompt extends SoraElement {
   }
 
   private readonly countdown = new CountdownController(this);
-  private readonly reference = new ReferenceController(this);
+  private readonly reference = new ReferenceController(this, {
+    allowed: () => this.referenceAllowed,
+    limit: () => this.capabilities?.limits.maxReferenceBytes ?? DEFAULT_MAX_REFERENCE_BYTES,
+    strings: () => this.t,
+  });
   private readonly bound = new StoreController(this, {
     // Only capabilities: the prompt need not re-render on every job's progress.
     read: (store) => {
@@ -145,7 +153,7 @@ export class SoraPrompt extends SoraElement {
   }
 
   private get maxChars(): number {
-    return this.capabilities?.limits.maxPromptChars ?? 4000;
+    return this.capabilities?.limits.maxPromptChars ?? DEFAULT_MAX_PROMPT_CHARS;
   }
 
   private loadRemixSource(): void {
@@ -194,7 +202,7 @@ export class SoraPrompt extends SoraElement {
       this.prompt = '';
       this.remixOf = '';
       this.reference.clear();
-      this.notify<JobCreatedDetail>('sora-job-created', { job });
+      this.notify('sora-job-created', { job });
     } catch (error) {
       this.remedy = remedyFor(error, this.t);
       if (this.remedy.retryAfter) this.countdown.start(this.remedy.retryAfter);
@@ -223,18 +231,8 @@ export class SoraPrompt extends SoraElement {
   }
 
   /** Whether the chosen model takes a reference image (never while remixing). */
-  get referenceAllowed(): boolean {
+  private get referenceAllowed(): boolean {
     return !this.remixOf && this.choice.model?.reference === true;
-  }
-
-  /** The provider's limit on reference images, in bytes. */
-  get referenceLimit(): number {
-    return this.capabilities?.limits.maxReferenceBytes ?? 10 * 1024 * 1024;
-  }
-
-  /** The strings in effect (for the reference checks). */
-  get referenceStrings(): SoraStrings {
-    return this.t;
   }
 
   protected override render() {

@@ -1,7 +1,7 @@
 /** Checks a reference image before upload: the same type and size rules the server enforces. */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { formatBytes } from './format.js';
-import type { SoraStrings } from './strings.js';
+import { formatBytes } from '../shared/format.js';
+import type { SoraStrings } from '../shared/strings.js';
 
 /** Image types the contract accepts as `input_reference`. */
 export const REFERENCE_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
@@ -35,13 +35,17 @@ export function firstFile(data: DataTransfer | null): File | undefined {
   return Array.from(data.files).find((f) => f.type.startsWith('image/')) ?? data.files[0];
 }
 
-/** What the reference controller asks of its element. */
-export interface ReferenceHost extends ReactiveControllerHost {
+/**
+ * What the reference controller asks of its element, read at each use. Passed as functions rather
+ * than read from the element, so these stay private and out of the element's API and manifest.
+ */
+export interface ReferenceRules {
   /** Whether the current model takes an image (and the prompt is not remixing). */
-  readonly referenceAllowed: boolean;
+  allowed(): boolean;
   /** The provider's upper bound, in bytes. */
-  readonly referenceLimit: number;
-  readonly referenceStrings: SoraStrings;
+  limit(): number;
+  /** The strings in effect, for the error messages. */
+  strings(): SoraStrings;
 }
 
 /**
@@ -54,14 +58,17 @@ export class ReferenceController implements ReactiveController {
   error: string | undefined;
   dragging = false;
 
-  constructor(private readonly host: ReferenceHost) {
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly rules: ReferenceRules,
+  ) {
     host.addController(this);
   }
 
   /** Takes a file if it passes the checks (its bytes included), else records why not. */
   async set(file: File | undefined): Promise<void> {
     if (!file) return;
-    const problem = await checkReference(file, this.host.referenceLimit, this.host.referenceStrings);
+    const problem = await checkReference(file, this.rules.limit(), this.rules.strings());
     this.clear();
     if (problem) this.error = problem;
     else {
@@ -82,20 +89,20 @@ export class ReferenceController implements ReactiveController {
 
   readonly onPaste = (event: ClipboardEvent): void => {
     const file = firstFile(event.clipboardData);
-    if (!file || !this.host.referenceAllowed) return;
+    if (!file || !this.rules.allowed()) return;
     event.preventDefault();
     void this.set(file);
   };
 
   readonly onDrag = (event: DragEvent): void => {
-    if (!this.host.referenceAllowed || !event.dataTransfer?.types.includes('Files')) return;
+    if (!this.rules.allowed() || !event.dataTransfer?.types.includes('Files')) return;
     event.preventDefault();
     this.dragging = event.type !== 'dragleave';
     this.host.requestUpdate();
   };
 
   readonly onDrop = (event: DragEvent): void => {
-    if (!this.host.referenceAllowed) return;
+    if (!this.rules.allowed()) return;
     event.preventDefault();
     this.dragging = false;
     void this.set(firstFile(event.dataTransfer));

@@ -1,14 +1,14 @@
 import type { Job } from '@sora-kit/core';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { StoreController } from './shared/bind-store.js';
-import { cssProps } from './shared/css-props.js';
-import { aspectRatio } from './shared/format.js';
-import { jobErrorText } from './shared/job-row.js';
-import { commandFor, runCommand } from './shared/player-keys.js';
-import { renderProblem, renderProgress } from './shared/player-states.js';
-import { playerStyles } from './shared/player-styles.js';
-import { SoraElement } from './shared/sora-element.js';
-import { clockTime, tileStyle } from './shared/sprite.js';
+import { StoreController } from '../shared/bind-store.js';
+import { cssProps } from '../shared/css-props.js';
+import { aspectRatio } from '../shared/format.js';
+import { jobErrorText } from '../shared/job-row.js';
+import { SoraElement } from '../shared/sora-element.js';
+import { commandFor, runCommand } from './hotkeys.js';
+import { clockTime, tileStyle } from './sprite.js';
+import { renderProblem, renderProgress } from './states.js';
+import { playerStyles } from './styles.js';
 
 /** Signed links of the job on show. */
 interface Links {
@@ -47,8 +47,11 @@ interface Links {
  * @csspart error - Why the job failed, or why the video could not play.
  * @csspart retry - The retry button.
  * @csspart edit-prompt - "Edit prompt", offered when the content policy refused the job.
- * @csspart timeline - The hover strip under the video.
+ * @csspart controls - The control bar over the video's bottom edge.
+ * @csspart play-toggle - The play/pause button.
+ * @csspart timeline - The scrubber in the control bar.
  * @csspart preview - The spritesheet tile shown while hovering the timeline.
+ * @csspart fullscreen - The fullscreen button.
  * @csspart toolbar - The row under the video.
  * @csspart download - The download button.
  * @csspart reload - "Try again" after the video failed to load.
@@ -110,7 +113,7 @@ export class SoraPlayer extends SoraElement {
   });
 
   /** The job on show, from the shared store. */
-  get job(): Job | undefined {
+  private get job(): Job | undefined {
     return this.jobId ? this.bound.current?.job(this.jobId).value : undefined;
   }
 

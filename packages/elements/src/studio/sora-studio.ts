@@ -1,69 +1,11 @@
 import { css, html, type PropertyDeclarations } from 'lit';
-import { resolveStore, StoreController } from './shared/bind-store.js';
-import { SoraElement } from './shared/sora-element.js';
-import { tokens } from './shared/styles.js';
-import type { JobEventDetail, PromptReuseDetail } from './sora-job-list.js';
-import type { SoraPlayer } from './sora-player.js';
-import type { JobCreatedDetail, SoraPrompt } from './sora-prompt.js';
-
-const promptParts = [
-  'form',
-  'remix-banner',
-  'remix-cancel',
-  'label',
-  'textarea',
-  'count',
-  'options',
-  'select',
-  'reference-button',
-  'reference-preview',
-  'reference-image',
-  'reference-remove',
-  'error',
-  'countdown',
-  'cost',
-  'submit',
-];
-const listParts = [
-  'list',
-  'row',
-  'row-selected',
-  'row-button',
-  'thumbnail',
-  'meta',
-  'status',
-  'tag',
-  'progress',
-  'row-error',
-  'action-error',
-  'actions',
-  'action',
-  'confirm',
-  'offline',
-  'load-more',
-  'empty',
-  'skeleton',
-  'error',
-];
-const playerParts = [
-  'stage',
-  'video',
-  'placeholder',
-  'state',
-  'progress',
-  'percent',
-  'error',
-  'retry',
-  'edit-prompt',
-  'timeline',
-  'preview',
-  'toolbar',
-  'download',
-  'reload',
-];
-
-/** `exportparts` re-exposing a child's parts under a prefix (`submit` → `prompt-submit`). */
-const exported = (prefix: string, parts: string[]) => parts.map((p) => `${p}: ${prefix}-${p}`).join(', ');
+import type { SoraPlayer } from '../player/sora-player.js';
+import type { SoraPrompt } from '../prompt/sora-prompt.js';
+import { resolveStore, StoreController } from '../shared/bind-store.js';
+import type { JobCreatedDetail, JobEventDetail, PromptReuseDetail } from '../shared/events.js';
+import { SoraElement } from '../shared/sora-element.js';
+import { tokens } from '../shared/tokens.js';
+import { exportParts } from './parts.js';
 
 /**
  * The whole experience in one tag: the prompt on top, the history and the player side by side on
@@ -203,7 +145,7 @@ export class SoraStudio extends SoraElement {
       <slot name="heading"></slot>
       <sora-prompt
         part="prompt"
-        exportparts=${exported('prompt', promptParts)}
+        exportparts=${exportParts('prompt')}
         .store=${store}
         .strings=${this.strings}
         .lang=${shared.lang}
@@ -213,7 +155,7 @@ export class SoraStudio extends SoraElement {
       <div class="layout" part="layout" @sora-prompt-reuse=${this.onReuse}>
         <sora-job-list
           part="list"
-          exportparts=${exported('list', listParts)}
+          exportparts=${exportParts('list')}
           .store=${store}
           .strings=${this.strings}
           .lang=${shared.lang}
@@ -230,7 +172,7 @@ export class SoraStudio extends SoraElement {
         <sora-player
           class=${this.selected ? 'player' : 'player idle'}
           part="player"
-          exportparts=${exported('player', playerParts)}
+          exportparts=${exportParts('player')}
           .store=${store}
           .strings=${this.strings}
           .lang=${shared.lang}
