@@ -1,6 +1,6 @@
 /** Shared set-up for the OpenRouter suites: a fake on a manual clock and clients pointed at it. */
 import { HTTPClient, OpenRouter } from '@openrouter/sdk';
-import { createFakeClock, type FakeClock } from '../../src/providers/fake/clock.js';
+import { createFakeClock, type FakeClock } from '../../src/providers/fake-kit/clock.js';
 import {
   createFakeOpenRouter,
   type FakeOpenRouter,

@@ -5,12 +5,13 @@
  */
 import type { Hono } from 'hono';
 import type { Video } from 'openai/resources/videos';
+import { createFakeClock, type FakeClock } from '../fake-kit/clock.js';
+import { createCounters, type FakeCounters } from '../fake-kit/counters.js';
+import { createFaultInjector, type FakeFaults } from '../fake-kit/faults.js';
+import { type FakeMediaLoader, nodeMediaLoader } from '../fake-kit/media.js';
+import type { FakeListenOptions, FakeServer } from '../fake-kit/serve.js';
 import { createFakeApp } from './app.js';
-import { createFakeClock, type FakeClock } from './clock.js';
-import { createCounters, type FakeCounters } from './counters.js';
 import { createDirVideoStore } from './dir-store.js';
-import { createFaultInjector, type FakeFaults } from './faults.js';
-import { type FakeMediaLoader, nodeMediaLoader } from './media.js';
 import { createNotifier, type FakeNotifier } from './notifier.js';
 import { type FakeState, randomId } from './state.js';
 import { createVideoStore, type FakeVideoStore, viewVideo } from './store.js';
@@ -48,22 +49,10 @@ export interface FakeOpenAIOptions {
 }
 
 /** Options of {@link FakeOpenAI.listen}. */
-export interface FakeListenOptions {
-  /** Default 0 (any free port). */
-  port?: number;
-  /** Default `127.0.0.1`. */
-  hostname?: string;
-  /** How often webhooks that fell due are sent while listening, in real ms. Default 250. */
-  sweepIntervalMs?: number;
-}
+export type { FakeListenOptions };
 
-/** A running fake server. */
-export interface FakeOpenAIServer {
-  /** Base URL including `/v1`, e.g. `http://127.0.0.1:4010/v1`. */
-  url: string;
-  port: number;
-  close(): Promise<void>;
-}
+/** A running fake OpenAI server; its `url` includes `/v1`, e.g. `http://127.0.0.1:4010/v1`. */
+export type FakeOpenAIServer = FakeServer;
 
 /** A fake OpenAI Videos API. */
 export interface FakeOpenAI {
@@ -179,7 +168,7 @@ export function createFakeOpenAI(options: FakeOpenAIOptions = {}): FakeOpenAI {
     webhookDeliveries: () => notifier.deliveries(),
     close: () => clearInterval(timer),
     async listen(listenOptions = {}) {
-      const { serveFake } = await import('./serve.js');
+      const { serveFake } = await import('../fake-kit/serve.js');
       return serveFake(app, listenOptions, () => notifier.sweep(clock.now()));
     },
   };

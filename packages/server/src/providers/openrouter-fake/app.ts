@@ -6,10 +6,10 @@
  */
 import { type Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { FakeClock } from '../fake/clock.js';
-import type { CounterSink } from '../fake/counters.js';
-import { cutStream, type FaultInjector } from '../fake/faults.js';
-import { clipForPrompt, type FakeMediaLoader } from '../fake/media.js';
+import type { FakeClock } from '../fake-kit/clock.js';
+import type { CounterSink } from '../fake-kit/counters.js';
+import { cutStream, type FaultInjector } from '../fake-kit/faults.js';
+import { clipForPrompt, type FakeMediaLoader } from '../fake-kit/media.js';
 import type { OpenRouterErrorBody, OpenRouterVideoModel } from '../openrouter-wire.js';
 import { fakePrice } from './catalog.js';
 import type { ScriptedFaults } from './faults.js';

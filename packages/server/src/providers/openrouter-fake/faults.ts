@@ -1,7 +1,7 @@
 /**
  * Scripted faults: the next N calls to one route answer a given error (429 with `Retry-After`,
  * 5xx, 402…) in OpenRouter's envelope instead of doing their work. Random faults (shares of
- * requests, latency, cut downloads) use the OpenAI fake's `FakeFaults` options.
+ * requests, latency, cut downloads) use the fake kit's `FakeFaults` options.
  */
 
 /** The routes faults can target, keyed like the counters. */

@@ -1,6 +1,6 @@
 /** Calls per route, so tests and benchmarks can see how a client used the fake. */
 
-/** Read access to the fake's call counts, keyed like `"GET /videos/:id"`. */
+/** Read access to a fake's call counts, keyed like `"GET /videos/:id"` (each fake names its routes). */
 export interface FakeCounters {
   /** Calls to one route (`"POST /videos"`, `"GET /videos/:id/content"`, …), 0 when never called. */
   get(route: string): number;
@@ -31,22 +31,4 @@ export function createCounters(): CounterSink {
       counts.clear();
     },
   };
-}
-
-const ROUTES: Array<[RegExp, string]> = [
-  [/^\/videos$/, '/videos'],
-  [/^\/videos\/edits$/, '/videos/edits'],
-  [/^\/videos\/extensions$/, '/videos/extensions'],
-  [/^\/videos\/characters$/, '/videos/characters'],
-  [/^\/videos\/characters\/[^/]+$/, '/videos/characters/:id'],
-  [/^\/videos\/[^/]+\/content$/, '/videos/:id/content'],
-  [/^\/videos\/[^/]+\/remix$/, '/videos/:id/remix'],
-  [/^\/videos\/[^/]+$/, '/videos/:id'],
-];
-
-/** The counter key of a request: its method and the route pattern of its path below `/v1`. */
-export function routeKey(method: string, path: string): string {
-  const below = path.replace(/^.*?\/v1(?=\/)/, '').replace(/\/+$/, '');
-  const match = ROUTES.find(([pattern]) => pattern.test(below));
-  return `${method.toUpperCase()} ${match ? match[1] : below || '/'}`;
 }

@@ -1,6 +1,6 @@
-/** The fake's sense of time: real time by default, moved by hand in tests and stories. */
+/** The fakes' sense of time: real time by default, moved by hand in tests and stories. */
 
-/** A clock the fake reads for every status computation; `advance` moves it forward. */
+/** A clock a fake reads for every status computation; `advance` moves it forward. */
 export interface FakeClock {
   /** Epoch milliseconds. */
   now(): number;
@@ -22,7 +22,7 @@ export function createFakeClock(base: () => number = () => Date.now()): FakeCloc
   };
 }
 
-/** Unix seconds, as the OpenAI API reports times. */
+/** Unix seconds, as the provider APIs report times. */
 export function unixSeconds(epochMs: number): number {
   return Math.floor(epochMs / 1000);
 }

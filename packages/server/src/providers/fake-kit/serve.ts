@@ -1,6 +1,23 @@
-/** Serving the fake over a real socket (Node only; imported on demand to keep the fake browser-safe). */
+/** Serving a fake over a real socket (Node only; imported on demand to keep the fakes browser-safe). */
 import type { Hono } from 'hono';
-import type { FakeListenOptions, FakeOpenAIServer } from './fake.js';
+
+/** Options of a fake's `listen()`. */
+export interface FakeListenOptions {
+  /** Default 0 (any free port). */
+  port?: number;
+  /** Default `127.0.0.1`. */
+  hostname?: string;
+  /** How often webhooks that fell due are sent while listening, in real ms. Default 250. */
+  sweepIntervalMs?: number;
+}
+
+/** A running fake server. */
+export interface FakeServer {
+  /** Base URL including the API's base path, e.g. `http://127.0.0.1:4010/v1`. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
 
 /**
  * Starts an HTTP server for `app`, sweeping due webhooks on a timer until closed. Both fakes use it;
@@ -11,7 +28,7 @@ export async function serveFake(
   options: FakeListenOptions,
   sweep: () => Promise<void>,
   basePath = '/v1',
-): Promise<FakeOpenAIServer> {
+): Promise<FakeServer> {
   const { serve } = await import('@hono/node-server');
   const hostname = options.hostname ?? '127.0.0.1';
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>(
