@@ -42,11 +42,6 @@ const LAYERS = [
  */
 const EXCEPTIONS = [
   {
-    from: 'blobs/fs.ts',
-    to: 'media/keys.ts',
-    why: 'assertSafeKey moved to blobs/safe-key.ts; fs.ts is being edited in parallel (security work), so its import switches after that lands.',
-  },
-  {
     from: 'jobs/runtime.ts',
     to: 'options.ts',
     typeOnly: true,

@@ -85,10 +85,12 @@ describe('remedies', () => {
   test('each error code maps to copy a person can act on', () => {
     const err = (code: string, extra: Partial<SoraApiError> = {}) =>
       Object.assign(new SoraApiError({ status: 400, code, message: `raw ${code}` }), extra);
-    expect(remedyFor(err('rate_limited'), en).retryAfter).toBe(10);
+    expect(remedyFor(err('rate_limited'), en).retryAfterSeconds).toBe(10);
     expect(
-      remedyFor(new SoraApiError({ status: 429, code: 'rate_limited', message: '', retryAfter: 42 }), en)
-        .retryAfter,
+      remedyFor(
+        new SoraApiError({ status: 429, code: 'rate_limited', message: '', retryAfterSeconds: 42 }),
+        en,
+      ).retryAfterSeconds,
     ).toBe(42);
     expect(remedyFor(err('moderation_blocked'), en).message).toBe(en.errors.moderation_blocked);
     expect(remedyFor(err('network_error'), fr).message).toBe(fr.errors.network_error);

@@ -14,10 +14,10 @@ afterEach(unmountAll);
 
 let endpoints = 0;
 
-async function studioRefusing(status: number, code: string, retryAfter: number) {
+async function studioRefusing(status: number, code: string, retryAfterSeconds: number) {
   const endpoint = `http://refusals-${++endpoints}.test/api/sora`;
   const server = createStubServer({ videoUrl });
-  server.refuse({ status, code, retryAfter });
+  server.refuse({ status, code, retryAfterSeconds });
   const store = getStore(endpoint, { fetch: server.fetch, crossTab: false });
   // Every list the store ever held: a placeholder row would show up here even for a moment.
   const seen: (readonly Job[])[] = [];

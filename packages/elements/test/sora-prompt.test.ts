@@ -123,7 +123,12 @@ describe('<sora-prompt>', () => {
   test('a rate limit shows a live countdown and blocks sending until it ends', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     fake.behaviour.create = async () => {
-      throw new SoraApiError({ status: 429, code: 'rate_limited', message: 'slow down', retryAfter: 3 });
+      throw new SoraApiError({
+        status: 429,
+        code: 'rate_limited',
+        message: 'slow down',
+        retryAfterSeconds: 3,
+      });
     };
     const el = await mountPrompt();
     await type(el, 'A storm over wheat fields');
@@ -145,7 +150,12 @@ describe('<sora-prompt>', () => {
   test('a countdown stops when the prompt leaves the page', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     fake.behaviour.create = async () => {
-      throw new SoraApiError({ status: 429, code: 'quota_exceeded', message: 'quota', retryAfter: 60 });
+      throw new SoraApiError({
+        status: 429,
+        code: 'quota_exceeded',
+        message: 'quota',
+        retryAfterSeconds: 60,
+      });
     };
     const el = await mountPrompt();
     await type(el, 'One more');

@@ -205,7 +205,7 @@ export class SoraPrompt extends SoraElement {
       this.notify('sora-job-created', { job });
     } catch (error) {
       this.remedy = remedyFor(error, this.t);
-      if (this.remedy.retryAfter) this.countdown.start(this.remedy.retryAfter);
+      if (this.remedy.retryAfterSeconds) this.countdown.start(this.remedy.retryAfterSeconds);
     } finally {
       this.sending = false;
       await this.updateComplete;
@@ -334,7 +334,7 @@ export class SoraPrompt extends SoraElement {
     const remedy = this.remedy;
     const waiting = this.countdown.remaining;
     // A refusal's message goes with its countdown: once the wait is over, the person may send again.
-    if (!remedy || (remedy.retryAfter && waiting === 0)) return nothing;
+    if (!remedy || (remedy.retryAfterSeconds && waiting === 0)) return nothing;
     return html`<div part="error" class="error" role="alert" data-code=${remedy.code}>
       <p>${remedy.message}</p>
       ${remedy.issues.length ? html`<ul>${remedy.issues.map((i) => html`<li>${i}</li>`)}</ul>` : nothing}

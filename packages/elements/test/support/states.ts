@@ -127,7 +127,12 @@ export const states: Record<string, (fake: FakeStore) => Promise<void>> = {
   },
   'prompt-rate-limited': async (fake) => {
     fake.behaviour.create = async () => {
-      throw new SoraApiError({ status: 429, code: 'rate_limited', message: 'slow down', retryAfter: 27 });
+      throw new SoraApiError({
+        status: 429,
+        code: 'rate_limited',
+        message: 'slow down',
+        retryAfterSeconds: 27,
+      });
     };
     const el = await studio(fake);
     const prompt = $<SoraPrompt>(el, 'sora-prompt');

@@ -12,7 +12,7 @@ import { createStorage } from 'unstorage';
 import { msw } from '#msw-peer';
 import { createSoraHandler, type SoraHandler } from '../handler.js';
 import type { AdmissionControl } from '../limits/types.js';
-import { createFakeOpenAI, type FakeOpenAI } from '../providers/fake/fake.js';
+import { createBareFakeOpenAI, type FakeOpenAI } from '../providers/fake/fake.js';
 import { createFakeClock, type FakeClock } from '../providers/fake-kit/clock.js';
 import type { FakeMediaLoader } from '../providers/fake-kit/media.js';
 import { urlMediaLoader } from '../providers/fake-kit/media-url.js';
@@ -141,7 +141,7 @@ export function createSoraMock(options: SoraMockOptions = {}): SoraMock {
   const origin = Date.now();
   let setBack = 0;
   const clock = createFakeClock(live ? () => Date.now() - setBack : () => origin - setBack);
-  const fake = createFakeOpenAI({ clock, generationSeconds, media: defaultMediaLoader(options) });
+  const fake = createBareFakeOpenAI({ clock, generationSeconds, media: defaultMediaLoader(options) });
   const admission = switchableAdmission();
   const handler = buildHandler(fake, admission, options.identity ?? 'storybook');
   const app = new Hono().route(base, handler);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Job, JobPage } from '@sora-kit/core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createFakeOpenAI } from '../../src/providers/fake/fake.js';
+import { createFakeOpenAI } from '../../src/testing.js';
 import { buildChild, type Child, startChild } from '../support/child-process.js';
 import { SECRET } from '../support/harness.js';
 

@@ -164,11 +164,17 @@ describe('the fake OpenRouter video API, through @openrouter/sdk', () => {
   });
 
   it('serves injected 5xx faults before doing any work', async () => {
-    const { fake } = setup({ script: [{ route: 'GET /videos/models', status: 503, retryAfter: 7 }] });
+    const { fake } = setup({ script: [{ route: 'GET /videos/models', status: 503, retryAfterSeconds: 7 }] });
     const response = await fake.fetch('https://openrouter.ai/api/v1/videos/models');
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('7');
     expect((await fake.fetch('https://openrouter.ai/api/v1/videos/models')).status).toBe(200);
+  });
+
+  it('a fault scripted with the deprecated retryAfter still sends its Retry-After', async () => {
+    const { fake } = setup({ script: [{ route: 'GET /videos/models', status: 429, retryAfter: 3 }] });
+    const response = await fake.fetch('https://openrouter.ai/api/v1/videos/models');
+    expect([response.status, response.headers.get('retry-after')]).toEqual([429, '3']);
   });
 });
 

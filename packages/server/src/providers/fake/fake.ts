@@ -1,5 +1,5 @@
 /**
- * `createFakeOpenAI()`: one implementation of the OpenAI Videos API, usable in-process (`fetch`),
+ * `createBareFakeOpenAI()`: one implementation of the OpenAI Videos API, usable in-process (`fetch`),
  * over a socket (`listen`) and, through `@sora-kit/server/testing`, as msw handlers. The official
  * `openai` SDK talks to it unchanged.
  */
@@ -120,18 +120,19 @@ function createState(
 }
 
 /**
- * Creates a fake OpenAI Videos API.
+ * Creates a fake OpenAI Videos API without msw handlers, so the main entry's `fakeProvider()` never
+ * loads msw. `@sora-kit/server/testing` exports it with `handlers()` as `createFakeOpenAI`.
  *
  * @example
  * ```ts
- * const fake = createFakeOpenAI({ apiKey: 'sk-fake', now: () => Date.UTC(2026, 0, 1) });
+ * const fake = createBareFakeOpenAI({ apiKey: 'sk-fake', now: () => Date.UTC(2026, 0, 1) });
  * const client = new OpenAI({ apiKey: 'sk-fake', baseURL: 'http://fake.local/v1', fetch: fake.fetch });
  * const video = await client.videos.create({ prompt: 'a calm lake' });
  * await fake.advance(12_000);
  * const done = await client.videos.retrieve(video.id); // status 'completed'
  * ```
  */
-export function createFakeOpenAI(options: FakeOpenAIOptions = {}): FakeOpenAI {
+export function createBareFakeOpenAI(options: FakeOpenAIOptions = {}): FakeOpenAI {
   const inner = options.clock ?? createFakeClock(options.now);
   const store = options.stateDir ? createDirVideoStore(options.stateDir) : createVideoStore();
   const newId = options.id ?? randomId;

@@ -10,12 +10,11 @@ export {
   nodeMediaLoader,
 } from '../fake-kit/media.js';
 export { urlMediaLoader } from '../fake-kit/media-url.js';
-export {
-  createFakeOpenAI,
-  type FakeListenOptions,
-  type FakeOpenAI,
-  type FakeOpenAIOptions,
-  type FakeOpenAIServer,
+export type {
+  FakeListenOptions,
+  FakeOpenAI,
+  FakeOpenAIOptions,
+  FakeOpenAIServer,
 } from './fake.js';
 export { FAKE_MODEL_SIZES, FAKE_SECONDS } from './models.js';
 export { SCENARIO_TOKENS } from './scenarios.js';

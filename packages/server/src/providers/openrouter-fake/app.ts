@@ -42,8 +42,8 @@ export const FAKE_BASE_HEADER = 'x-fake-openrouter-base';
 
 const INSUFFICIENT_CREDITS = 'Insufficient credits. Add more using https://openrouter.ai/settings/credits';
 
-function fail(c: Context, status: number, message: string, retryAfter?: number) {
-  if (retryAfter !== undefined) c.header('Retry-After', String(retryAfter));
+function fail(c: Context, status: number, message: string, retryAfterSeconds?: number) {
+  if (retryAfterSeconds !== undefined) c.header('Retry-After', String(retryAfterSeconds));
   const body: OpenRouterErrorBody = { error: { code: status, message } };
   return c.json(body, status as ContentfulStatusCode);
 }
@@ -141,7 +141,7 @@ export function createFakeOpenRouterApp(state: FakeOpenRouterState): Hono {
     if (state.faults.latencyMs > 0) await sleep(state.faults.latencyMs);
     state.onRequest();
     const scripted = state.scripted.take(routeKey(c.req.method, c.req.path));
-    if (scripted) return fail(c, scripted.status, scripted.message, scripted.retryAfter);
+    if (scripted) return fail(c, scripted.status, scripted.message, scripted.retryAfterSeconds);
     const isModels = c.req.path.endsWith('/videos/models');
     if (!isModels && !authorized(c, state)) return fail(c, 401, 'No auth credentials found');
     const fault = state.faults.request(routeKey(c.req.method, c.req.path));
