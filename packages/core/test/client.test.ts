@@ -223,6 +223,7 @@ describe('errors', () => {
   it('an aborted call rejects with code aborted', async () => {
     server.use(
       http.get(`${API}/videos`, async () => {
+        // Not a sleep: a server that never answers, so only the test's abort can end the call.
         await delay('infinite');
         return HttpResponse.json({ items: [], nextCursor: null });
       }),

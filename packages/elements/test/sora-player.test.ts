@@ -49,6 +49,10 @@ const loaded = (video: HTMLVideoElement) =>
     else video.addEventListener('loadedmetadata', () => resolve(), { once: true });
   });
 
+/** The next `type` event of `target`. */
+const nextEvent = (target: EventTarget, type: string) =>
+  new Promise<void>((resolve) => target.addEventListener(type, () => resolve(), { once: true }));
+
 describe('<sora-player>', () => {
   test('without a job it invites a selection', async () => {
     const el = await mountPlayer('');
@@ -257,16 +261,21 @@ describe('<sora-player>', () => {
     expect($(el, '[part~="stage"]').tabIndex).toBe(-1);
     expect(video.getAttribute('aria-keyshortcuts')).toContain('Space');
     video.focus();
+    let pauses = 0;
+    video.addEventListener('pause', () => pauses++);
     await userEvent.keyboard(' ');
     await until(() => !video.paused);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(video.paused).toBe(false);
+    // Played once, not toggled twice: the clip itself moves on (its own clock, no sleep) unpaused.
+    await until(() => video.currentTime > 0.25);
+    expect({ paused: video.paused, pauses }).toEqual({ paused: false, pauses: 0 });
     await userEvent.keyboard('k');
     await until(() => video.paused);
     // Arrows seek once, by an eighth of this 4 s clip, not also by the browser's own step.
     video.currentTime = 1;
+    await nextEvent(video, 'seeked');
+    const seeked = nextEvent(video, 'seeked');
     await userEvent.keyboard('{ArrowRight}');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await seeked;
     expect(video.currentTime).toBeCloseTo(1 + video.duration / 8, 1);
   });
 
@@ -300,7 +309,9 @@ describe('<sora-player>', () => {
     const video = $<HTMLVideoElement>(el, 'video');
     video.muted = true; // were it to start, nothing would stop it for lack of a gesture
     await loaded(video);
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // The player decides to autoplay in its own loadedmetadata listener, which ran before ours,
+    // and play() unpauses at once: by now a wrong start would show, no sleep needed.
+    await el.updateComplete;
     expect(video.paused).toBe(true);
   });
 

@@ -41,6 +41,7 @@ export function $$<E extends Element = HTMLElement>(host: Element, selector: str
 export async function until(check: () => boolean, tries = 100): Promise<void> {
   for (let i = 0; i < tries; i += 1) {
     if (check()) return;
+    // A poll interval, not a sleep before an assertion: it returns as soon as the condition holds.
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   throw new Error('condition never held');
