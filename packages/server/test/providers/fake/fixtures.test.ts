@@ -10,7 +10,7 @@ import { fsBlobs, probeVideo } from '@sora-kit/server';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 
-const mediaDir = fileURLToPath(new URL('../../../sample-media/media/', import.meta.url));
+const mediaDir = fileURLToPath(new URL('../../../../sample-media/media/', import.meta.url));
 
 describe('sample media', () => {
   it('every clip is an H.264 MP4 of the size and length in its name, faststart and small', async () => {

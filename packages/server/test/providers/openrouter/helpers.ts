@@ -1,11 +1,11 @@
 /** Shared set-up for the OpenRouter suites: a fake on a manual clock and clients pointed at it. */
 import { HTTPClient, OpenRouter } from '@openrouter/sdk';
-import { createFakeClock, type FakeClock } from '../../src/providers/fake-kit/clock.js';
+import { createFakeClock, type FakeClock } from '../../../src/providers/fake-kit/clock.js';
 import {
   createFakeOpenRouter,
   type FakeOpenRouter,
   type FakeOpenRouterOptions,
-} from '../../src/providers/openrouter-fake/fake.js';
+} from '../../../src/providers/openrouter-fake/fake.js';
 
 export const API_KEY = 'sk-or-v1-test-key-0123456789';
 /** 2026-10-01T00:00:00Z, after the OpenAI Videos API shut down. */

@@ -2,12 +2,12 @@
 // over other controls), and the video is one tab stop, straight before Download.
 import { afterEach, expect, test } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import spriteUrl from '../../sample-media/media/dawn/spritesheet-1280x720.jpg?url';
-import thumbUrl from '../../sample-media/media/dawn/thumbnail-1280x720.jpg?url';
-import videoUrl from '../../sample-media/media/dawn/video-1280x720-4s.mp4?url';
-import type { SoraPlayer } from '../src/player/sora-player.js';
-import { $, $$, mount, unmountAll, until } from './support/dom.js';
-import { createFakeStore, makeJob } from './support/fake-store.js';
+import spriteUrl from '../../../sample-media/media/dawn/spritesheet-1280x720.jpg?url';
+import thumbUrl from '../../../sample-media/media/dawn/thumbnail-1280x720.jpg?url';
+import videoUrl from '../../../sample-media/media/dawn/video-1280x720-4s.mp4?url';
+import type { SoraPlayer } from '../../src/player/sora-player.js';
+import { $, $$, mount, unmountAll, until } from '../support/dom.js';
+import { createFakeStore, makeJob } from '../support/fake-store.js';
 
 afterEach(unmountAll);
 

@@ -4,9 +4,9 @@
  */
 import type { Capabilities, Job, MediaLink } from '@sora-kit/core';
 import { afterEach, describe, expect, test } from 'vitest';
-import { openrouterProvider } from '../../src/providers/openrouter.js';
-import { createFakeOpenRouter, type FakeOpenRouter } from '../../src/providers/openrouter-fake/fake.js';
-import { browser, type Harness, harness } from '../support/harness.js';
+import { openrouterProvider } from '../../../src/providers/openrouter.js';
+import { createFakeOpenRouter, type FakeOpenRouter } from '../../../src/providers/openrouter-fake/fake.js';
+import { browser, type Harness, harness } from '../../support/harness.js';
 import { API_KEY, boxType } from './helpers.js';
 
 const SECRET = 'whsec-handler-test';

@@ -9,12 +9,12 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumArgs, chromiumPath } from '../../../../test/chromium.js';
+import { chromiumArgs, chromiumPath } from '../../../../../test/chromium.js';
 
-const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
-const sampleMedia = fileURLToPath(new URL('../../../sample-media/', import.meta.url));
+const packageRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const sampleMedia = fileURLToPath(new URL('../../../../sample-media/', import.meta.url));
 const PAGE =
-  '<!doctype html><meta charset="utf-8"><script type="module" src="/test/fake/browser-entry.ts"></script>';
+  '<!doctype html><meta charset="utf-8"><script type="module" src="/test/providers/fake/browser-entry.ts"></script>';
 
 describe('@sora-kit/server/testing in Chromium', () => {
   let vite: ViteDevServer;
@@ -33,7 +33,7 @@ describe('@sora-kit/server/testing in Chromium', () => {
       // The sample clips, served at /media/ as Storybook serves them at /sora-kit-media/.
       publicDir: false,
       // Crawl the entry up front: discovering dependencies mid-load would make Vite reload the page.
-      optimizeDeps: { entries: ['test/fake/browser-entry.ts'] },
+      optimizeDeps: { entries: ['test/providers/fake/browser-entry.ts'] },
       server: { host: '127.0.0.1', port: 0, hmr: false, watch: null },
       plugins: [
         {

@@ -1,10 +1,10 @@
 // What a person sees of the list while things are not there yet: an empty bar at 0 %, a skeleton
 // that can be made out on either theme.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { SoraJobList } from '../src/job-list/sora-job-list.js';
-import type { SoraPlayer } from '../src/player/sora-player.js';
-import { $, $$, mount, unmountAll, until } from './support/dom.js';
-import { createFakeStore, type FakeStore, makeJob } from './support/fake-store.js';
+import type { SoraJobList } from '../../src/job-list/sora-job-list.js';
+import type { SoraPlayer } from '../../src/player/sora-player.js';
+import { $, $$, mount, unmountAll, until } from '../support/dom.js';
+import { createFakeStore, type FakeStore, makeJob } from '../support/fake-store.js';
 
 let fake: FakeStore;
 

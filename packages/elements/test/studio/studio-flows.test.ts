@@ -2,12 +2,12 @@
 // player, and on a phone Play on a lower row brings the player (above the list) into view.
 import { afterEach, expect, test } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import videoUrl from '../../sample-media/media/dawn/video-1280x720-4s.mp4?url';
-import type { SoraJobList } from '../src/job-list/sora-job-list.js';
-import type { SoraPlayer } from '../src/player/sora-player.js';
-import type { SoraStudio } from '../src/studio/sora-studio.js';
-import { $, mount, unmountAll, until } from './support/dom.js';
-import { createFakeStore, makeJob } from './support/fake-store.js';
+import videoUrl from '../../../sample-media/media/dawn/video-1280x720-4s.mp4?url';
+import type { SoraJobList } from '../../src/job-list/sora-job-list.js';
+import type { SoraPlayer } from '../../src/player/sora-player.js';
+import type { SoraStudio } from '../../src/studio/sora-studio.js';
+import { $, mount, unmountAll, until } from '../support/dom.js';
+import { createFakeStore, makeJob } from '../support/fake-store.js';
 
 afterEach(async () => {
   unmountAll();

@@ -1,9 +1,9 @@
 /** The adapter's pure decisions: progress estimates, sizes and prices. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pricePerSecond } from '../../src/providers/openrouter-capabilities.js';
-import { estimateProgress, retryAfterMs } from '../../src/providers/openrouter-mapping.js';
-import { sizeFromResolution } from '../../src/providers/openrouter-sizes.js';
+import { pricePerSecond } from '../../../src/providers/openrouter-capabilities.js';
+import { estimateProgress, retryAfterMs } from '../../../src/providers/openrouter-mapping.js';
+import { sizeFromResolution } from '../../../src/providers/openrouter-sizes.js';
 
 describe('estimated progress', () => {
   it('never decreases with time and never reaches 95 before completion', () => {

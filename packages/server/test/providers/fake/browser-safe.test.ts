@@ -33,7 +33,7 @@ async function graph(entry: URL): Promise<{ files: string[]; packages: Map<strin
 
 describe('@sora-kit/server/testing is browser-safe', () => {
   it('loads no Node built-in or Node-only package eagerly', async () => {
-    const { files, packages } = await graph(new URL('../../src/testing.ts', import.meta.url));
+    const { files, packages } = await graph(new URL('../../../src/testing.ts', import.meta.url));
     expect(files.some((file) => file.endsWith('/providers/fake/fake.ts'))).toBe(true);
     const offenders = [...packages].filter(([specifier]) => {
       const name = specifier.replace(/^node:/, '').split('/')[0] as string;

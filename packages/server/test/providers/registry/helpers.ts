@@ -1,8 +1,8 @@
 /** One handler over two fakes: the OpenAI fake (`fakeProvider()`, name "fake") and OpenRouter's. */
-import { fakeProvider } from '../../src/providers/fake-provider.js';
-import { openrouterProvider } from '../../src/providers/openrouter.js';
-import { createFakeOpenRouter } from '../../src/providers/openrouter-fake/fake.js';
-import { browser, type Harness, harness } from '../support/harness.js';
+import { fakeProvider } from '../../../src/providers/fake-provider.js';
+import { openrouterProvider } from '../../../src/providers/openrouter.js';
+import { createFakeOpenRouter } from '../../../src/providers/openrouter-fake/fake.js';
+import { browser, type Harness, harness } from '../../support/harness.js';
 
 export const OPENROUTER_KEY = 'sk-or-v1-multi-test-0123456789';
 export const WEBHOOK_SECRET = 'whsec-multi-provider-test';

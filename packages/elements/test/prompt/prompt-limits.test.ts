@@ -1,9 +1,9 @@
 // What a person sees of the prompt's limits: the counter never covers the text, Generate is off
 // (with the reason named) while the prompt cannot be sent, and every select shows its whole label.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { SoraPrompt } from '../src/prompt/sora-prompt.js';
-import { $, $$, mount, unmountAll } from './support/dom.js';
-import { createFakeStore, type FakeStore } from './support/fake-store.js';
+import type { SoraPrompt } from '../../src/prompt/sora-prompt.js';
+import { $, $$, mount, unmountAll } from '../support/dom.js';
+import { createFakeStore, type FakeStore } from '../support/fake-store.js';
 
 let fake: FakeStore;
 

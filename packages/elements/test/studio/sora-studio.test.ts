@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import videoUrl from '../../sample-media/media/dawn/video-1280x720-4s.mp4?url';
-import '../src/locales/fr.js';
-import type { SoraJobList } from '../src/job-list/sora-job-list.js';
-import type { SoraPlayer } from '../src/player/sora-player.js';
-import type { SoraPrompt } from '../src/prompt/sora-prompt.js';
-import type { SoraStudio } from '../src/studio/sora-studio.js';
-import { $, $$, axeViolations, mount, unmountAll, until } from './support/dom.js';
-import { createFakeStore, type FakeStore, makeJob } from './support/fake-store.js';
+import videoUrl from '../../../sample-media/media/dawn/video-1280x720-4s.mp4?url';
+import '../../src/locales/fr.js';
+import type { SoraJobList } from '../../src/job-list/sora-job-list.js';
+import type { SoraPlayer } from '../../src/player/sora-player.js';
+import type { SoraPrompt } from '../../src/prompt/sora-prompt.js';
+import type { SoraStudio } from '../../src/studio/sora-studio.js';
+import { $, $$, axeViolations, mount, unmountAll, until } from '../support/dom.js';
+import { createFakeStore, type FakeStore, makeJob } from '../support/fake-store.js';
 
 let fake: FakeStore;
 

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFakeOpenAI } from '../../src/testing.js';
+import { createFakeOpenAI } from '../../../src/testing.js';
 
 const T0 = Date.UTC(2026, 0, 1);
 const dirs: string[] = [];

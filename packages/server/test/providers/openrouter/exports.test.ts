@@ -1,7 +1,7 @@
 /** The public entries offer the provider and the fake (the browser-safe testing entry included). */
 import { describe, expect, it } from 'vitest';
-import * as server from '../../src/index.js';
-import * as testing from '../../src/testing.js';
+import * as server from '../../../src/index.js';
+import * as testing from '../../../src/testing.js';
 import { API_KEY } from './helpers.js';
 
 describe('public entries', () => {

@@ -4,8 +4,8 @@
  */
 import type { Capabilities, Job } from '@sora-kit/core';
 import { afterEach, describe, expect, test } from 'vitest';
-import { createSoraHandler } from '../../src/handler.js';
-import type { Harness } from '../support/harness.js';
+import { createSoraHandler } from '../../../src/handler.js';
+import type { Harness } from '../../support/harness.js';
 import { twoProviderHost } from './helpers.js';
 
 let h: Harness | undefined;

@@ -1,10 +1,10 @@
 /** Signed webhooks: the fake sends them as OpenRouter documents, the adapter verifies them. */
 import { describe, expect, it } from 'vitest';
-import { ProviderError } from '../../src/providers/errors.js';
-import { createFakeClock } from '../../src/providers/fake-kit/clock.js';
-import { openrouterProvider } from '../../src/providers/openrouter.js';
-import { MAX_ATTEMPTS } from '../../src/providers/openrouter-fake/webhooks.js';
-import { signOpenRouterWebhook } from '../../src/providers/openrouter-signature.js';
+import { ProviderError } from '../../../src/providers/errors.js';
+import { createFakeClock } from '../../../src/providers/fake-kit/clock.js';
+import { openrouterProvider } from '../../../src/providers/openrouter.js';
+import { MAX_ATTEMPTS } from '../../../src/providers/openrouter-fake/webhooks.js';
+import { signOpenRouterWebhook } from '../../../src/providers/openrouter-signature.js';
 import { API_KEY, setup, T0 } from './helpers.js';
 
 interface Received {

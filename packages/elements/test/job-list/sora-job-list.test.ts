@@ -1,9 +1,9 @@
 import { isPendingJob, SoraApiError } from '@sora-kit/core';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import type { SoraJobList } from '../src/job-list/sora-job-list.js';
-import { $, $$, axeViolations, collect, mount, unmountAll, until } from './support/dom.js';
-import { createFakeStore, type FakeStore, makeJob } from './support/fake-store.js';
+import type { SoraJobList } from '../../src/job-list/sora-job-list.js';
+import { $, $$, axeViolations, collect, mount, unmountAll, until } from '../support/dom.js';
+import { createFakeStore, type FakeStore, makeJob } from '../support/fake-store.js';
 
 let fake: FakeStore;
 const PENDING = 'pending_';

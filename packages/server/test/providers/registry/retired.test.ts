@@ -4,7 +4,7 @@
  */
 import type { Job, JobPage, MediaLink } from '@sora-kit/core';
 import { afterEach, expect, test } from 'vitest';
-import { browser, type Harness, harness } from '../support/harness.js';
+import { browser, type Harness, harness } from '../../support/harness.js';
 import { twoProviderHost } from './helpers.js';
 
 let h: Harness | undefined;

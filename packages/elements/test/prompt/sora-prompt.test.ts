@@ -1,12 +1,12 @@
 import { SoraApiError } from '@sora-kit/core';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import '../src/locales/fr.js';
-import type { SoraPrompt } from '../src/prompt/sora-prompt.js';
-import { en, registerLocale } from '../src/shared/strings.js';
-import { $, $$, axeViolations, collect, mount, unmountAll, until } from './support/dom.js';
-import { createFakeStore, type FakeStore, makeJob } from './support/fake-store.js';
-import { imageFile } from './support/images.js';
+import '../../src/locales/fr.js';
+import type { SoraPrompt } from '../../src/prompt/sora-prompt.js';
+import { en, registerLocale } from '../../src/shared/strings.js';
+import { $, $$, axeViolations, collect, mount, unmountAll, until } from '../support/dom.js';
+import { createFakeStore, type FakeStore, makeJob } from '../support/fake-store.js';
+import { imageFile } from '../support/images.js';
 
 let fake: FakeStore;
 

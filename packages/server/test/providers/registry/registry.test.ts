@@ -1,7 +1,7 @@
 /** How the provider registry merges capabilities and picks a provider by model. */
 import { describe, expect, test } from 'vitest';
-import { configuredProviders, createProviderRegistry } from '../../src/providers/registry.js';
-import type { ProviderCapabilities, VideoProvider } from '../../src/providers/types.js';
+import { configuredProviders, createProviderRegistry } from '../../../src/providers/registry.js';
+import type { ProviderCapabilities, VideoProvider } from '../../../src/providers/types.js';
 
 /** A provider that only answers capabilities (the registry never calls anything else). */
 function stub(name: string, caps: () => Promise<ProviderCapabilities>): VideoProvider {

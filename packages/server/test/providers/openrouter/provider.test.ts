@@ -2,12 +2,12 @@
 import { readFile } from 'node:fs/promises';
 import { samplePath } from '@sora-kit/sample-media';
 import { describe, expect, it } from 'vitest';
-import { ProviderError } from '../../src/providers/errors.js';
-import type { FakeClock } from '../../src/providers/fake-kit/clock.js';
-import { clipForPrompt } from '../../src/providers/fake-kit/media.js';
-import { openrouterProvider } from '../../src/providers/openrouter.js';
-import type { FakeOpenRouter } from '../../src/providers/openrouter-fake/fake.js';
-import type { ProviderCreateInput } from '../../src/providers/types.js';
+import { ProviderError } from '../../../src/providers/errors.js';
+import type { FakeClock } from '../../../src/providers/fake-kit/clock.js';
+import { clipForPrompt } from '../../../src/providers/fake-kit/media.js';
+import { openrouterProvider } from '../../../src/providers/openrouter.js';
+import type { FakeOpenRouter } from '../../../src/providers/openrouter-fake/fake.js';
+import type { ProviderCreateInput } from '../../../src/providers/types.js';
 import { API_KEY, boxType, readAll, setup } from './helpers.js';
 
 function providerFor(
@@ -22,7 +22,7 @@ function providerFor(
 const sampleFor = (prompt: string, size: string, seconds: number) =>
   readFile(
     new URL(
-      `../../../sample-media/media/${samplePath('video', size, seconds, clipForPrompt(prompt))}`,
+      `../../../../sample-media/media/${samplePath('video', size, seconds, clipForPrompt(prompt))}`,
       import.meta.url,
     ),
   );

@@ -4,11 +4,11 @@
  */
 import type { Capabilities, Job, JobPage, MediaLink } from '@sora-kit/core';
 import { afterEach, expect, test } from 'vitest';
-import { openaiProvider } from '../../src/providers/openai.js';
-import { openrouterProvider } from '../../src/providers/openrouter.js';
-import { createFakeOpenRouter } from '../../src/providers/openrouter-fake/fake.js';
-import { createFakeOpenAI } from '../../src/testing.js';
-import { browser, type Harness, harness } from '../support/harness.js';
+import { openaiProvider } from '../../../src/providers/openai.js';
+import { openrouterProvider } from '../../../src/providers/openrouter.js';
+import { createFakeOpenRouter } from '../../../src/providers/openrouter-fake/fake.js';
+import { createFakeOpenAI } from '../../../src/testing.js';
+import { browser, type Harness, harness } from '../../support/harness.js';
 import { API_KEY, boxType } from './helpers.js';
 
 let h: Harness | undefined;
