@@ -2,8 +2,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pricePerSecond } from '../../../src/providers/openrouter-capabilities.js';
-import { estimateProgress, retryAfterMs } from '../../../src/providers/openrouter-mapping.js';
+import { estimateProgress } from '../../../src/providers/openrouter-mapping.js';
 import { sizeFromResolution } from '../../../src/providers/openrouter-sizes.js';
+import { retryAfterMs } from '../../../src/providers/retry-after.js';
 
 describe('estimated progress', () => {
   it('never decreases with time and never reaches 95 before completion', () => {
