@@ -2,7 +2,8 @@
 import type { Job } from '@sora-kit/core';
 import { html, nothing } from 'lit';
 import { cssProps } from '../shared/css-props.js';
-import { aspectRatio, formatPercent, truncate } from '../shared/format.js';
+import { aspectRatio, formatPercent } from '../shared/format.js';
+import { progressBar } from '../shared/progress-bar.js';
 import type { SoraStrings } from '../shared/strings.js';
 
 /** Queued or generating: a labelled progress bar, the percentage, and a polite announcement. */
@@ -21,15 +22,7 @@ export function renderProgress(t: SoraStrings, job: Job) {
   >
     <div class="state-inner">
       <p class="state-title">${queued ? t.status.queued : t.status.in_progress}</p>
-      <div
-        part="progress"
-        class="progress"
-        role="progressbar"
-        aria-valuemin="0"
-        aria-valuemax="100"
-        aria-valuenow=${job.progress}
-        aria-label=${t.progressLabel(truncate(job.prompt, 40))}
-      ><span ${cssProps({ width: `${job.progress}%` })}></span></div>
+      ${progressBar(job, t)}
       <p part="percent" class="percent" aria-hidden="true">${queued ? t.queuedBody : formatPercent(job.progress, t.locale)}</p>
       <p class="sr-only" aria-live="polite">${spoken}</p>
     </div>
