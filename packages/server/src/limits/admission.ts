@@ -236,6 +236,7 @@ async function settleNow(
   cfg: Config,
   reservation: string,
   outcome: 'completed' | 'failed',
+  // biome-ignore lint/suspicious/noConfusingVoidType: the public AdmissionControl.settle type (see limits/types.ts).
 ): Promise<void | 'pending'> {
   const { storage, keys, coordination } = cfg;
   const key = keys.reservation(reservation);
