@@ -125,6 +125,7 @@ export async function startApp(dir: string, fakeSeconds: number): Promise<Runnin
       () => false,
     );
     if (ready) return { url, output: () => output, stop };
+    // A poll interval while another process starts (it sends no event we could wait on).
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   await stop();

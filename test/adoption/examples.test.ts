@@ -70,6 +70,8 @@ async function completeOneJob(app: RunningApp): Promise<void> {
   let job = (await created.json()) as Job;
   const deadline = Date.now() + 60_000;
   while (job.status !== 'completed' && job.status !== 'failed' && Date.now() < deadline) {
+    // A poll interval, as a page without SSE would poll: the app runs in another process (its
+    // fake on the wall clock), and the loop ends as soon as the job settles.
     await new Promise((resolve) => setTimeout(resolve, 250));
     job = (await (
       await fetch(`${app.url}/api/sora/videos/${job.jobId}`, { headers: { cookie } })

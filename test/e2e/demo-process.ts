@@ -25,6 +25,7 @@ export function startDemo(env: Record<string, string>): Promise<RunningDemo> {
       child.kill('SIGTERM');
     });
   return new Promise((resolve, reject) => {
+    // A give-up deadline, not a wait: startup is awaited on the process's own output line.
     const timer = setTimeout(() => reject(new Error(`the demo did not start:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();

@@ -103,7 +103,8 @@ async function visit(page: Page, base: string, entry: IndexEntry): Promise<Outco
     undefined,
     { timeout: 20_000 },
   );
-  // Let pending requests settle, so late errors (a failed media load) are seen too.
+  // Let pending requests settle, so late errors (a failed media load) are seen too. A bounded wait
+  // on purpose: a story's event stream stays open, so no "every request done" event ever comes.
   await page.waitForTimeout(300);
   const state = await page.evaluate((name) => {
     const preview = (window as unknown as { __STORYBOOK_PREVIEW__: { storyRenders: { phase?: string }[] } })

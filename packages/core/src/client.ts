@@ -26,7 +26,7 @@ export type HeadersOption = HeaderValues | (() => HeaderValues | Promise<HeaderV
 
 /**
  * How the client retries. GETs always may; POSTs only because each carries an idempotency key, and
- * never after a refusal (429, 503): that comes back to the caller at once with its `retryAfter`.
+ * never after a refusal (429, 503): that comes back to the caller at once with its `retryAfterSeconds`.
  */
 export interface RetryOptions {
   /** Retries after the first attempt (default 2). */

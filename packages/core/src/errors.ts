@@ -15,6 +15,8 @@ export interface SoraApiErrorInit {
   message: string;
   details?: unknown;
   /** Seconds to wait before trying again (from `Retry-After`). */
+  retryAfterSeconds?: number;
+  /** @deprecated Use `retryAfterSeconds` (the same seconds; the unit is in the name). */
   retryAfter?: number;
   cause?: unknown;
 }
@@ -26,7 +28,7 @@ export interface SoraApiErrorInit {
  * @example
  * ```ts
  * try { await client.createVideo({ prompt }) }
- * catch (e) { if (e instanceof SoraApiError && e.code === 'rate_limited') wait(e.retryAfter) }
+ * catch (e) { if (e instanceof SoraApiError && e.code === 'rate_limited') wait(e.retryAfterSeconds) }
  * ```
  */
 export class SoraApiError extends Error {
@@ -37,7 +39,7 @@ export class SoraApiError extends Error {
   /** For `invalid_request`: `[{ path, message }]`. */
   readonly details?: unknown;
   /** Seconds the server asked us to wait (`Retry-After`), when it said. */
-  readonly retryAfter?: number;
+  readonly retryAfterSeconds?: number;
 
   constructor(init: SoraApiErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -45,7 +47,13 @@ export class SoraApiError extends Error {
     this.status = init.status;
     this.code = init.code;
     if (init.details !== undefined) this.details = init.details;
-    if (init.retryAfter !== undefined) this.retryAfter = init.retryAfter;
+    const retryAfterSeconds = init.retryAfterSeconds ?? init.retryAfter;
+    if (retryAfterSeconds !== undefined) this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /** @deprecated Use `retryAfterSeconds` (the same seconds; the unit is in the name). */
+  get retryAfter(): number | undefined {
+    return this.retryAfterSeconds;
   }
 
   /** True when the request never reached the server or got no answer (offline, CORS, DNS). */
@@ -83,7 +91,7 @@ function isEnvelope(body: unknown): body is ApiError {
 
 /** Builds the error for a non-2xx response, reading the contract's envelope when there is one. */
 export async function errorFromResponse(response: Response): Promise<SoraApiError> {
-  const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
+  const retryAfterSeconds = parseRetryAfter(response.headers.get('Retry-After'));
   const body: unknown = await response.json().catch(() => undefined);
   if (isEnvelope(body)) {
     return new SoraApiError({
@@ -91,14 +99,14 @@ export async function errorFromResponse(response: Response): Promise<SoraApiErro
       code: body.error.code,
       message: body.error.message,
       details: body.error.details,
-      retryAfter,
+      retryAfterSeconds,
     });
   }
   return new SoraApiError({
     status: response.status,
     code: response.status >= 500 ? 'internal' : 'invalid_response',
     message: `The server answered ${response.status} ${response.statusText}`.trim(),
-    retryAfter,
+    retryAfterSeconds,
   });
 }
 

@@ -177,7 +177,7 @@ describe('errors', () => {
     });
   });
 
-  it('a long Retry-After is not waited for: one request, and retryAfter tells the caller', async () => {
+  it('a long Retry-After is not waited for: one request, and retryAfterSeconds tells the caller', async () => {
     const requests = record();
     server.use(
       http.post(`${API}/videos`, () =>
@@ -188,8 +188,19 @@ describe('errors', () => {
       ),
     );
     const error = await client.createVideo({ prompt: 'x' }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ status: 429, code: 'quota_exceeded', retryAfter: 3600 });
+    expect(error).toMatchObject({ status: 429, code: 'quota_exceeded', retryAfterSeconds: 3600 });
     expect(requests).toHaveLength(1);
+  });
+
+  it('code written against the old name still reads the wait: retryAfter is a deprecated alias', () => {
+    const fromNew = new SoraApiError({
+      status: 429,
+      code: 'rate_limited',
+      message: '',
+      retryAfterSeconds: 9,
+    });
+    const fromOld = new SoraApiError({ status: 429, code: 'rate_limited', message: '', retryAfter: 4 });
+    expect([fromNew.retryAfter, fromOld.retryAfterSeconds, fromOld.retryAfter]).toEqual([9, 4, 4]);
   });
 
   it('an answer without an envelope still becomes a SoraApiError', async () => {
@@ -212,6 +223,7 @@ describe('errors', () => {
   it('an aborted call rejects with code aborted', async () => {
     server.use(
       http.get(`${API}/videos`, async () => {
+        // Not a sleep: a server that never answers, so only the test's abort can end the call.
         await delay('infinite');
         return HttpResponse.json({ items: [], nextCursor: null });
       }),
@@ -257,7 +269,7 @@ describe('retries', () => {
     await expect(client.getCapabilities()).rejects.toMatchObject({
       status: 503,
       code: 'internal',
-      retryAfter: 0,
+      retryAfterSeconds: 0,
     });
     expect(requests).toHaveLength(3);
   });
@@ -275,7 +287,7 @@ describe('retries', () => {
         }),
       );
       const error = await client.createVideo({ prompt: 'p' }).catch((e: unknown) => e);
-      expect({ calls, error }).toMatchObject({ calls: 1, error: { status, code, retryAfter: 7 } });
+      expect({ calls, error }).toMatchObject({ calls: 1, error: { status, code, retryAfterSeconds: 7 } });
     }
   });
 

@@ -1,8 +1,8 @@
 /** Registers the elements once, and only where custom elements exist (never in Node or SSR). */
-import { SoraJobList } from './sora-job-list.js';
-import { SoraPlayer } from './sora-player.js';
-import { SoraPrompt } from './sora-prompt.js';
-import { SoraStudio } from './sora-studio.js';
+import { SoraJobList } from './job-list/sora-job-list.js';
+import { SoraPlayer } from './player/sora-player.js';
+import { SoraPrompt } from './prompt/sora-prompt.js';
+import { SoraStudio } from './studio/sora-studio.js';
 
 /** Tag names and their classes. */
 export const soraElements = {

@@ -12,9 +12,7 @@ import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 import { defineSoraElements } from './define.js';
 import {
-  type JobCreatedDetail,
-  type JobEventDetail,
-  type PromptReuseDetail,
+  type SoraEventMap,
   SoraJobList as SoraJobListElement,
   SoraPlayer as SoraPlayerElement,
   SoraPrompt as SoraPromptElement,
@@ -23,14 +21,17 @@ import {
 
 defineSoraElements();
 
-const jobCreated = 'sora-job-created' as EventName<CustomEvent<JobCreatedDetail>>;
-const jobSelect = 'sora-job-select' as EventName<CustomEvent<JobEventDetail>>;
-const jobRemix = 'sora-job-remix' as EventName<CustomEvent<JobEventDetail>>;
-const jobDeleted = 'sora-job-deleted' as EventName<CustomEvent<JobEventDetail>>;
-const promptReuse = 'sora-prompt-reuse' as EventName<CustomEvent<PromptReuseDetail>>;
-const download = 'sora-download' as EventName<CustomEvent<{ jobId: string; url: string }>>;
-const retry = 'sora-retry' as EventName<CustomEvent<{ jobId: string }>>;
-const remixCancel = 'sora-remix-cancel' as EventName<CustomEvent<{ jobId: string }>>;
+/** A `sora-*` event name typed with its event, for `createComponent`. */
+const event = <K extends keyof SoraEventMap>(name: K) => name as EventName<SoraEventMap[K]>;
+
+const jobCreated = event('sora-job-created');
+const jobSelect = event('sora-job-select');
+const jobRemix = event('sora-job-remix');
+const jobDeleted = event('sora-job-deleted');
+const promptReuse = event('sora-prompt-reuse');
+const download = event('sora-download');
+const retry = event('sora-retry');
+const remixCancel = event('sora-remix-cancel');
 
 /** `<sora-prompt>` for React. */
 export const SoraPrompt = createComponent({

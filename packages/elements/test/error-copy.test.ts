@@ -2,10 +2,10 @@
 // and a failed job shows that copy rather than the provider's words.
 import { SoraApiError } from '@sora-kit/core';
 import { afterEach, describe, expect, test } from 'vitest';
+import type { SoraJobList } from '../src/job-list/sora-job-list.js';
 import { fr } from '../src/locales/fr.js';
 import { remedyFor } from '../src/shared/remedy.js';
 import { en } from '../src/shared/strings.js';
-import type { SoraJobList } from '../src/sora-job-list.js';
 import { $, mount, unmountAll } from './support/dom.js';
 import { createFakeStore, makeJob } from './support/fake-store.js';
 

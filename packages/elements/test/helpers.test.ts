@@ -3,11 +3,11 @@ import { SoraApiError } from '@sora-kit/core';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { fr } from '../src/locales/fr.js';
+import { commandFor } from '../src/player/hotkeys.js';
+import { clockTime, tileAt } from '../src/player/sprite.js';
+import { checkInput, fitChoice } from '../src/prompt/choice.js';
 import { orientationOf, relativeTime, sizeLabel, truncate } from '../src/shared/format.js';
-import { commandFor } from '../src/shared/player-keys.js';
-import { checkInput, fitChoice } from '../src/shared/prompt-choice.js';
 import { remedyFor } from '../src/shared/remedy.js';
-import { clockTime, tileAt } from '../src/shared/sprite.js';
 import { en, locales, registerLocale, resolveStrings } from '../src/shared/strings.js';
 import { capabilities } from './support/fake-store.js';
 
@@ -85,10 +85,12 @@ describe('remedies', () => {
   test('each error code maps to copy a person can act on', () => {
     const err = (code: string, extra: Partial<SoraApiError> = {}) =>
       Object.assign(new SoraApiError({ status: 400, code, message: `raw ${code}` }), extra);
-    expect(remedyFor(err('rate_limited'), en).retryAfter).toBe(10);
+    expect(remedyFor(err('rate_limited'), en).retryAfterSeconds).toBe(10);
     expect(
-      remedyFor(new SoraApiError({ status: 429, code: 'rate_limited', message: '', retryAfter: 42 }), en)
-        .retryAfter,
+      remedyFor(
+        new SoraApiError({ status: 429, code: 'rate_limited', message: '', retryAfterSeconds: 42 }),
+        en,
+      ).retryAfterSeconds,
     ).toBe(42);
     expect(remedyFor(err('moderation_blocked'), en).message).toBe(en.errors.moderation_blocked);
     expect(remedyFor(err('network_error'), fr).message).toBe(fr.errors.network_error);

@@ -1,8 +1,8 @@
 // Things that looked broken at real sizes: Delete wrapping in the desktop's list column, a Size
 // select wider than its neighbours, an empty pink box for failed rows, a bar behind its number.
 import { afterEach, expect, test } from 'vitest';
-import type { SoraJobList } from '../src/sora-job-list.js';
-import type { SoraPrompt } from '../src/sora-prompt.js';
+import type { SoraJobList } from '../src/job-list/sora-job-list.js';
+import type { SoraPrompt } from '../src/prompt/sora-prompt.js';
 import { $, mount, unmountAll } from './support/dom.js';
 import { createFakeStore, makeJob } from './support/fake-store.js';
 

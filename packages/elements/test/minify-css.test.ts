@@ -5,17 +5,17 @@
 import { describe, expect, test } from 'vitest';
 import { htmlTemplateStrings, minifyHtmlTemplates } from '../scripts/minify-css-html.mjs';
 import { minifyCssTemplates } from '../scripts/minify-css-text.mjs';
+import jobListElement from '../src/job-list/sora-job-list.ts?raw';
+import list from '../src/job-list/styles.ts?raw';
+import playerElement from '../src/player/sora-player.ts?raw';
+import playerStates from '../src/player/states.ts?raw';
+import player from '../src/player/styles.ts?raw';
+import promptOptions from '../src/prompt/options.ts?raw';
+import promptElement from '../src/prompt/sora-prompt.ts?raw';
+import prompt from '../src/prompt/styles.ts?raw';
 import jobRow from '../src/shared/job-row.ts?raw';
-import list from '../src/shared/list-styles.ts?raw';
-import playerStates from '../src/shared/player-states.ts?raw';
-import player from '../src/shared/player-styles.ts?raw';
-import promptOptions from '../src/shared/prompt-options.ts?raw';
-import prompt from '../src/shared/prompt-styles.ts?raw';
-import shared from '../src/shared/styles.ts?raw';
-import jobListElement from '../src/sora-job-list.ts?raw';
-import playerElement from '../src/sora-player.ts?raw';
-import promptElement from '../src/sora-prompt.ts?raw';
-import studio from '../src/sora-studio.ts?raw';
+import shared from '../src/shared/tokens.ts?raw';
+import studio from '../src/studio/sora-studio.ts?raw';
 
 /**
  * The css`…` templates of a source file, with the `${name}` holes filled in from the templates

@@ -3,9 +3,9 @@ import { createElement } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { afterEach, expect, test } from 'vitest';
+import type { SoraJobList as SoraJobListElement } from '../src/job-list/sora-job-list.js';
+import type { SoraPrompt as SoraPromptElement } from '../src/prompt/sora-prompt.js';
 import { SoraJobList, SoraPrompt } from '../src/react.js';
-import type { SoraJobList as SoraJobListElement } from '../src/sora-job-list.js';
-import type { SoraPrompt as SoraPromptElement } from '../src/sora-prompt.js';
 import { $, until } from './support/dom.js';
 import { createFakeStore, makeJob } from './support/fake-store.js';
 

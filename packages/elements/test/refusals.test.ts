@@ -4,9 +4,9 @@
 import { getStore, type Job } from '@sora-kit/core';
 import { afterEach, describe, expect, test } from 'vitest';
 import videoUrl from '../../sample-media/media/dawn/video-1280x720-4s.mp4?url';
-import type { SoraJobList } from '../src/sora-job-list.js';
-import type { SoraPrompt } from '../src/sora-prompt.js';
-import type { SoraStudio } from '../src/sora-studio.js';
+import type { SoraJobList } from '../src/job-list/sora-job-list.js';
+import type { SoraPrompt } from '../src/prompt/sora-prompt.js';
+import type { SoraStudio } from '../src/studio/sora-studio.js';
 import { $, $$, mount, unmountAll, until } from './support/dom.js';
 import { createStubServer } from './support/stub-server.js';
 
@@ -14,10 +14,10 @@ afterEach(unmountAll);
 
 let endpoints = 0;
 
-async function studioRefusing(status: number, code: string, retryAfter: number) {
+async function studioRefusing(status: number, code: string, retryAfterSeconds: number) {
   const endpoint = `http://refusals-${++endpoints}.test/api/sora`;
   const server = createStubServer({ videoUrl });
-  server.refuse({ status, code, retryAfter });
+  server.refuse({ status, code, retryAfterSeconds });
   const store = getStore(endpoint, { fetch: server.fetch, crossTab: false });
   // Every list the store ever held: a placeholder row would show up here even for a moment.
   const seen: (readonly Job[])[] = [];

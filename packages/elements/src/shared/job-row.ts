@@ -2,7 +2,8 @@
 import { isPendingJob, type Job } from '@sora-kit/core';
 import { html, nothing } from 'lit';
 import { cssProps } from './css-props.js';
-import { formatPercent, relativeTime, sizeLabel, truncate } from './format.js';
+import { formatPercent, relativeTime, sizeLabel } from './format.js';
+import { progressBar } from './progress-bar.js';
 import { errorText } from './remedy.js';
 import type { SoraStrings } from './strings.js';
 
@@ -64,18 +65,7 @@ function thumbnail(job: Job, ctx: RowContext) {
 function progress(job: Job, t: SoraStrings) {
   if (job.status !== 'queued' && job.status !== 'in_progress') return nothing;
   return html`<div class="progress-row">
-    <div
-      part="progress"
-      class="progress"
-      role="progressbar"
-      aria-valuemin="0"
-      aria-valuemax="100"
-      aria-valuenow=${job.progress}
-      aria-valuetext=${formatPercent(job.progress, t.locale)}
-      aria-label=${t.progressLabel(truncate(job.prompt, 40))}
-    >
-      <span ${cssProps({ width: `${job.progress}%` })}></span>
-    </div>
+    ${progressBar(job, t)}
     <span class="percent" aria-hidden="true">${formatPercent(job.progress, t.locale)}</span>
   </div>`;
 }

@@ -12,7 +12,7 @@ export interface Remedy {
   /** Field problems of an `invalid_request`, shown as a list. */
   issues: string[];
   /** Seconds to wait before submitting again (rate limit, quota). */
-  retryAfter?: number;
+  retryAfterSeconds?: number;
   /** The error code, exposed as `data-code` for styling and tests. */
   code: string;
 }
@@ -32,13 +32,13 @@ export function errorText(code: string | undefined, t: SoraStrings): string {
 /** Maps any thrown value to a remedy in the reader's language. */
 export function remedyFor(error: unknown, t: SoraStrings): Remedy {
   if (!isSoraApiError(error)) return { message: t.errorUnknown, issues: [], code: 'unknown' };
-  const { code, retryAfter } = error;
+  const { code, retryAfterSeconds } = error;
   // A refusal says when to come back; a rate limit without a Retry-After waits a short while.
-  const wait = code === 'rate_limited' ? (retryAfter ?? 10) : retryAfter;
+  const wait = code === 'rate_limited' ? (retryAfterSeconds ?? 10) : retryAfterSeconds;
   return {
     message: errorText(code, t),
     issues: code === 'invalid_request' ? issuesOf(error.details) : [],
-    ...(wait ? { retryAfter: wait } : {}),
+    ...(wait ? { retryAfterSeconds: wait } : {}),
     code,
   };
 }

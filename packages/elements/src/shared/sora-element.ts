@@ -5,7 +5,7 @@
 import type { JobStore, SoraClient } from '@sora-kit/core';
 import { LitElement, type PropertyDeclarations } from 'lit';
 import type { StoreHost } from './bind-store.js';
-import { fire } from './events.js';
+import { fire, type SoraEventDetail, type SoraEventMap } from './events.js';
 import { LOCALE_EVENT, resolveStrings, type SoraStrings } from './strings.js';
 
 /** The nearest `lang`, looking through shadow roots (an element inside `<sora-studio>` too). */
@@ -71,7 +71,7 @@ export class SoraElement extends LitElement implements StoreHost {
   }
 
   /** Fires a `sora-*` CustomEvent that bubbles out of shadow roots. */
-  protected notify<T>(name: `sora-${string}`, detail: T): boolean {
+  protected notify<K extends keyof SoraEventMap>(name: K, detail: SoraEventDetail<K>): boolean {
     return fire(this, name, detail);
   }
 }

@@ -19,7 +19,7 @@ export interface RenderContext {
   loaded: { sora?: SoraLoaded };
 }
 
-/** The palette tokens of shared/styles.ts, as colour controls. */
+/** The palette tokens of shared/tokens.ts, as colour controls. */
 export const COLOR_TOKENS = [
   '--sora-accent',
   '--sora-accent-text',

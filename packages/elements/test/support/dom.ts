@@ -1,6 +1,7 @@
 /** Helpers for element tests: mount, query inside shadow roots, run axe against a shadow root. */
 import axe from 'axe-core';
 import type { LitElement } from 'lit';
+import type { SoraEventMap } from '../../src/index.js';
 import '../../src/index.js';
 
 const mounted: HTMLElement[] = [];
@@ -40,6 +41,7 @@ export function $$<E extends Element = HTMLElement>(host: Element, selector: str
 export async function until(check: () => boolean, tries = 100): Promise<void> {
   for (let i = 0; i < tries; i += 1) {
     if (check()) return;
+    // A poll interval, not a sleep before an assertion: it returns as soon as the condition holds.
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   throw new Error('condition never held');
@@ -73,9 +75,10 @@ export async function axeViolations(el: Element): Promise<string[]> {
   );
 }
 
-/** Captures the events of a name fired at or below `target`. */
-export function collect<T>(target: EventTarget, name: string): CustomEvent<T>[] {
-  const seen: CustomEvent<T>[] = [];
-  target.addEventListener(name, (e) => seen.push(e as CustomEvent<T>));
+/** Captures the `sora-*` events of a name fired at or below `target`, typed by the event map. */
+export function collect<K extends keyof SoraEventMap>(target: Document, name: K): SoraEventMap[K][] {
+  const seen: SoraEventMap[K][] = [];
+  // Typed by the HTMLElementEventMap augmentation: no cast from Event to CustomEvent.
+  target.addEventListener(name, (e) => seen.push(e));
   return seen;
 }

@@ -3,8 +3,8 @@
  * script (scripts/screenshots.mjs), so what is checked is what is looked at.
  */
 import { SoraApiError } from '@sora-kit/core';
-import type { SoraPrompt } from '../../src/sora-prompt.js';
-import type { SoraStudio } from '../../src/sora-studio.js';
+import type { SoraPrompt } from '../../src/prompt/sora-prompt.js';
+import type { SoraStudio } from '../../src/studio/sora-studio.js';
 import { $, $$, mount, until } from './dom.js';
 import { createFakeStore, type FakeStore, makeJob } from './fake-store.js';
 
@@ -127,7 +127,12 @@ export const states: Record<string, (fake: FakeStore) => Promise<void>> = {
   },
   'prompt-rate-limited': async (fake) => {
     fake.behaviour.create = async () => {
-      throw new SoraApiError({ status: 429, code: 'rate_limited', message: 'slow down', retryAfter: 27 });
+      throw new SoraApiError({
+        status: 429,
+        code: 'rate_limited',
+        message: 'slow down',
+        retryAfterSeconds: 27,
+      });
     };
     const el = await studio(fake);
     const prompt = $<SoraPrompt>(el, 'sora-prompt');

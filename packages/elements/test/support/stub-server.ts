@@ -17,7 +17,7 @@ export function createStubServer(options: { videoUrl: string }) {
   let seq = 0;
   let created = 0;
   /** Set it to refuse the next creates, as a rate limit or a busy provider does. */
-  let refusal: { status: number; code: string; retryAfter: number } | undefined;
+  let refusal: { status: number; code: string; retryAfterSeconds: number } | undefined;
 
   const push = (job: Job) => {
     const index = jobs.findIndex((j) => j.jobId === job.jobId);
@@ -46,10 +46,10 @@ export function createStubServer(options: { videoUrl: string }) {
     if (path === '/capabilities') return json(capabilities);
     if (path === '/events') return events();
     if (path === '/videos' && request.method === 'POST' && refusal) {
-      const { status, code, retryAfter } = refusal;
+      const { status, code, retryAfterSeconds } = refusal;
       return new Response(JSON.stringify({ error: { code, message: `refused: ${code}` } }), {
         status,
-        headers: { 'content-type': 'application/json', 'retry-after': String(retryAfter) },
+        headers: { 'content-type': 'application/json', 'retry-after': String(retryAfterSeconds) },
       });
     }
     if (path === '/videos' && request.method === 'POST') {

@@ -8,9 +8,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { type FileHandle, mkdir, open, readFile, rename, rmdir, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
-import { assertSafeKey } from '../media/keys.js';
 import { fileRangeStream } from './file-stream.js';
 import { clampRange } from './range.js';
+import { assertSafeKey } from './safe-key.js';
 import { chunksOf } from './streams.js';
 import { startSweeping } from './sweep.js';
 import type { BlobInfo, BlobStore, ByteRange } from './types.js';

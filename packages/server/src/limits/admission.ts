@@ -9,7 +9,7 @@ import { inProcessCoordinationFor } from '../coordination/memory.js';
 import { runOnce } from '../coordination/run-once.js';
 import type { Coordination } from '../coordination/types.js';
 import type { SoraStorage } from '../storage.js';
-import { DEFAULT_LIMITS_PREFIX, identityKey, type LimitKeys, limitKeys } from './keys.js';
+import { DEFAULT_LIMITS_PREFIX, identityKey, type LimitKeys, limitKeys } from './limit-keys.js';
 import { costMicros, DEFAULT_PRICES, type PriceTable } from './pricing.js';
 import {
   type Charge,

@@ -9,7 +9,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { inProcessCoordinationFor } from '../coordination/memory.js';
 import type { Coordination } from '../coordination/types.js';
 import type { SoraStorage } from '../storage.js';
-import { DEFAULT_LIMITS_PREFIX, identityKey } from './keys.js';
+import { DEFAULT_LIMITS_PREFIX, identityKey } from './limit-keys.js';
 import { type RateLimitOptions, takeRate } from './rate-limit.js';
 import { toRetryAfterSeconds } from './window.js';
 

@@ -35,6 +35,6 @@ export interface AdmissionControl {
    * each reservation once. Resolve with `'pending'` while another caller is settling it: the job is
    * then offered again later.
    */
-  // biome-ignore lint/suspicious/noConfusingVoidType: an `async` settle that returns nothing must still fit.
+  // biome-ignore lint/suspicious/noConfusingVoidType: a host's own `async settle() {}` (Promise<void>) must still fit this public type.
   settle(reservation: string, outcome: 'completed' | 'failed'): Promise<void | 'pending'>;
 }

@@ -12,7 +12,7 @@ import { AssetExpiredError, MissingVariantError } from './errors.js';
 import { guardStream } from './guarded-stream.js';
 import { blobKey } from './keys.js';
 import { type ProbeOptions, probeVideo } from './probe.js';
-import { abortableSleep, backoffDelay, type RetryPolicy } from './retry.js';
+import { abortableSleep, type RetryPolicy, retryDelay } from './retry.js';
 
 /** Options of {@link copyAssets}. */
 export interface CopyAssetsOptions {
@@ -101,7 +101,7 @@ async function copyVariant(options: CopyAssetsOptions, variant: Variant): Promis
         attempt,
         error: error instanceof Error ? error.message : 'unknown',
       });
-      await sleep(backoffDelay(policy, attempt, retry.retryAfterMs), options.signal);
+      await sleep(retryDelay(policy, attempt, retry.retryAfterMs), options.signal);
     }
   }
 }

@@ -42,7 +42,3 @@ export function blobKey(jobId: string, variant: Variant | 'reference'): string {
 export function jobBlobKeys(jobId: string): string[] {
   return (Object.keys(FILE_NAMES) as (Variant | 'reference')[]).map((v) => blobKey(jobId, v));
 }
-
-// The key check lives with the drivers that run it; re-exported for the driver (blobs/fs.ts) that
-// still imports it from here (an exception listed in .dependency-cruiser.cjs).
-export { assertSafeKey } from '../blobs/safe-key.js';

@@ -16,7 +16,7 @@ export interface RetryPolicy {
  * The delay before try number `attempt + 1` (attempt counts from 1), honouring a provider's
  * `Retry-After` when it asked for longer.
  */
-export function backoffDelay(policy: RetryPolicy, attempt: number, retryAfterMs?: number): number {
+export function retryDelay(policy: RetryPolicy, attempt: number, retryAfterMs?: number): number {
   const base = policy.baseDelayMs ?? 500;
   const max = policy.maxDelayMs ?? 8000;
   const exponential = Math.min(max, base * 2 ** (attempt - 1));

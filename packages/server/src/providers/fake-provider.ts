@@ -2,7 +2,7 @@
  * `fakeProvider()`: the OpenAI adapter over an in-process fake of the OpenAI Videos API. Tests,
  * stories and the demo (when no key is set) run the real adapter code, just not the real model.
  */
-import { createFakeOpenAI, type FakeOpenAI, type FakeOpenAIOptions } from './fake/fake.js';
+import { createBareFakeOpenAI, type FakeOpenAI, type FakeOpenAIOptions } from './fake/fake.js';
 import { type OpenAIProviderOptions, openaiProvider } from './openai.js';
 import type { VideoProvider } from './types.js';
 
@@ -26,7 +26,7 @@ export interface FakeVideoProvider extends VideoProvider {
 }
 
 /**
- * A provider named `"fake"`: {@link openaiProvider} talking to {@link createFakeOpenAI} in-process.
+ * A provider named `"fake"`: {@link openaiProvider} talking to {@link createBareFakeOpenAI} in-process.
  *
  * @example
  * ```ts
@@ -37,7 +37,7 @@ export interface FakeVideoProvider extends VideoProvider {
  */
 export function fakeProvider(options: FakeProviderOptions = {}): FakeVideoProvider {
   const { fake: given, name, provider, ...fakeOptions } = options;
-  const fake = given ?? createFakeOpenAI({ ...fakeOptions, apiKey: FAKE_KEY });
+  const fake = given ?? createBareFakeOpenAI({ ...fakeOptions, apiKey: FAKE_KEY });
   const webhookSecret = provider?.webhookSecret ?? fakeOptions.webhook?.secret;
   const adapter = openaiProvider({
     ...provider,

@@ -1,6 +1,7 @@
 /** Maps the `openai` SDK's errors to {@link ProviderError} kinds, without leaking the API key. */
 import { APIConnectionError, APIError, APIUserAbortError } from 'openai';
 import { ProviderError } from './errors.js';
+import { retryAfterMs } from './retry-after.js';
 
 type HeaderSource = Headers | Record<string, string | null | undefined> | undefined;
 
@@ -10,16 +11,11 @@ function header(headers: HeaderSource, name: string): string | undefined {
   return headers[name] ?? undefined;
 }
 
-/** `retry-after-ms`, else `retry-after` (seconds or an HTTP date), in milliseconds. */
-export function retryAfterMs(headers: HeaderSource, now: () => number = Date.now): number | undefined {
+/** OpenAI's own `retry-after-ms`, else the standard `retry-after`, in milliseconds. */
+function openAIRetryAfterMs(headers: HeaderSource, now: () => number = Date.now): number | undefined {
   const ms = Number.parseFloat(header(headers, 'retry-after-ms') ?? '');
   if (Number.isFinite(ms) && ms >= 0) return ms;
-  const after = header(headers, 'retry-after');
-  if (!after) return undefined;
-  const seconds = Number.parseFloat(after);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(after);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now());
+  return retryAfterMs(header(headers, 'retry-after'), now());
 }
 
 /** Removes every occurrence of the secrets from a message. */
@@ -60,7 +56,7 @@ export function toProviderError(error: unknown, secrets: Array<string | undefine
   if (error instanceof APIError) {
     const status = error.status;
     const code = upstreamCode(error);
-    const after = retryAfterMs(error.headers as HeaderSource);
+    const after = openAIRetryAfterMs(error.headers as HeaderSource);
     return new ProviderError(
       kindOf(status),
       redact(`OpenAI ${status ?? 'error'}: ${error.message}`, secrets),

@@ -142,5 +142,3 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): VideoProvid
     verifyWebhook: (rawBody, headers) => verifyOpenAIWebhook(client, rawBody, headers, options.webhookSecret),
   };
 }
-
-export { toProviderVideo, verifyOpenAIWebhook };

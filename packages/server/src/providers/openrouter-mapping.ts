@@ -4,6 +4,7 @@
  */
 import { ProviderError, type ProviderErrorKind } from './errors.js';
 import type { OpenRouterErrorBody, OpenRouterVideoJob } from './openrouter-wire.js';
+import { retryAfterMs } from './retry-after.js';
 import type { ProviderVideo } from './types.js';
 
 /** Progress never claims more than this before the provider says `completed`. */
@@ -75,15 +76,6 @@ function failed(
   retryable: boolean,
 ): ProviderVideo {
   return { id, status: 'failed', error: { code, message, retryable } };
-}
-
-/** `Retry-After` in milliseconds (delta seconds or an HTTP date), when present and sane. */
-export function retryAfterMs(header: string | null, nowMs: number): number | undefined {
-  if (!header) return undefined;
-  const trimmed = header.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }
 
 function kindOf(status: number): ProviderErrorKind {

@@ -1,6 +1,6 @@
 import type { Job, JobPage, MediaLink } from '@sora-kit/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { nodeMediaLoader } from '../providers/fake/media.js';
+import { nodeMediaLoader } from '../providers/fake-kit/media.js';
 import { ageFor, planSeed } from './seed-plan.js';
 import { createSoraMock, type SoraMock } from './sora-mock.js';
 

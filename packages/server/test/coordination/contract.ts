@@ -31,6 +31,8 @@ export function coordinationContract(
       await a!.release('lease:x', token!);
       const next = await b!.acquire('lease:x', 50);
       expect(next).toEqual(expect.any(String));
+      // Inherent wait: the 50 ms lease expires on the engine's own clock (Redis PX, PostgreSQL
+      // now()), which a test cannot move; 120 ms is past it with margin.
       await new Promise((resolve) => setTimeout(resolve, 120));
       expect(await a!.renew('lease:x', next!, 1000)).toBe(false);
       expect(await a!.acquire('lease:x', 1000)).toEqual(expect.any(String));
@@ -66,6 +68,7 @@ export function coordinationContract(
       expect(first.state).toBe('run');
       expect(await b!.beginOnce('hook:crashed', 60_000)).toEqual({ state: 'busy' });
       // The runner "died": nothing finishes its claim; after the hold another caller runs it.
+      // Inherent wait: the 60 ms hold lapses on the engine's own clock, which a test cannot move.
       await new Promise((resolve) => setTimeout(resolve, 150));
       const second = await b!.beginOnce('hook:crashed', 60_000);
       expect(second.state).toBe('run');

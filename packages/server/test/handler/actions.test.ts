@@ -148,13 +148,18 @@ test('a job deleted while its refresh is in flight stays deleted', async () => {
   const gate = new Promise<void>((resolve) => {
     release = resolve;
   });
+  let reached: () => void = () => {};
+  const inFlight = new Promise<void>((resolve) => {
+    reached = resolve;
+  });
   h.fake.provider.retrieve = async (id, options) => {
+    reached();
     await gate;
     return retrieve(id, options);
   };
   h.clock.advance(5000);
   const pass = h.handler.pollOnce();
-  await new Promise((resolve) => setTimeout(resolve, 20));
+  await inFlight; // the refresh is now waiting upstream: the delete lands mid-refresh
   expect((await user.fetch(`/videos/${jobId}`, { method: 'DELETE' })).status).toBe(204);
   release();
   await pass;

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Job, JobPage } from '@sora-kit/core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createFakeOpenAI } from '../../src/providers/fake/fake.js';
+import { createFakeOpenAI } from '../../src/testing.js';
 import { buildChild, type Child, startChild } from '../support/child-process.js';
 import { SECRET } from '../support/harness.js';
 
@@ -58,6 +58,8 @@ async function until(check: () => Promise<boolean>, what: string, timeoutMs = 45
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;
+    // A poll interval, not a sleep before an assertion: the state lives in child processes that
+    // send no events, and this returns as soon as it holds.
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error(`timed out waiting for ${what}`);

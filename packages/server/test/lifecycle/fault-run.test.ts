@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Job, JobPage } from '@sora-kit/core';
 import { afterAll, expect, test } from 'vitest';
 import { inProcessCoordinationFor } from '../../src/coordination/memory.js';
-import { seededRandom } from '../../src/providers/fake/faults.js';
+import { seededRandom } from '../../src/providers/fake-kit/faults.js';
 import { fakeProvider } from '../../src/providers/fake-provider.js';
 import { browser, type Harness, harness } from '../support/harness.js';
 

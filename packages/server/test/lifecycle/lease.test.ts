@@ -11,7 +11,8 @@ test('withLock runs critical sections of one instance one at a time', async () =
       leases.withLock('sora:lock:x', async () => {
         inside++;
         most = Math.max(most, inside);
-        await new Promise((resolve) => setTimeout(resolve, 2));
+        // Yield to the event loop (no wall-clock wait): a broken lock would let the others in now.
+        await new Promise((resolve) => setImmediate(resolve));
         inside--;
       }),
     ),

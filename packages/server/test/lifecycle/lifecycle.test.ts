@@ -246,27 +246,43 @@ test('startPolling drives jobs by itself; stopPolling stops upstream calls; a re
   h = await harness({ polling: { tickMs: 5, leaseSettleMs: 0 } });
   const user = browser(h.handler);
   const { jobId } = (await user.post('/videos', { prompt: 'looped' })).body as Job;
-  h.handler.startPolling();
-  h.handler.startPolling(); // idempotent
-  h.clock.advance(4000);
-  await vi.waitFor(async () => expect(h.fake.calls.retrieve).toBeGreaterThan(0), {
-    timeout: 5000,
-    interval: 10,
-  });
-  h.handler.stopPolling();
-  await new Promise((resolve) => setTimeout(resolve, 30));
-  const stopped = h.fake.calls.retrieve;
-  h.clock.advance(20_000);
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  expect(h.fake.calls.retrieve).toBe(stopped);
-  h.handler.startPolling();
-  await vi.waitFor(
-    async () => {
-      const stored = await h.storage.getItem<{ job: Job }>(`sora:job:${jobId}`);
-      expect(stored?.job.status).toBe('completed');
-    },
-    { timeout: 5000, interval: 10 },
-  );
+  const upstream = { inFlight: 0 };
+  const retrieve = h.fake.provider.retrieve.bind(h.fake.provider);
+  h.fake.provider.retrieve = async (id, options) => {
+    upstream.inFlight++;
+    try {
+      return await retrieve(id, options);
+    } finally {
+      upstream.inFlight--;
+    }
+  };
+  // The loop's timers are faked, so the test moves them (vi.waitFor advances them as it checks)
+  // and can show that nothing comes after a stop without sleeping.
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  try {
+    h.handler.startPolling();
+    h.handler.startPolling(); // idempotent
+    h.clock.advance(4000);
+    await vi.waitFor(() => expect(h.fake.calls.retrieve).toBeGreaterThan(0), { timeout: 5000, interval: 10 });
+    h.handler.stopPolling();
+    // A pass already under way finishes on its own: wait for its upstream calls to end.
+    await vi.waitFor(() => expect(upstream.inFlight).toBe(0), { timeout: 5000, interval: 5 });
+    const stopped = h.fake.calls.retrieve;
+    h.clock.advance(20_000);
+    await vi.runAllTimersAsync(); // every timer there is fires now; a loop still running would call upstream
+    expect(h.fake.calls.retrieve).toBe(stopped);
+    h.handler.startPolling();
+    await vi.waitFor(
+      async () => {
+        const stored = await h.storage.getItem<{ job: Job }>(`sora:job:${jobId}`);
+        expect(stored?.job.status).toBe('completed');
+      },
+      { timeout: 5000, interval: 10 },
+    );
+  } finally {
+    h.handler.stopPolling();
+    vi.useRealTimers();
+  }
 });
 
 test('a create whose answer was lost, repeated by the client with its Idempotency-Key, is one video', async () => {

@@ -12,7 +12,7 @@ import type { BlobStore } from '../../src/blobs/types.js';
 import { copyAssets } from '../../src/media/copy.js';
 import { blobKey } from '../../src/media/keys.js';
 import { probeVideo } from '../../src/media/probe.js';
-import { clipForPrompt } from '../../src/providers/fake/media.js';
+import { clipForPrompt } from '../../src/providers/fake-kit/media.js';
 import { fakeProvider } from '../../src/providers/fake-provider.js';
 import { bytesOf, fixture, streamOf } from './helpers.js';
 

@@ -6,8 +6,8 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { createFakeOpenAI } from '../../src/providers/fake/fake.js';
 import { openaiProvider } from '../../src/providers/openai.js';
+import { createFakeOpenAI } from '../../src/testing.js';
 import { createHarness, SECRET } from '../security/support/handler.js';
 
 const API_KEY = 'sk-proj-LOGCHECK-a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6';

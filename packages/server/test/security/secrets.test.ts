@@ -6,9 +6,9 @@
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { createFakeOpenAI } from '../../src/providers/fake/fake.js';
-import type { FakeFaults } from '../../src/providers/fake/faults.js';
+import type { FakeFaults } from '../../src/providers/fake-kit/faults.js';
 import { openaiProvider } from '../../src/providers/openai.js';
+import { createFakeOpenAI } from '../../src/testing.js';
 import { jarClient } from './support/client.js';
 import { createHarness, type Harness, SECRET } from './support/handler.js';
 

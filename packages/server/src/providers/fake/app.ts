@@ -2,8 +2,8 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { readBody, textField } from './body.js';
-import { routeKey } from './counters.js';
 import { apiError, rateLimited, serverError } from './errors.js';
+import { routeKey } from './route-key.js';
 import { mountCreateRoutes } from './routes-create.js';
 import { mountReadRoutes } from './routes-read.js';
 import type { FakeState } from './state.js';

@@ -1,16 +1,17 @@
 /**
- * `createFakeOpenAI()`: one implementation of the OpenAI Videos API, usable in-process (`fetch`),
+ * `createBareFakeOpenAI()`: one implementation of the OpenAI Videos API, usable in-process (`fetch`),
  * over a socket (`listen`) and, through `@sora-kit/server/testing`, as msw handlers. The official
  * `openai` SDK talks to it unchanged.
  */
 import type { Hono } from 'hono';
 import type { Video } from 'openai/resources/videos';
+import { createFakeClock, type FakeClock } from '../fake-kit/clock.js';
+import { createCounters, type FakeCounters } from '../fake-kit/counters.js';
+import { createFaultInjector, type FakeFaults } from '../fake-kit/faults.js';
+import { type FakeMediaLoader, nodeMediaLoader } from '../fake-kit/media.js';
+import type { FakeListenOptions, FakeServer } from '../fake-kit/serve.js';
 import { createFakeApp } from './app.js';
-import { createFakeClock, type FakeClock } from './clock.js';
-import { createCounters, type FakeCounters } from './counters.js';
 import { createDirVideoStore } from './dir-store.js';
-import { createFaultInjector, type FakeFaults } from './faults.js';
-import { type FakeMediaLoader, nodeMediaLoader } from './media.js';
 import { createNotifier, type FakeNotifier } from './notifier.js';
 import { type FakeState, randomId } from './state.js';
 import { createVideoStore, type FakeVideoStore, viewVideo } from './store.js';
@@ -48,22 +49,10 @@ export interface FakeOpenAIOptions {
 }
 
 /** Options of {@link FakeOpenAI.listen}. */
-export interface FakeListenOptions {
-  /** Default 0 (any free port). */
-  port?: number;
-  /** Default `127.0.0.1`. */
-  hostname?: string;
-  /** How often webhooks that fell due are sent while listening, in real ms. Default 250. */
-  sweepIntervalMs?: number;
-}
+export type { FakeListenOptions };
 
-/** A running fake server. */
-export interface FakeOpenAIServer {
-  /** Base URL including `/v1`, e.g. `http://127.0.0.1:4010/v1`. */
-  url: string;
-  port: number;
-  close(): Promise<void>;
-}
+/** A running fake OpenAI server; its `url` includes `/v1`, e.g. `http://127.0.0.1:4010/v1`. */
+export type FakeOpenAIServer = FakeServer;
 
 /** A fake OpenAI Videos API. */
 export interface FakeOpenAI {
@@ -131,18 +120,19 @@ function createState(
 }
 
 /**
- * Creates a fake OpenAI Videos API.
+ * Creates a fake OpenAI Videos API without msw handlers, so the main entry's `fakeProvider()` never
+ * loads msw. `@sora-kit/server/testing` exports it with `handlers()` as `createFakeOpenAI`.
  *
  * @example
  * ```ts
- * const fake = createFakeOpenAI({ apiKey: 'sk-fake', now: () => Date.UTC(2026, 0, 1) });
+ * const fake = createBareFakeOpenAI({ apiKey: 'sk-fake', now: () => Date.UTC(2026, 0, 1) });
  * const client = new OpenAI({ apiKey: 'sk-fake', baseURL: 'http://fake.local/v1', fetch: fake.fetch });
  * const video = await client.videos.create({ prompt: 'a calm lake' });
  * await fake.advance(12_000);
  * const done = await client.videos.retrieve(video.id); // status 'completed'
  * ```
  */
-export function createFakeOpenAI(options: FakeOpenAIOptions = {}): FakeOpenAI {
+export function createBareFakeOpenAI(options: FakeOpenAIOptions = {}): FakeOpenAI {
   const inner = options.clock ?? createFakeClock(options.now);
   const store = options.stateDir ? createDirVideoStore(options.stateDir) : createVideoStore();
   const newId = options.id ?? randomId;
@@ -179,7 +169,7 @@ export function createFakeOpenAI(options: FakeOpenAIOptions = {}): FakeOpenAI {
     webhookDeliveries: () => notifier.deliveries(),
     close: () => clearInterval(timer),
     async listen(listenOptions = {}) {
-      const { serveFake } = await import('./serve.js');
+      const { serveFake } = await import('../fake-kit/serve.js');
       return serveFake(app, listenOptions, () => notifier.sweep(clock.now()));
     },
   };

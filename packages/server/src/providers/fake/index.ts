@@ -1,22 +1,21 @@
 /** The fake OpenAI Videos API (see `fake.ts`). */
-export { createFakeClock, type FakeClock } from './clock.js';
-export type { FakeCounters } from './counters.js';
-export {
-  createFakeOpenAI,
-  type FakeListenOptions,
-  type FakeOpenAI,
-  type FakeOpenAIOptions,
-  type FakeOpenAIServer,
-} from './fake.js';
-export { type FakeFaults, seededRandom } from './faults.js';
+export { createFakeClock, type FakeClock } from '../fake-kit/clock.js';
+export type { FakeCounters } from '../fake-kit/counters.js';
+export { type FakeFaults, seededRandom } from '../fake-kit/faults.js';
 export {
   clipForPrompt,
   type FakeMediaLoader,
   type FakeMediaVariant,
   MissingSampleMediaError,
   nodeMediaLoader,
-} from './media.js';
-export { urlMediaLoader } from './media-url.js';
+} from '../fake-kit/media.js';
+export { urlMediaLoader } from '../fake-kit/media-url.js';
+export type {
+  FakeListenOptions,
+  FakeOpenAI,
+  FakeOpenAIOptions,
+  FakeOpenAIServer,
+} from './fake.js';
 export { FAKE_MODEL_SIZES, FAKE_SECONDS } from './models.js';
 export { SCENARIO_TOKENS } from './scenarios.js';
 export {

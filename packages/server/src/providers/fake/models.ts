@@ -18,8 +18,5 @@ export const FAKE_SECONDS = ['4', '8', '12'] as const;
 /** Lengths an extension may add. */
 export const FAKE_EXTENSION_SECONDS = ['4', '8', '12', '16', '20'] as const;
 
-/** Every size any model renders (one fixture set each). */
-export const FAKE_ALL_SIZES: readonly string[] = PRO_SIZES;
-
 /** The API's create defaults. */
 export const FAKE_DEFAULTS = { model: 'sora-2', seconds: '4', size: '720x1280' } as const;

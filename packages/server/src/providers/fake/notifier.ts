@@ -3,7 +3,7 @@
  * clock. Checked lazily (on every request, on `advance()`, on a timer while listening), since
  * statuses are computed rather than scheduled.
  */
-import { unixSeconds } from './clock.js';
+import { unixSeconds } from '../fake-kit/clock.js';
 import { type FakeVideoStore, settlesAt } from './store.js';
 import {
   deliverWebhook,

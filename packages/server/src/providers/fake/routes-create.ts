@@ -1,8 +1,8 @@
 /** The routes that start a generation: create, remix, edit and extend. */
 import type { Context, Hono } from 'hono';
+import { clipForPrompt } from '../fake-kit/media.js';
 import { type FieldValue, readBody, textField } from './body.js';
 import { apiError, invalidParam, rateLimited, videoNotFound } from './errors.js';
-import { clipForPrompt } from './media.js';
 import { FAKE_DEFAULTS, FAKE_EXTENSION_SECONDS } from './models.js';
 import { parseScenario } from './scenarios.js';
 import type { FakeState } from './state.js';

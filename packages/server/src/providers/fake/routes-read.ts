@@ -1,10 +1,10 @@
 /** The routes that read or remove videos: retrieve, list, delete and content downloads. */
 import type { Context, Hono } from 'hono';
 import type { Video } from 'openai/resources/videos';
-import { unixSeconds } from './clock.js';
+import { unixSeconds } from '../fake-kit/clock.js';
+import { cutStream } from '../fake-kit/faults.js';
+import { type FakeMediaVariant, MEDIA_CONTENT_TYPES } from '../fake-kit/media.js';
 import { apiError, invalidParam, videoNotFound } from './errors.js';
-import { cutStream } from './faults.js';
-import { type FakeMediaVariant, MEDIA_CONTENT_TYPES } from './media.js';
 import type { FakeState } from './state.js';
 import { viewVideo } from './store.js';
 

@@ -1,8 +1,8 @@
 /** Everything one fake instance keeps: its clock, videos, counters and the keys it has seen. */
-import type { FakeClock } from './clock.js';
-import type { CounterSink } from './counters.js';
-import type { FaultInjector } from './faults.js';
-import type { FakeMediaLoader } from './media.js';
+import type { FakeClock } from '../fake-kit/clock.js';
+import type { CounterSink } from '../fake-kit/counters.js';
+import type { FaultInjector } from '../fake-kit/faults.js';
+import type { FakeMediaLoader } from '../fake-kit/media.js';
 import type { FakeNotifier } from './notifier.js';
 import type { FakeVideoStore } from './store.js';
 

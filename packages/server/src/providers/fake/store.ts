@@ -4,7 +4,7 @@
  * to move every video along.
  */
 import type { Video } from 'openai/resources/videos';
-import { unixSeconds } from './clock.js';
+import { unixSeconds } from '../fake-kit/clock.js';
 import { type FakeOutcome, scenarioError } from './scenarios.js';
 
 /** How long completed assets stay downloadable, as the real API (about an hour). */

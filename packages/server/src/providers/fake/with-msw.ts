@@ -1,6 +1,6 @@
 /** `createFakeOpenAI()` with msw handlers attached, for `@sora-kit/server/testing`. */
 import type { HttpHandler } from 'msw';
-import { createFakeOpenAI as createFake, type FakeOpenAI, type FakeOpenAIOptions } from './fake.js';
+import { createBareFakeOpenAI, type FakeOpenAI, type FakeOpenAIOptions } from './fake.js';
 import { fakeOpenAIHandlers } from './msw.js';
 
 /** A fake that can also hand out msw request handlers. */
@@ -21,6 +21,6 @@ export interface FakeOpenAIWithHandlers extends FakeOpenAI {
  * ```
  */
 export function createFakeOpenAI(options: FakeOpenAIOptions = {}): FakeOpenAIWithHandlers {
-  const fake = createFake(options);
+  const fake = createBareFakeOpenAI(options);
   return { ...fake, handlers: (baseUrl) => fakeOpenAIHandlers(fake, baseUrl) };
 }

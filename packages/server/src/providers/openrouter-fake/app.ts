@@ -6,10 +6,10 @@
  */
 import { type Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { FakeClock } from '../fake/clock.js';
-import type { CounterSink } from '../fake/counters.js';
-import { cutStream, type FaultInjector } from '../fake/faults.js';
-import { clipForPrompt, type FakeMediaLoader } from '../fake/media.js';
+import type { FakeClock } from '../fake-kit/clock.js';
+import type { CounterSink } from '../fake-kit/counters.js';
+import { cutStream, type FaultInjector } from '../fake-kit/faults.js';
+import { clipForPrompt, type FakeMediaLoader } from '../fake-kit/media.js';
 import type { OpenRouterErrorBody, OpenRouterVideoModel } from '../openrouter-wire.js';
 import { fakePrice } from './catalog.js';
 import type { ScriptedFaults } from './faults.js';
@@ -42,8 +42,8 @@ export const FAKE_BASE_HEADER = 'x-fake-openrouter-base';
 
 const INSUFFICIENT_CREDITS = 'Insufficient credits. Add more using https://openrouter.ai/settings/credits';
 
-function fail(c: Context, status: number, message: string, retryAfter?: number) {
-  if (retryAfter !== undefined) c.header('Retry-After', String(retryAfter));
+function fail(c: Context, status: number, message: string, retryAfterSeconds?: number) {
+  if (retryAfterSeconds !== undefined) c.header('Retry-After', String(retryAfterSeconds));
   const body: OpenRouterErrorBody = { error: { code: status, message } };
   return c.json(body, status as ContentfulStatusCode);
 }
@@ -141,7 +141,7 @@ export function createFakeOpenRouterApp(state: FakeOpenRouterState): Hono {
     if (state.faults.latencyMs > 0) await sleep(state.faults.latencyMs);
     state.onRequest();
     const scripted = state.scripted.take(routeKey(c.req.method, c.req.path));
-    if (scripted) return fail(c, scripted.status, scripted.message, scripted.retryAfter);
+    if (scripted) return fail(c, scripted.status, scripted.message, scripted.retryAfterSeconds);
     const isModels = c.req.path.endsWith('/videos/models');
     if (!isModels && !authorized(c, state)) return fail(c, 401, 'No auth credentials found');
     const fault = state.faults.request(routeKey(c.req.method, c.req.path));

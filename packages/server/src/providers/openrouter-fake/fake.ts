@@ -7,10 +7,11 @@
  */
 import type { Hono } from 'hono';
 import type { RequestHandler } from 'msw';
-import { createFakeClock, type FakeClock } from '../fake/clock.js';
-import { createCounters, type FakeCounters } from '../fake/counters.js';
-import { createFaultInjector, type FakeFaults } from '../fake/faults.js';
-import { type FakeMediaLoader, nodeMediaLoader } from '../fake/media.js';
+import { createFakeClock, type FakeClock } from '../fake-kit/clock.js';
+import { createCounters, type FakeCounters } from '../fake-kit/counters.js';
+import { createFaultInjector, type FakeFaults } from '../fake-kit/faults.js';
+import { type FakeMediaLoader, nodeMediaLoader } from '../fake-kit/media.js';
+import type { FakeListenOptions, FakeServer } from '../fake-kit/serve.js';
 import type { OpenRouterVideoJob, OpenRouterVideoModel } from '../openrouter-wire.js';
 import { createFakeOpenRouterApp, type FakeOpenRouterState } from './app.js';
 import { defaultFakeModels } from './catalog.js';
@@ -50,20 +51,10 @@ export interface FakeOpenRouterOptions {
 }
 
 /** Options of {@link FakeOpenRouter.listen}. */
-export interface FakeOpenRouterListenOptions {
-  port?: number;
-  hostname?: string;
-  /** How often webhooks that fell due are sent while listening, in real ms. Default 250. */
-  sweepIntervalMs?: number;
-}
+export type FakeOpenRouterListenOptions = FakeListenOptions;
 
-/** A running fake server. */
-export interface FakeOpenRouterServer {
-  /** Base URL including `/api/v1`, e.g. `http://127.0.0.1:4011/api/v1`. */
-  url: string;
-  port: number;
-  close(): Promise<void>;
-}
+/** A running fake OpenRouter server; its `url` includes `/api/v1`, e.g. `http://127.0.0.1:4011/api/v1`. */
+export type FakeOpenRouterServer = FakeServer;
 
 /** A fake OpenRouter video API. */
 export interface FakeOpenRouter {
@@ -173,7 +164,7 @@ export function createFakeOpenRouter(options: FakeOpenRouterOptions = {}): FakeO
     fail: (fault) => state.scripted.add(fault),
     webhookDeliveries: () => notifier.deliveries(),
     async listen(listenOptions = {}) {
-      const { serveFake } = await import('../fake/serve.js');
+      const { serveFake } = await import('../fake-kit/serve.js');
       const server = await serveFake(app, listenOptions, () => sweep(clock.now()), '/api/v1');
       publicBase = server.url;
       return server;

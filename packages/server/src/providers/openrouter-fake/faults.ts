@@ -1,7 +1,7 @@
 /**
  * Scripted faults: the next N calls to one route answer a given error (429 with `Retry-After`,
  * 5xx, 402…) in OpenRouter's envelope instead of doing their work. Random faults (shares of
- * requests, latency, cut downloads) use the OpenAI fake's `FakeFaults` options.
+ * requests, latency, cut downloads) use the fake kit's `FakeFaults` options.
  */
 
 /** The routes faults can target, keyed like the counters. */
@@ -16,6 +16,8 @@ export interface FakeOpenRouterFault {
   route: FakeOpenRouterRoute;
   status: number;
   /** Seconds for `Retry-After` (429 and 503). */
+  retryAfterSeconds?: number;
+  /** @deprecated Use `retryAfterSeconds` (the same seconds; the unit is in the name). */
   retryAfter?: number;
   message?: string;
   /** How many calls it hits; default 1. */
@@ -34,7 +36,7 @@ const DEFAULT_MESSAGES: Record<number, string> = {
 export interface ScriptedFaults {
   add(fault: FakeOpenRouterFault): void;
   /** Takes the next fault for a route key, if any, counting it down. */
-  take(route: string): { status: number; message: string; retryAfter?: number } | undefined;
+  take(route: string): { status: number; message: string; retryAfterSeconds?: number } | undefined;
   clear(): void;
 }
 
@@ -50,11 +52,12 @@ export function createScriptedFaults(initial: FakeOpenRouterFault[] = []): Scrip
       if (!entry) return undefined;
       entry.left -= 1;
       if (entry.left === 0) pending.splice(pending.indexOf(entry), 1);
-      const { status, retryAfter } = entry.fault;
+      const { status } = entry.fault;
+      const retryAfterSeconds = entry.fault.retryAfterSeconds ?? entry.fault.retryAfter;
       return {
         status,
         message: entry.fault.message ?? DEFAULT_MESSAGES[status] ?? `HTTP ${status}`,
-        ...(retryAfter === undefined ? {} : { retryAfter }),
+        ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
       };
     },
     clear() {

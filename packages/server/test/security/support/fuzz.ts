@@ -22,6 +22,7 @@ export async function check(send: Send, base: string, path: string, init: Reques
     return; // not a URL any client could send
   }
   counted.total++;
+  // A hang detector, not a wait: it only fails a request that never answers.
   const timeout = new Promise<never>((_, reject) =>
     setTimeout(
       () => reject(new Error(`no answer within ${TIMEOUT_MS} ms: ${init.method ?? 'GET'} ${path}`)),
