@@ -11,10 +11,10 @@
  */
 
 import type { BlobStore } from '../blobs/types.js';
-import { importOptional } from '../optional-peer.js';
 import { connectPool, postgresCoordination } from '../coordination/postgres.js';
 import { FAIL_FAST_REDIS_OPTIONS, redact, redisCoordination } from '../coordination/redis.js';
 import type { Coordination } from '../coordination/types.js';
+import { importOptional } from '../optional-peer.js';
 import { postgresStorage } from '../storage/postgres.js';
 import type { SoraStorage } from '../storage.js';
 
