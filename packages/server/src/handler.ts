@@ -14,6 +14,7 @@ import { HttpError, renderError } from './http-error.js';
 import { createFeed, createNotifier } from './jobs/feed.js';
 import { deriveSecret } from './jobs/hash.js';
 import { createJobIds } from './jobs/ids.js';
+import { createJobState } from './jobs/job-state.js';
 import { createLeases } from './jobs/lease.js';
 import { createLifecycle } from './jobs/lifecycle.js';
 import { createPoller } from './jobs/poller.js';
@@ -100,6 +101,8 @@ export function buildRuntime(
     },
   };
   const metrics = createSoraMetrics(options.metrics ? options.metrics.registry : undefined);
+  const repo = createRepository(storage, leases, coordination, nowMs);
+  const feed = createFeed(storage, leases, notifier, broadcast);
   const providers = createProviderRegistry(
     configuredProviders(options).map((provider) => instrumentProvider(provider, metrics)),
   );
@@ -118,10 +121,11 @@ export function buildRuntime(
         now: nowMs,
         capabilities: () => providers.capabilities(),
       }),
-    repo: createRepository(storage, leases, coordination, nowMs),
+    repo,
+    jobs: createJobState(repo, feed),
     coordination,
     leases,
-    feed: createFeed(storage, leases, notifier, broadcast),
+    feed,
     notifier,
     signer: lazySigner(options.secret, now),
     logger: resolveLogger(options.logger, [options.secret]),

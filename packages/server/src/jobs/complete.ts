@@ -95,8 +95,7 @@ export async function copyAndComplete(
       return;
     }
     if (current.job.status !== record.job.status || current.job.attempts !== record.job.attempts) return;
-    const saved = await rt.repo.save(completed(current, asset, rt.now().toISOString()));
-    await rt.feed.publish(saved.owner, jobId, 'job');
+    const saved = await rt.jobs.save(completed(current, asset, rt.now().toISOString()), current);
     await announceTerminal(rt, saved);
   } catch (error) {
     // Cut short by a shutdown: the lease lapses and another instance copies it again, no failure counted.

@@ -93,7 +93,7 @@ export async function createJob(rt: Runtime, lifecycle: Lifecycle, request: NewJ
     await rt.blobs.put(blobKey(jobId, 'reference'), body, { contentType: request.reference.contentType });
   }
   const provider = request.provider ?? (await rt.providers.forModel(request.input.model)).name;
-  const record = await rt.repo.insert({
+  const record = await rt.jobs.insert({
     job: newJob(rt, jobId, { ...request, provider }),
     identity: request.identity.id,
     owner: request.owner,
@@ -106,7 +106,7 @@ export async function createJob(rt: Runtime, lifecycle: Lifecycle, request: NewJ
   });
   try {
     const started = await lifecycle.startAttempt(record, request.reference);
-    await rt.feed.publish(request.owner, jobId, 'job');
+    await rt.jobs.publish(started);
     await announceCreated(rt, started);
     return (await rt.repo.get(jobId)) ?? started;
   } catch (error) {
@@ -119,7 +119,7 @@ export async function createJob(rt: Runtime, lifecycle: Lifecycle, request: NewJ
       jobId,
       error: error instanceof Error ? error.message : String(error),
     });
-    await rt.repo.remove(record);
+    await rt.jobs.remove(record);
     await rt.blobs.delete(blobKey(jobId, 'reference')).catch(() => {});
     await settleFailed(rt, request.reservation);
     throw refusalError(error);
@@ -140,7 +140,7 @@ export async function retryJob(
   const nowMs = rt.now().getTime();
   const next = retried(record, nowMs, rt.now().toISOString());
   if (reservation) next.reservation = reservation;
-  const saved = await lifecycle.persist(next, record);
+  const saved = await rt.jobs.save(next, record);
   await rt.repo.activate(record.job.jobId);
   try {
     await lifecycle.startAttempt(saved);
@@ -150,7 +150,7 @@ export async function retryJob(
     if (kept) return lifecycle.fail(saved, kept);
     // Put the job back as it was: the retry did not happen.
     const current = (await rt.repo.get(record.job.jobId)) ?? saved;
-    await lifecycle.persist({ ...record, rev: current.rev }, current);
+    await rt.jobs.save({ ...record, rev: current.rev }, current);
     await rt.repo.deactivate(record.job.jobId);
     await settleFailed(rt, reservation);
     throw refusalError(error);

@@ -22,6 +22,7 @@ import {
   afterUpstreamFailure,
   decideRefresh,
   failed,
+  isDue,
   providerIdempotencyKey,
   timeoutError,
   withProgress,
@@ -35,15 +36,8 @@ export function createLifecycle(rt: Runtime) {
   // A create still unanswered after this long is presumed lost (its process died) and is re-sent.
   const createGraceMs = () => Math.min(rt.polling.leaseMs, 30_000);
 
-  /** Saves a record and, when the browser-visible job changed, publishes it to the change feed. */
-  async function persist(record: JobRecord, previous?: JobRecord): Promise<JobRecord> {
-    const saved = await rt.repo.save(record);
-    // The schedule follows the record, so the poller's next claim finds the job when it is due.
-    if (!isTerminal(saved.job.status)) await rt.repo.activate(saved.job.jobId, saved.poll.nextAt);
-    if (!previous || previous.job !== record.job)
-      await rt.feed.publish(record.owner, record.job.jobId, 'job');
-    return saved;
-  }
+  /** Saves through the one writer of job state (schedule and watchers follow the record). */
+  const persist = (record: JobRecord, previous?: JobRecord) => rt.jobs.save(record, previous);
 
   function delayFor(record: JobRecord, extra: { failures?: number; retryAfterMs?: number } = {}): number {
     return nextPollDelay({
@@ -96,20 +90,30 @@ export function createLifecycle(rt: Runtime) {
     return provider.create(input);
   }
 
-  /** Applies the provider's answer to a create or a refresh. */
-  async function applyVideo(record: JobRecord, video: ProviderVideo): Promise<JobRecord> {
+  /**
+   * Applies the provider's answer to a create or a refresh: the record as saved, and whether its
+   * files are ready to copy (decided once, here).
+   */
+  async function applyVideo(
+    record: JobRecord,
+    video: ProviderVideo,
+  ): Promise<{ record: JobRecord; copy: boolean }> {
     const decision = decideRefresh(record, video, nowMs());
-    if (decision.type === 'fail') return fail(record, decision.error);
+    if (decision.type === 'fail') return { record: await fail(record, decision.error), copy: false };
     // Failed copies keep counting across passes (the retrieve before each one succeeds), so a
     // download that never works ends in the failure budget instead of looping to the deadline.
     if (decision.type === 'copy') {
-      return persist({ ...record, poll: { ...record.poll, nextAt: nowMs() } }, record);
+      return {
+        record: await persist({ ...record, poll: { ...record.poll, nextAt: nowMs() } }, record),
+        copy: true,
+      };
     }
     const next = withProgress(record, decision.status, decision.progress, nowIso());
-    return persist(
+    const saved = await persist(
       { ...next, poll: { ...next.poll, nextAt: nowMs() + delayFor(next), failures: 0 } },
       record,
     );
+    return { record: saved, copy: false };
   }
 
   /**
@@ -121,7 +125,7 @@ export function createLifecycle(rt: Runtime) {
     await rt.storage.setItem(keys.providerVideo(await sha256Hex(video.id)), record.job.jobId);
     const { creatingSince: _sent, ...rest } = record;
     const current = (await rt.repo.get(record.job.jobId)) ?? record;
-    return applyVideo({ ...rest, rev: current.rev, providerVideoId: video.id }, video);
+    return (await applyVideo({ ...rest, rev: current.rev, providerVideoId: video.id }, video)).record;
   }
 
   async function onUpstreamError(record: JobRecord, error: unknown): Promise<void> {
@@ -169,7 +173,7 @@ export function createLifecycle(rt: Runtime) {
       else await rt.repo.deactivate(jobId);
       return;
     }
-    if (!force && record.poll.nextAt > nowMs()) {
+    if (!force && !isDue(record, nowMs())) {
       await rt.repo.activate(jobId, record.poll.nextAt); // claimed early: put it back where it belongs
       return;
     }
@@ -203,9 +207,7 @@ export function createLifecycle(rt: Runtime) {
       return;
     }
     const applied = await applyVideo(record, video);
-    if (decideRefresh(record, video, nowMs()).type === 'copy') {
-      await copyAndComplete(rt, applied, token, video, { fail, onUpstreamError });
-    }
+    if (applied.copy) await copyAndComplete(rt, applied.record, token, video, { fail, onUpstreamError });
   }
 
   /**

@@ -13,6 +13,7 @@ import type { ProviderRegistry } from '../providers/registry.js';
 import type { ProviderCapabilities, VideoProvider } from '../providers/types.js';
 import type { SoraStorage } from '../storage.js';
 import type { ChangeFeed, Notifier } from './feed.js';
+import type { JobState } from './job-state.js';
 import type { Leases } from './lease.js';
 import type { Repository } from './repository.js';
 
@@ -41,6 +42,8 @@ export interface Runtime {
   auth: AuthAdapter;
   admission?: AdmissionControl;
   repo: Repository;
+  /** The one writer of job records and of the changes watchers hear (reads go through `repo`). */
+  jobs: JobState;
   /** Leases, counters, the refresh schedule and change notifications shared by every instance. */
   coordination: Coordination;
   leases: Leases;

@@ -3,9 +3,17 @@
  * state is, so every rule (progress only rises, 100 only when completed, which failures are final)
  * lives here and is tested without storage or clocks.
  */
-import type { JobAsset, JobError, JobStatus } from '@sora-kit/core';
+import { isTerminal, type JobAsset, type JobError, type JobStatus } from '@sora-kit/core';
 import type { ProviderVideo } from '../providers/types.js';
 import type { JobRecord } from './repository.js';
+
+/**
+ * Whether a job is due for a refresh at `nowMs`: still running and its next poll time reached. The
+ * poller's claim, a read that refreshes stale jobs lazily and an event stream all ask this.
+ */
+export function isDue(record: JobRecord, nowMs: number): boolean {
+  return !isTerminal(record.job.status) && record.poll.nextAt <= nowMs;
+}
 
 /** What to do after reading the provider's view of a job. */
 export type RefreshDecision =

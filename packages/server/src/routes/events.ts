@@ -17,6 +17,7 @@ import type { FeedEntry } from '../jobs/feed.js';
 import type { Lifecycle } from '../jobs/lifecycle.js';
 import type { JobRecord } from '../jobs/repository.js';
 import type { Runtime, SoraEnv } from '../jobs/runtime.js';
+import { isDue } from '../jobs/transitions.js';
 import { type EventSink, eventStreamResponse } from './event-stream.js';
 import { createStreamCap, type StreamCap } from './stream-cap.js';
 
@@ -120,7 +121,7 @@ function openStream(
 }
 
 function due(rt: Runtime, record: JobRecord): boolean {
-  return !rt.isPolling() && !isTerminal(record.job.status) && record.poll.nextAt <= rt.now().getTime();
+  return !rt.isPolling() && isDue(record, rt.now().getTime());
 }
 
 function parseLastEventId(c: Context): number | undefined {

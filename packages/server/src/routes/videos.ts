@@ -19,6 +19,7 @@ import { keys } from '../jobs/keys.js';
 import type { Lifecycle } from '../jobs/lifecycle.js';
 import { decodeCursor, type JobRecord } from '../jobs/repository.js';
 import type { Runtime, SoraEnv } from '../jobs/runtime.js';
+import { isDue } from '../jobs/transitions.js';
 import type { AdmissionRefusal } from '../limits/types.js';
 import { createDecodeGate, type DecodeGate } from '../media/decode-gate.js';
 import { isVariant, jobBlobKeys } from '../media/keys.js';
@@ -63,8 +64,7 @@ function helpers(rt: Runtime, lifecycle: Lifecycle) {
   }
 
   async function fresh(record: JobRecord): Promise<JobRecord> {
-    if (rt.isPolling() || isTerminal(record.job.status) || record.poll.nextAt > rt.now().getTime())
-      return record;
+    if (rt.isPolling() || !isDue(record, rt.now().getTime())) return record;
     await lifecycle.refresh(record.job.jobId);
     return (await rt.repo.get(record.job.jobId)) ?? record;
   }
@@ -266,11 +266,10 @@ export function createVideoRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
     const record = await ownedJob(c);
     const { jobId } = record.job;
     // The record goes first: from then on media links and streams see the job as gone.
-    await rt.repo.remove(record);
+    await rt.jobs.remove(record);
     // A job deleted before it ended never reaches the lifecycle's settle: free its active slot here
     // (once, guarded like every settle). Its cost is kept: the provider may already be generating it.
     if (!isTerminal(record.job.status)) await settleOnce(rt, record, 'completed');
-    await rt.feed.publish(record.owner, jobId, 'deleted');
     await Promise.all(jobBlobKeys(jobId).map((key) => rt.blobs.delete(key)));
     if (record.providerVideoId) {
       await rt.storage.removeItem(keys.providerVideo(await sha256Hex(record.providerVideoId)));
