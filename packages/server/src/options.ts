@@ -121,7 +121,10 @@ export interface SoraHandlerOptions extends PublicUrlOptions {
   blobs?: BlobStore;
   /** Who is calling (default: anonymous signed-cookie sessions). */
   auth?: AuthAdapter;
-  /** Rate limits and quotas, checked before any upstream call (your own; overrides `limits`/`quotas`). */
+  /**
+   * Your own admission control.
+   * @deprecated Pass it as `limits` (one option for one idea); giving both is refused at start.
+   */
   admission?: AdmissionControl;
   /**
    * Creations per identity per window (default 10/min), jobs in progress per identity (3) and in
@@ -247,6 +250,11 @@ export function resolveLimits(options: SoraHandlerOptions): Limits {
 export function assertOptions(options: SoraHandlerOptions): void {
   if (!options || typeof options !== 'object') throw new TypeError('createSoraHandler: options are required');
   configuredProviders(options);
+  if (options.admission && (options.limits !== undefined || options.quotas !== undefined)) {
+    throw new TypeError(
+      'createSoraHandler: pass your AdmissionControl as `limits` (`admission` is its old name), not beside `limits`/`quotas`',
+    );
+  }
   if (typeof options.secret !== 'string' || options.secret.length < 32) {
     throw new TypeError(
       'createSoraHandler: `secret` must be a string of at least 32 characters (e.g. `openssl rand -base64 32`)',

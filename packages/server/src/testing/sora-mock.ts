@@ -114,7 +114,7 @@ function buildHandler(fake: FakeOpenAI, admission: AdmissionControl, identity: s
     storage: createStorage(),
     blobs: memoryBlobs({ now: () => new Date(fake.clock.now()) }),
     auth: () => ({ id: identity }),
-    admission,
+    limits: admission,
     logger: false,
     now: () => new Date(fake.clock.now()),
     // Every unfinished job is due at every read, so a moved clock shows at once.

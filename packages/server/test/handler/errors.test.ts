@@ -119,6 +119,32 @@ test('secrets shorter than 32 characters are refused with a clear message', asyn
   );
 });
 
+test('an own AdmissionControl is passed as `limits`; `admission` beside `limits` or `quotas` is refused at start', async () => {
+  const { createSoraHandler } = await import('../../src/handler.js');
+  const secret = 'x'.repeat(40);
+  let asked = 0;
+  const mine = {
+    admit: async () => {
+      asked++;
+      return {
+        ok: false as const,
+        code: 'rate_limited' as const,
+        message: 'Mine says no.',
+        retryAfterSeconds: 7,
+      };
+    },
+    settle: async () => {},
+  };
+  const handler = createSoraHandler({ provider: h.fake.provider, secret, limits: mine, logger: false });
+  const refused = await browser(handler).post('/videos', { prompt: 'a cat' });
+  expect(refused.status).toBe(429);
+  expect(refused.body).toMatchObject({ error: { code: 'rate_limited', message: 'Mine says no.' } });
+  expect(asked).toBe(1);
+  expect(() =>
+    createSoraHandler({ provider: h.fake.provider, secret, admission: mine, quotas: false }),
+  ).toThrow(/pass your AdmissionControl as `limits`/);
+});
+
 test('malformed or oversized multipart bodies answer 400 and 413, never 500', async () => {
   const user = browser(h.handler);
   const garbage = await user.fetch('/videos', {
