@@ -183,8 +183,8 @@ test('admission is asked before any upstream call and settled exactly once per j
     settle: async (reservation: string, outcome: string) =>
       void events.push(`settle:${reservation}:${outcome}`),
   };
-  h = await harness({ admission });
-  const other = h.restart({ admission });
+  h = await harness({ limits: admission });
+  const other = h.restart({ limits: admission });
   const user = browser(h.handler);
   const refused = await user.post('/videos', { prompt: 'long', seconds: 12 });
   expect(refused.status).toBe(429);
