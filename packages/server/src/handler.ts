@@ -80,11 +80,7 @@ function webhookUrls(options: SoraHandlerOptions): (provider: string) => string 
 }
 
 /** The shared dependencies of a handler or a worker (internal). */
-export function buildRuntime(
-  options: SoraHandlerOptions,
-  isPolling: () => boolean,
-  stopping: AbortSignal,
-): Runtime {
+export function buildRuntime(options: SoraHandlerOptions, stopping: AbortSignal): Runtime {
   const now = options.now ?? (() => new Date());
   const nowMs = () => now().getTime();
   const dataDir = options.dataDir ?? '.sora-kit';
@@ -100,6 +96,7 @@ export function buildRuntime(
       void coordination.publish(topic).catch(() => {}); // the feed watcher catches it within a second
     },
   };
+  const loop = { running: false };
   const metrics = createSoraMetrics(options.metrics ? options.metrics.registry : undefined);
   const repo = createRepository(storage, leases, coordination, nowMs);
   const feed = createFeed(storage, leases, notifier, broadcast);
@@ -139,7 +136,8 @@ export function buildRuntime(
     now,
     id: options.id ?? createJobIds(now),
     capabilities: () => providers.capabilities(),
-    isPolling: () => options.separateWorker === true || isPolling(),
+    isPolling: () => options.separateWorker === true || loop.running,
+    loop,
     separateWorker: options.separateWorker === true,
     stopListening,
     webhookUrl: webhookUrls(options),
@@ -157,12 +155,10 @@ export function buildRuntime(
 export function createSoraHandler(options: SoraHandlerOptions): SoraHandler {
   assertOptions(options);
   const publicUrl = resolvePublicUrl(options);
-  let pollerRef: { isRunning(): boolean } | undefined;
   const stopping = new AbortController();
-  const rt = buildRuntime(options, () => pollerRef?.isRunning() ?? false, stopping.signal);
+  const rt = buildRuntime(options, stopping.signal);
   const lifecycle = createLifecycle(rt);
   const poller = createPoller(rt, lifecycle);
-  pollerRef = poller;
   warnIfSharpMissing(rt.logger);
   const shutdown = createShutdown({ rt, poller, lifecycle, stopping, ownsStorage: !options.storage });
 

@@ -58,17 +58,11 @@ export interface SoraWorker {
  */
 export function createSoraWorker(options: SoraWorkerOptions): SoraWorker {
   configuredProviders(options);
-  let pollerRef: { isRunning(): boolean } | undefined;
   // The secret signs media links and sessions, which a worker never hands out.
   const stopping = new AbortController();
-  const rt = buildRuntime(
-    { ...options, secret: 'sora-kit-worker-has-no-links-to-sign' },
-    () => true,
-    stopping.signal,
-  );
+  const rt = buildRuntime({ ...options, secret: 'sora-kit-worker-has-no-links-to-sign' }, stopping.signal);
   const lifecycle = createLifecycle(rt);
   const poller = createPoller(rt, lifecycle);
-  pollerRef = poller;
   const routes = new Hono();
   routes.get('/health', (c) => c.json({ ok: true, role: 'worker', running: poller.isRunning() }));
   routes.route(
@@ -79,7 +73,7 @@ export function createSoraWorker(options: SoraWorkerOptions): SoraWorker {
     routes,
     start: () => poller.start(),
     pollOnce: () => poller.pollOnce(),
-    isRunning: () => pollerRef?.isRunning() ?? false,
+    isRunning: () => poller.isRunning(),
     close: async () => {
       stopping.abort();
       await poller.close();

@@ -24,7 +24,6 @@ async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Prom
 /** Creates the poller of one handler or worker. */
 export function createPoller(rt: Runtime, lifecycle: Lifecycle) {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let running = false;
   let pass: Promise<number> | undefined;
   let seeded = false;
 
@@ -61,7 +60,7 @@ export function createPoller(rt: Runtime, lifecycle: Lifecycle) {
   }
 
   function schedule(): void {
-    if (timer || !running) return;
+    if (timer || !rt.loop.running) return;
     timer = setTimeout(() => {
       timer = undefined;
       pass = pollOnce().catch((error) => {
@@ -81,25 +80,25 @@ export function createPoller(rt: Runtime, lifecycle: Lifecycle) {
     pollOnce,
     /** Starts the loop (idempotent). */
     start(): void {
-      if (running) return;
-      running = true;
+      if (rt.loop.running) return;
+      rt.loop.running = true;
       // A pass still finishing from before a stop schedules the next one itself.
       if (!pass) schedule();
     },
     /** Stops the loop; a pass in progress finishes on its own. */
     stop(): void {
-      running = false;
+      rt.loop.running = false;
       if (timer) clearTimeout(timer);
       timer = undefined;
     },
     /** Stops the loop and waits for a pass in progress. */
     async close(): Promise<void> {
-      running = false;
+      rt.loop.running = false;
       if (timer) clearTimeout(timer);
       timer = undefined;
       await pass;
     },
-    isRunning: () => running,
+    isRunning: () => rt.loop.running,
   };
 }
 

@@ -67,6 +67,8 @@ export interface Runtime {
   capabilities(): Promise<ProviderCapabilities>;
   /** Whether some process polls (this one's loop, or separate workers); else reads refresh stale jobs lazily. */
   isPolling(): boolean;
+  /** This instance's polling loop: whether it runs (the poller sets it; `isPolling` reads it). */
+  loop: { running: boolean };
   /** Whether separate workers refresh jobs, so this instance never does. */
   separateWorker: boolean;
   /** Ends this instance's subscription to change notifications. */
