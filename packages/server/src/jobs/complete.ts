@@ -3,14 +3,14 @@
  * completed. The copy is idempotent, so a copy cut short by a crash simply runs again on resume.
  */
 import type { JobError } from '@sora-kit/core';
+import { jobBlobKeys } from '../media/blob-keys.js';
 import { copyAssets } from '../media/copy.js';
 import { AssetExpiredError, InvalidMediaError, MissingVariantError } from '../media/errors.js';
-import { jobBlobKeys } from '../media/keys.js';
 import type { ProviderVideo } from '../providers/types.js';
 import { announceTerminal } from './finish.js';
-import { keys } from './keys.js';
 import type { JobRecord } from './repository.js';
 import type { Runtime } from './runtime.js';
+import { keys } from './storage-keys.js';
 import { completed, expiredError } from './transitions.js';
 
 /** Later passes a copy gets when an optional variant (thumbnail, spritesheet) failed every try. */

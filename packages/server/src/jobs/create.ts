@@ -6,7 +6,7 @@
  */
 import type { Job, JobError, ValidCreateVideo } from '@sora-kit/core';
 import type { Identity } from '../auth/types.js';
-import { blobKey } from '../media/keys.js';
+import { blobKey } from '../media/blob-keys.js';
 import { markJob } from '../observability/context.js';
 import { ProviderError } from '../providers/errors.js';
 import type { ProviderReference } from '../providers/types.js';

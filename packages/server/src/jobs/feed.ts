@@ -9,8 +9,8 @@
  * missed for long, and storage reads per second do not grow with the number of open streams.
  */
 import type { SoraStorage } from '../storage.js';
-import { keys } from './keys.js';
 import type { Leases } from './lease.js';
+import { keys } from './storage-keys.js';
 
 /** One change: the job changed (`job`) or is gone (`deleted`). */
 export interface FeedEntry {

@@ -4,9 +4,9 @@
  * once, and a worker killed in the middle of one leaves it to the next claimer instead of losing it.
  */
 import type { JobHookContext } from '../options.js';
-import { keys } from './keys.js';
 import type { JobRecord } from './repository.js';
 import type { Runtime } from './runtime.js';
+import { keys } from './storage-keys.js';
 
 type HookName = 'onJobCreated' | 'onJobCompleted' | 'onJobFailed';
 

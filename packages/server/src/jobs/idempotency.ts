@@ -4,7 +4,7 @@
  */
 import { sha256Hex } from '../crypto.js';
 import type { SoraStorage } from '../storage.js';
-import { keys } from './keys.js';
+import { keys } from './storage-keys.js';
 
 /** How long a key is remembered. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;

@@ -6,7 +6,7 @@
  *   → provider id stored → progress … → copy (idempotent) → `completed`.
  */
 import { isTerminal, type JobError } from '@sora-kit/core';
-import { blobKey } from '../media/keys.js';
+import { blobKey } from '../media/blob-keys.js';
 import { withJob } from '../observability/context.js';
 import { ProviderError } from '../providers/errors.js';
 import { retiredProviderError } from '../providers/registry.js';
@@ -14,10 +14,10 @@ import type { ProviderReference, ProviderVideo } from '../providers/types.js';
 import { copyAndComplete } from './complete.js';
 import { announceTerminal } from './finish.js';
 import { sha256Hex } from './hash.js';
-import { keys } from './keys.js';
 import { nextPollDelay } from './poll-delay.js';
 import type { JobRecord } from './repository.js';
 import type { Runtime } from './runtime.js';
+import { keys } from './storage-keys.js';
 import {
   afterUpstreamFailure,
   decideRefresh,

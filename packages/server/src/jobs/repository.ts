@@ -7,8 +7,8 @@ import type { Job } from '@sora-kit/core';
 import type { Coordination } from '../coordination/types.js';
 import type { SoraStorage } from '../storage.js';
 import { isJobIdShape } from './ids.js';
-import { CHUNK, keys } from './keys.js';
 import type { Leases } from './lease.js';
+import { CHUNK, keys } from './storage-keys.js';
 
 /** A job as stored: the wire form plus what only the server knows. */
 export interface JobRecord {

@@ -8,9 +8,9 @@ import type { BlobStore } from '../blobs/types.js';
 import type { Logger } from '../logger.js';
 import { ProviderError } from '../providers/errors.js';
 import type { VideoProvider } from '../providers/types.js';
+import { blobKey } from './blob-keys.js';
 import { AssetExpiredError, MissingVariantError } from './errors.js';
 import { guardStream } from './guarded-stream.js';
-import { blobKey } from './keys.js';
 import { type ProbeOptions, probeVideo } from './probe.js';
 import { abortableSleep, type RetryPolicy, retryDelay } from './retry.js';
 

@@ -1,8 +1,8 @@
 /** Making the `MediaLink` that `GET /videos/:jobId/media` answers. */
 import type { MediaLink, Variant } from '@sora-kit/core';
 import type { BlobStore } from '../blobs/types.js';
+import { blobKey } from './blob-keys.js';
 import { downloadFilename } from './filename.js';
-import { blobKey } from './keys.js';
 import type { MediaSigner } from './signing.js';
 
 /** Options of {@link mediaUrlFor}. */

@@ -6,8 +6,8 @@
 import type { JobAsset, JobStatus, Variant } from '@sora-kit/core';
 import { type Context, Hono } from 'hono';
 import type { BlobInfo, BlobStore } from '../blobs/types.js';
+import { blobKey, isVariant } from '../media/blob-keys.js';
 import { contentDisposition, downloadFilename } from '../media/filename.js';
-import { blobKey, isVariant } from '../media/keys.js';
 import { decideServe } from '../media/serve-decision.js';
 import type { MediaSigner } from '../media/signing.js';
 

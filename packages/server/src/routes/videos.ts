@@ -15,14 +15,14 @@ import {
   recallIdempotent,
   rememberIdempotent,
 } from '../jobs/idempotency.js';
-import { keys } from '../jobs/keys.js';
 import type { Lifecycle } from '../jobs/lifecycle.js';
 import { decodeCursor, type JobRecord } from '../jobs/repository.js';
 import type { Runtime, SoraEnv } from '../jobs/runtime.js';
+import { keys } from '../jobs/storage-keys.js';
 import { isDue } from '../jobs/transitions.js';
 import type { AdmissionRefusal } from '../limits/types.js';
+import { isVariant, jobBlobKeys } from '../media/blob-keys.js';
 import { createDecodeGate, type DecodeGate } from '../media/decode-gate.js';
-import { isVariant, jobBlobKeys } from '../media/keys.js';
 import { mediaUrlFor } from '../media/links.js';
 import type { ProviderReference } from '../providers/types.js';
 import { publicUrlOf } from '../proxy.js';

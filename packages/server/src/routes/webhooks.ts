@@ -6,9 +6,9 @@
 import { Hono } from 'hono';
 import { sha256Hex } from '../crypto.js';
 import { HttpError } from '../http-error.js';
-import { keys } from '../jobs/keys.js';
 import type { Lifecycle } from '../jobs/lifecycle.js';
 import type { Runtime } from '../jobs/runtime.js';
+import { keys } from '../jobs/storage-keys.js';
 import { ProviderError } from '../providers/errors.js';
 import type { ProviderWebhookEvent } from '../providers/types.js';
 import { readBody } from './body-read.js';

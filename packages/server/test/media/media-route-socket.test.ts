@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fsBlobs } from '../../src/blobs/fs.js';
-import { blobKey } from '../../src/media/keys.js';
+import { blobKey } from '../../src/media/blob-keys.js';
 import { mediaUrlFor } from '../../src/media/links.js';
 import { createMediaSigner } from '../../src/media/signing.js';
 import { createMediaRoutes } from '../../src/routes/media.js';

@@ -5,7 +5,7 @@ import type { JobAsset } from '@sora-kit/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fsBlobs } from '../../src/blobs/fs.js';
 import type { BlobInfo, BlobStore } from '../../src/blobs/types.js';
-import { blobKey } from '../../src/media/keys.js';
+import { blobKey } from '../../src/media/blob-keys.js';
 import { mediaUrlFor } from '../../src/media/links.js';
 import { createMediaSigner } from '../../src/media/signing.js';
 import { createMediaRoutes, type MediaJobView } from '../../src/routes/media.js';

@@ -5,7 +5,7 @@
  */
 import type { Variant } from '@sora-kit/core';
 import { afterEach, expect, test } from 'vitest';
-import { keys } from '../../src/jobs/keys.js';
+import { keys } from '../../src/jobs/storage-keys.js';
 import type { ProviderCallOptions, VideoProvider } from '../../src/providers/types.js';
 import { browser, type Harness, harness } from '../support/harness.js';
 

@@ -1,6 +1,6 @@
 import type { ApiError, Job, JobPage } from '@sora-kit/core';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { blobKey } from '../../src/media/keys.js';
+import { blobKey } from '../../src/media/blob-keys.js';
 import { browser, type Harness, harness } from '../support/harness.js';
 
 let h: Harness;

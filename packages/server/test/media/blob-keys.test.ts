@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assertSafeKey } from '../../src/blobs/safe-key.js';
-import { blobKey, jobBlobKeys } from '../../src/media/keys.js';
+import { blobKey, jobBlobKeys } from '../../src/media/blob-keys.js';
 
 describe('blob keys', () => {
   it('names each variant of a job under the job', () => {
