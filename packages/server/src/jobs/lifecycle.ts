@@ -16,7 +16,7 @@ import { announceTerminal } from './finish.js';
 import { sha256Hex } from './hash.js';
 import { keys } from './keys.js';
 import { nextPollDelay } from './poll-delay.js';
-import type { JobRecord } from './repository.js';
+import type { JobRecord, StoredReading } from './repository.js';
 import type { Runtime } from './runtime.js';
 import {
   afterUpstreamFailure,
@@ -25,6 +25,7 @@ import {
   providerIdempotencyKey,
   timeoutError,
   withProgress,
+  withReading,
 } from './transitions.js';
 
 /** Creates the lifecycle of one handler. */
@@ -46,11 +47,16 @@ export function createLifecycle(rt: Runtime) {
   }
 
   function delayFor(record: JobRecord, extra: { failures?: number; retryAfterMs?: number } = {}): number {
+    const sinceStart = (reading: StoredReading | undefined) =>
+      reading && { progress: reading.progress, elapsedMs: reading.at - record.attemptStartedAt };
     return nextPollDelay({
       elapsedMs: nowMs() - record.attemptStartedAt,
       progress: record.job.progress,
+      firstReading: sinceStart(record.poll.firstReading),
+      currentReading: sinceStart(record.poll.currentReading),
       minDelayMs: rt.polling.minDelayMs,
       maxDelayMs: rt.polling.maxDelayMs,
+      deadlineMs: rt.polling.deadlineMs,
       safetyNetDelayMs: rt.polling.webhooks ? rt.polling.safetyNetDelayMs : undefined,
       ...extra,
     });
@@ -105,7 +111,8 @@ export function createLifecycle(rt: Runtime) {
     if (decision.type === 'copy') {
       return persist({ ...record, poll: { ...record.poll, nextAt: nowMs() } }, record);
     }
-    const next = withProgress(record, decision.status, decision.progress, nowIso());
+    const progressed = withProgress(record, decision.status, decision.progress, nowIso());
+    const next = { ...progressed, poll: withReading(progressed.poll, decision.progress, nowMs()) };
     return persist(
       { ...next, poll: { ...next.poll, nextAt: nowMs() + delayFor(next), failures: 0 } },
       record,
