@@ -46,7 +46,10 @@ export function createLifecycle(rt: Runtime) {
     return saved;
   }
 
-  function delayFor(record: JobRecord, extra: { failures?: number; retryAfterMs?: number } = {}): number {
+  function delayFor(
+    record: JobRecord,
+    extra: { failures?: number; retryAfterMs?: number; progressEstimated?: boolean } = {},
+  ): number {
     const sinceStart = (reading: StoredReading | undefined) =>
       reading && { progress: reading.progress, elapsedMs: reading.at - record.attemptStartedAt };
     return nextPollDelay({
@@ -112,11 +115,13 @@ export function createLifecycle(rt: Runtime) {
       return persist({ ...record, poll: { ...record.poll, nextAt: nowMs() } }, record);
     }
     const progressed = withProgress(record, decision.status, decision.progress, nowIso());
-    const next = { ...progressed, poll: withReading(progressed.poll, decision.progress, nowMs()) };
-    return persist(
-      { ...next, poll: { ...next.poll, nextAt: nowMs() + delayFor(next), failures: 0 } },
-      record,
-    );
+    // A guessed progress gives no pace to aim at, so it is not kept as a reading.
+    const estimated = video.progressEstimated === true;
+    const next = estimated
+      ? progressed
+      : { ...progressed, poll: withReading(progressed.poll, decision.progress, nowMs()) };
+    const delay = delayFor(next, { progressEstimated: estimated });
+    return persist({ ...next, poll: { ...next.poll, nextAt: nowMs() + delay, failures: 0 } }, record);
   }
 
   /**

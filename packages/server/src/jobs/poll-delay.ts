@@ -34,6 +34,8 @@ export interface PollDelayInput {
   failures?: number;
   /** The attempt fails `timeout` once it has run this long. */
   deadlineMs?: number;
+  /** `progress` is a guess from elapsed time (see `ProviderVideo.progressEstimated`). */
+  progressEstimated?: boolean;
 }
 
 /**
@@ -71,6 +73,12 @@ export function nextPollDelay(input: PollDelayInput): number {
   let delay: number;
   if ((input.failures ?? 0) > 0) {
     delay = Math.min(maxDelayMs, minDelayMs * 2 ** Math.min(20, input.failures ?? 0));
+  } else if (input.progressEstimated && progress !== undefined) {
+    // A guessed progress cannot tell when the video ends: quick near both ends, slower in the
+    // middle, ramping up over the first minute.
+    const middle = progress >= 90 ? 0 : 1 - Math.abs(progress - 45) / 45;
+    delay =
+      minDelayMs + Math.max(0, maxDelayMs - minDelayMs) * Math.max(0, middle) * Math.min(1, elapsed / 60_000);
   } else if (expected) {
     const remainingMs = expected.atMs - elapsed;
     const aimedFloor = minDelayMs / AIMED_SPEEDUP;

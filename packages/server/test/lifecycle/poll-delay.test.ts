@@ -133,3 +133,15 @@ test('never pauses past the deadline, whose refresh fails the job', () => {
   expect(nextPollDelay({ ...base, elapsedMs: 16_000, progress: 0, deadlineMs: 20_000 })).toBe(4001);
   expect(nextPollDelay({ ...base, elapsedMs: 16_000, progress: 0, deadlineMs: 60_000 })).toBe(15_000);
 });
+
+test('a guessed progress (OpenRouter reports none) is not aimed at: every second from 90 %, as before', () => {
+  const guessed = { ...base, progressEstimated: true, firstReading: { progress: 10, elapsedMs: 2000 } };
+  const atNinety = {
+    ...guessed,
+    elapsedMs: 20_000,
+    progress: 90,
+    currentReading: { progress: 90, elapsedMs: 20_000 },
+  };
+  expect(nextPollDelay(atNinety)).toBe(1000);
+  expect(nextPollDelay({ ...atNinety, progressEstimated: false })).toBe(2138);
+});
