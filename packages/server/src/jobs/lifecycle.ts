@@ -15,7 +15,7 @@ import { copyAndComplete } from './complete.js';
 import { announceTerminal } from './finish.js';
 import { sha256Hex } from './hash.js';
 import { nextPollDelay } from './poll-delay.js';
-import type { JobRecord } from './repository.js';
+import type { JobRecord, StoredReading } from './repository.js';
 import type { Runtime } from './runtime.js';
 import { keys } from './storage-keys.js';
 import {
@@ -26,6 +26,7 @@ import {
   providerIdempotencyKey,
   timeoutError,
   withProgress,
+  withReading,
 } from './transitions.js';
 
 /** Creates the lifecycle of one handler. */
@@ -39,12 +40,20 @@ export function createLifecycle(rt: Runtime) {
   /** Saves through the one writer of job state (schedule and watchers follow the record). */
   const persist = (record: JobRecord, previous?: JobRecord) => rt.jobs.save(record, previous);
 
-  function delayFor(record: JobRecord, extra: { failures?: number; retryAfterMs?: number } = {}): number {
+  function delayFor(
+    record: JobRecord,
+    extra: { failures?: number; retryAfterMs?: number; progressEstimated?: boolean } = {},
+  ): number {
+    const sinceStart = (reading: StoredReading | undefined) =>
+      reading && { progress: reading.progress, elapsedMs: reading.at - record.attemptStartedAt };
     return nextPollDelay({
       elapsedMs: nowMs() - record.attemptStartedAt,
       progress: record.job.progress,
+      firstReading: sinceStart(record.poll.firstReading),
+      currentReading: sinceStart(record.poll.currentReading),
       minDelayMs: rt.polling.minDelayMs,
       maxDelayMs: rt.polling.maxDelayMs,
+      deadlineMs: rt.polling.deadlineMs,
       safetyNetDelayMs: rt.polling.webhooks ? rt.polling.safetyNetDelayMs : undefined,
       ...extra,
     });
@@ -108,9 +117,15 @@ export function createLifecycle(rt: Runtime) {
         copy: true,
       };
     }
-    const next = withProgress(record, decision.status, decision.progress, nowIso());
+    const progressed = withProgress(record, decision.status, decision.progress, nowIso());
+    // A guessed progress gives no pace to aim at, so it is not kept as a reading.
+    const estimated = video.progressEstimated === true;
+    const next = estimated
+      ? progressed
+      : { ...progressed, poll: withReading(progressed.poll, decision.progress, nowMs()) };
+    const delay = delayFor(next, { progressEstimated: estimated });
     const saved = await persist(
-      { ...next, poll: { ...next.poll, nextAt: nowMs() + delayFor(next), failures: 0 } },
+      { ...next, poll: { ...next.poll, nextAt: nowMs() + delay, failures: 0 } },
       record,
     );
     return { record: saved, copy: false };

@@ -10,6 +10,12 @@ import { isJobIdShape } from './ids.js';
 import type { Leases } from './lease.js';
 import { CHUNK, keys } from './storage-keys.js';
 
+/** A progress percentage and when (epoch ms) it was first seen. */
+export interface StoredReading {
+  progress: number;
+  at: number;
+}
+
 /** A job as stored: the wire form plus what only the server knows. */
 export interface JobRecord {
   job: Job;
@@ -34,12 +40,19 @@ export interface JobRecord {
   attemptStartedAt: number;
   /** Epoch ms the current attempt's create call was sent and has not yet answered. */
   creatingSince?: number;
-  /** Poll pacing. */
   /**
-   * Poll pacing: when the next refresh is due, consecutive failures (the budget), and how many
-   * extra copy passes were spent on a missing thumbnail or spritesheet.
+   * Poll pacing: when the next refresh is due, consecutive failures (the budget), how many extra
+   * copy passes were spent on a missing thumbnail or spritesheet, and two progress readings of
+   * this attempt (the first above 0, and when the current percentage was first seen) that give
+   * the provider's pace and so the expected completion.
    */
-  poll: { nextAt: number; failures: number; optionalRetries?: number };
+  poll: {
+    nextAt: number;
+    failures: number;
+    optionalRetries?: number;
+    firstReading?: StoredReading;
+    currentReading?: StoredReading;
+  };
   /** Admission reservation to settle when the job ends. */
   reservation?: string;
 }
@@ -83,6 +96,9 @@ export function decodeCursor(cursor: string): { chunk: number; position: number 
   }
 }
 
+/** Told of a job's new due time (epoch ms), or `undefined` when it left the schedule. */
+export type ScheduleListener = (jobId: string, dueAt: number | undefined) => void;
+
 /** The job repository over one storage. */
 export function createRepository(
   storage: SoraStorage,
@@ -90,6 +106,15 @@ export function createRepository(
   coordination: Pick<Coordination, 'schedule' | 'unschedule'>,
   nowMs: () => number,
 ) {
+  const scheduleListeners = new Set<ScheduleListener>();
+
+  /** Moves a job on the shared schedule, then tells this process's listeners (the poller). */
+  async function schedule(jobId: string, dueAt: number | undefined): Promise<void> {
+    if (dueAt === undefined) await coordination.unschedule(jobId);
+    else await coordination.schedule(jobId, dueAt);
+    for (const listener of scheduleListeners) listener(jobId, dueAt);
+  }
+
   async function get(jobId: string): Promise<JobRecord | null> {
     // Ids come from URLs: anything not shaped like ours cannot exist (and must not reach a key).
     if (!isJobIdShape(jobId)) return null;
@@ -138,7 +163,7 @@ export function createRepository(
     // The record lands before the index so a listed id always resolves; an orphan record left by
     // a crash here is harmless (unlisted, never polled).
     await storage.setItem(keys.job(record.job.jobId), draft);
-    await coordination.schedule(record.job.jobId, record.poll.nextAt);
+    await schedule(record.job.jobId, record.poll.nextAt);
     const indexChunk = await appendToIndex(record.owner, record.job.jobId);
     return save({ ...draft, indexChunk });
   }
@@ -155,7 +180,7 @@ export function createRepository(
         await storage.setItem(keys.indexChunk(owner, indexChunk), ids);
       }
     });
-    await coordination.unschedule(jobId);
+    await schedule(jobId, undefined);
     await storage.removeItem(keys.job(jobId));
   }
 
@@ -197,9 +222,17 @@ export function createRepository(
     remove,
     listPage,
     /** Puts a job (back) on the refresh schedule, due at `dueAt` (default now). */
-    activate: (jobId: string, dueAt = nowMs()) => coordination.schedule(jobId, dueAt),
+    activate: (jobId: string, dueAt = nowMs()) => schedule(jobId, dueAt),
     /** Takes a finished job off the refresh schedule. */
-    deactivate: (jobId: string) => coordination.unschedule(jobId),
+    deactivate: (jobId: string) => schedule(jobId, undefined),
+    /**
+     * Calls `listener` after every schedule change made through this repository (this process's),
+     * so a poller can wake when a job falls due; returns the unsubscribe.
+     */
+    onSchedule(listener: ScheduleListener): () => void {
+      scheduleListeners.add(listener);
+      return () => scheduleListeners.delete(listener);
+    },
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { isTerminal, type JobAsset, type JobError, type JobStatus } from '@sora-kit/core';
 import type { ProviderVideo } from '../providers/types.js';
-import type { JobRecord } from './repository.js';
+import type { JobRecord, StoredReading } from './repository.js';
 
 /**
  * Whether a job is due for a refresh at `nowMs`: still running and its next poll time reached. The
@@ -82,6 +82,21 @@ export function withProgress(
 ): JobRecord {
   if (record.job.status === status && record.job.progress === progress) return record;
   return { ...record, job: { ...record.job, status, progress, updatedAt: nowIso } };
+}
+
+/**
+ * The poll pacing with a progress reading taken at `nowMs`: the first reading above 0 is kept,
+ * and the current one moves only when the percentage does, so a job stuck at one value shows as
+ * overdue rather than as a slower pace.
+ */
+export function withReading(poll: JobRecord['poll'], progress: number, nowMs: number): JobRecord['poll'] {
+  if (progress <= 0 || progress >= 100) return poll;
+  const reading: StoredReading = { progress, at: nowMs };
+  return {
+    ...poll,
+    firstReading: poll.firstReading ?? reading,
+    currentReading: poll.currentReading?.progress === progress ? poll.currentReading : reading,
+  };
 }
 
 /** A failed record. */

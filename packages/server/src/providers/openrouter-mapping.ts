@@ -44,7 +44,9 @@ export function toProviderVideo(
       return {
         id: job.id,
         status: 'in_progress',
-        ...(elapsedMs === undefined ? {} : { progress: estimateProgress(elapsedMs, typicalMs) }),
+        ...(elapsedMs === undefined
+          ? {}
+          : { progress: estimateProgress(elapsedMs, typicalMs), progressEstimated: true }),
       };
     case 'completed': {
       const cost = job.usage?.cost;

@@ -36,6 +36,11 @@ export interface ProviderVideo {
   status: 'queued' | 'in_progress' | 'completed' | 'failed';
   /** 0..100 when the provider reports or estimates it. */
   progress?: number;
+  /**
+   * True when `progress` is the adapter's guess from elapsed time, not the provider's report: it
+   * says nothing about when the video will be done, so polling does not aim at its end.
+   */
+  progressEstimated?: boolean;
   /** Epoch milliseconds after which the provider's files are gone, when known. */
   expiresAt?: number;
   error?: { code: JobErrorCode; message: string; retryable: boolean };
