@@ -23,7 +23,10 @@ import type { SoraStorage } from './storage.js';
 
 /** How the poller paces upstream refreshes. */
 export interface PollingOptions {
-  /** Shortest delay between two refreshes of one job (default 1000 ms). */
+  /**
+   * Shortest delay between two refreshes of one job (default 1000 ms); a poll aimed at the
+   * completion the provider's pace predicts may come up to 10× sooner.
+   */
   minDelayMs?: number;
   /** Longest delay between two refreshes of one job (default 15000 ms). */
   maxDelayMs?: number;
@@ -33,7 +36,10 @@ export interface PollingOptions {
   deadlineMs?: number;
   /** How long one instance holds a job's refresh lease (default 60000 ms; renewed while copying). */
   leaseMs?: number;
-  /** How often a running loop looks for due jobs (default 500 ms). */
+  /**
+   * How often a running loop looks for due jobs scheduled by other instances (default 500 ms); jobs
+   * this process scheduled wake it when they fall due.
+   */
   tickMs?: number;
   /** @deprecated Ignored: leases are now atomic on the coordination, with nothing to settle. */
   leaseSettleMs?: number;
