@@ -5,7 +5,7 @@
  */
 import type { Job } from '@sora-kit/core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { seededRandom } from '../../src/providers/fake/faults.js';
+import { seededRandom } from '../../src/providers/fake-kit/faults.js';
 import { createFakeOpenAI } from '../../src/testing.js';
 import { type Cluster, call, startCluster, startS3 } from './cluster.mjs';
 import { ENGINES } from './engines.js';

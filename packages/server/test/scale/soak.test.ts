@@ -5,7 +5,7 @@
  * copy and each hook called once.
  */
 import { expect, test } from 'vitest';
-import { seededRandom } from '../../src/providers/fake/faults.js';
+import { seededRandom } from '../../src/providers/fake-kit/faults.js';
 import { createFakeOpenAI } from '../../src/testing.js';
 import { ENGINES } from './engines.js';
 import { runSoak } from './soak.mjs';
