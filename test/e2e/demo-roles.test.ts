@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createFakeOpenAI } from '../../packages/server/src/testing.js';
-import { dropNamespace } from '../../packages/server/test/scale/cluster.mjs';
+import { dropNamespace, readJobUntilCompleted } from '../../packages/server/test/scale/cluster.mjs';
 import { type RunningDemo, startDemo } from './demo-process.js';
 
 const ENGINES = [
@@ -23,27 +23,13 @@ afterEach(async () => {
   cleanups = [];
 });
 
-/** Reads an event stream until `jobId` is `completed`; the statuses seen on the way. */
+/** Follows `jobId` on an event stream until it is `completed`: the statuses seen on the way. */
 async function watchUntilCompleted(url: string, cookie: string, jobId: string): Promise<string[]> {
   const controller = new AbortController();
   const response = await fetch(url, { headers: { cookie }, signal: controller.signal });
-  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-  const statuses: string[] = [];
-  let buffered = '';
-  while (!statuses.includes('completed')) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    buffered += value;
-    const events = buffered.split('\n\n');
-    buffered = events.pop() ?? '';
-    for (const event of events) {
-      const data = /^data: (.*)$/m.exec(event)?.[1];
-      const job = data ? (JSON.parse(data) as { jobId?: string; status?: string }) : undefined;
-      if (job?.jobId === jobId && job.status) statuses.push(job.status);
-    }
-  }
+  const seen = await readJobUntilCompleted(response, jobId);
   controller.abort();
-  return statuses;
+  return seen.map((job) => job.status);
 }
 
 describe.each(ENGINES)('$name', (engine) => {

@@ -61,6 +61,14 @@ export declare function call(
   headers: Headers;
   body: unknown;
 }>;
+/**
+ * Reads an open `/events` response until `jobId` is `completed` (or the stream ends): that job's
+ * states in the order they arrived, each with `receivedAt` (epoch ms). Cancels the stream after.
+ */
+export declare function readJobUntilCompleted(
+  response: Response,
+  jobId: string,
+): Promise<Array<{ jobId: string; status: string; updatedAt: string; receivedAt: number }>>;
 /** Runs `work` over `items`, `limit` at a time. */
 export declare function eachLimited<T>(
   items: T[],

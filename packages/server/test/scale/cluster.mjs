@@ -167,6 +167,30 @@ export async function call(base, user, path, body, key) {
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
 }
+/**
+ * Reads an open `/events` response until `jobId` is `completed` (or the stream ends): that job's
+ * states in the order they arrived, each with `receivedAt` (epoch ms). Cancels the stream after.
+ */
+export async function readJobUntilCompleted(response, jobId) {
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  const seen = [];
+  let buffered = '';
+  while (!seen.some((job) => job.status === 'completed')) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffered += value;
+    const events = buffered.split('\n\n');
+    buffered = events.pop() ?? '';
+    for (const event of events) {
+      const data = /^data: (.*)$/m.exec(event)?.[1];
+      const job = data ? JSON.parse(data) : undefined;
+      if (job?.jobId === jobId) seen.push({ ...job, receivedAt: Date.now() });
+    }
+  }
+  await reader.cancel().catch(() => {});
+  return seen;
+}
+
 /** Runs `work` over `items`, `limit` at a time. */
 export async function eachLimited(items, limit, work) {
   let next = 0;

@@ -7,7 +7,7 @@ import type { Job } from '@sora-kit/core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seededRandom } from '../../src/providers/fake-kit/faults.js';
 import { createFakeOpenAI } from '../../src/testing.js';
-import { type Cluster, call, startCluster, startS3 } from './cluster.mjs';
+import { type Cluster, call, readJobUntilCompleted, startCluster, startS3 } from './cluster.mjs';
 import { ENGINES } from './engines.js';
 
 let s3: Awaited<ReturnType<typeof startS3>>;
@@ -64,26 +64,13 @@ describe.each(ENGINES)('$name', (engine) => {
     });
     expect(response.status).toBe(200);
     const created = await createJob(() => cluster.web[1]!.url, user, 'watched from elsewhere');
-    const lags: number[] = [];
-    const statuses: string[] = [];
-    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-    let buffered = '';
-    while (!statuses.includes('completed')) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      buffered += value;
-      const events = buffered.split('\n\n');
-      buffered = events.pop() ?? '';
-      for (const event of events) {
-        const data = /^data: (.*)$/m.exec(event)?.[1];
-        const job = data ? (JSON.parse(data) as Job) : undefined;
-        if (job?.jobId !== created.jobId) continue;
-        statuses.push(job.status);
-        // updatedAt is stamped by the process that made the change: here, a worker.
-        if (job.status !== 'queued') lags.push(Date.now() - Date.parse(job.updatedAt));
-      }
-    }
+    const seen = await readJobUntilCompleted(response, created.jobId);
     controller.abort();
+    const statuses = seen.map((job) => job.status);
+    // updatedAt is stamped by the process that made the change: here, a worker.
+    const lags = seen
+      .filter((job) => job.status !== 'queued')
+      .map((job) => job.receivedAt - Date.parse(job.updatedAt));
     expect(statuses).toContain('completed');
     expect(lags.length).toBeGreaterThan(0);
     console.log(`${engine.name}: stream lag behind worker changes ${Math.max(...lags)} ms at most`);
