@@ -26,8 +26,12 @@ export interface ClusterOptions {
 }
 /** Removes what a run left on an engine under `namespace` (keys on Redis, tables on PostgreSQL). */
 export declare function dropNamespace(url: string, namespace: string): Promise<void>;
-/** Starts one process and resolves once it listens. */
-export declare function startNode(role: 'web' | 'worker', env: Record<string, string>): Promise<NodeProcess>;
+/** Starts one process and resolves once it listens; `spawned` (optional) gets the child at once. */
+export declare function startNode(
+  role: 'web' | 'worker',
+  env: Record<string, string>,
+  spawned?: Set<ChildProcess>,
+): Promise<NodeProcess>;
 /** A set of web and worker processes on one namespace; hooks are logged to one file. */
 export declare function startCluster(
   options: ClusterOptions,

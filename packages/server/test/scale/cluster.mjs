@@ -53,12 +53,13 @@ export async function dropNamespace(url, namespace) {
   await client.end();
 }
 
-/** Starts one process and resolves once it listens. */
-export function startNode(role, env) {
+/** Starts one process and resolves once it listens; `spawned` (optional) gets the child at once. */
+export function startNode(role, env, spawned) {
   const child = spawn(process.execPath, [NODE_SCRIPT], {
     env: { ...process.env, ...env, SCALE_ROLE: role },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  spawned?.add(child);
   let errors = '';
   child.stderr?.on('data', (chunk) => {
     if (process.env.SCALE_DEBUG) process.stderr.write(`[${role} ${child.pid}] ${chunk}`);
@@ -95,7 +96,10 @@ export async function startCluster(options, webs, workers) {
     SCALE_HOOK_LOG: hookLog,
     ...(options.limits ? { SCALE_LIMITS: JSON.stringify(options.limits) } : {}),
   };
-  const start = (role) => startNode(role, env);
+  // Every child ever spawned, ready or not: stop() must not leave one behind that was still
+  // starting when it ran (a worker restarted just as the run ended).
+  const spawned = new Set();
+  const start = (role) => startNode(role, env, spawned);
   let stopping = false;
   const web = await Promise.all(Array.from({ length: webs }, () => start('web')));
   const worker = await Promise.all(Array.from({ length: workers }, () => start('worker')));
@@ -110,7 +114,12 @@ export async function startCluster(options, webs, workers) {
       const gone = new Promise((resolve) => dying.child.once('exit', resolve));
       dying.child.kill('SIGKILL');
       await gone;
-      if (!stopping) worker[i] = await start('worker');
+      if (stopping) return;
+      try {
+        worker[i] = await start('worker');
+      } catch (error) {
+        if (!stopping) throw error; // killed by stop() while starting: expected
+      }
     },
     /** Hook calls so far: `created|completed|failed` → job id → how many times. */
     async hooks() {
@@ -127,12 +136,12 @@ export async function startCluster(options, webs, workers) {
     async stop() {
       stopping = true;
       await Promise.all(
-        [...web, ...worker].map(
-          (n) =>
+        [...spawned].map(
+          (child) =>
             new Promise((resolve) => {
-              if (n.child.exitCode !== null || n.child.signalCode !== null) return resolve(undefined);
-              n.child.once('exit', resolve);
-              n.child.kill('SIGKILL');
+              if (child.exitCode !== null || child.signalCode !== null) return resolve(undefined);
+              child.once('exit', resolve);
+              child.kill('SIGKILL');
             }),
         ),
       );
