@@ -24,7 +24,7 @@ interface Expiring<T> {
 /** The value of a finished {@link Coordination.beginOnce} key. */
 const DONE = 'done';
 
-/** Where once-only markers are kept in the handler's storage. */
+/** Where done markers are kept in the handler's storage: under a root of their own, since a marker named after a record (`<key>:settled`) cannot sit below that record's key in file storage (a file is no folder). */
 const MARKER_PREFIX = 'sora:once-marker:';
 
 /**
@@ -114,18 +114,6 @@ export function memoryCoordination(options: MemoryCoordinationOptions = {}): Coo
     },
     release: async (key, token) => {
       if (live(leases, key)?.value === token) leases.delete(key);
-    },
-    claimOnce: async (key) => {
-      if (acquire(`once:${key}`, ONCE_TTL_MS) === null) return false;
-      // One process: the Map above decides at once; storage remembers the marker across restarts.
-      const stored = options.storage;
-      if (!stored) return true;
-      // Under a root of their own: a marker named after a record (`<key>:settled`) must not sit
-      // below that record's key, which file storage cannot hold (a file is no folder).
-      const marker = `${MARKER_PREFIX}${key}`;
-      if (await stored.hasItem(marker)) return false;
-      await stored.setItem(marker, now());
-      return true;
     },
     beginOnce,
     finishOnce,

@@ -134,7 +134,6 @@ export async function postgresCoordination(options: PostgresCoordinationOptions)
     release: async (key, token) => {
       await pool.query(`DELETE FROM ${t('leases')} WHERE key = $1 AND token = $2`, [key, token]);
     },
-    claimOnce: async (key) => (await coordination.acquire(`once:${key}`, ONCE_TTL_MS)) !== null,
     // A once key is a lease row whose token becomes 'done' (no UUID token equals it) when finished.
     beginOnce: async (key, holdMs): Promise<OnceClaim> => {
       const token = crypto.randomUUID();

@@ -100,7 +100,6 @@ export async function redisCoordination(options: RedisCoordinationOptions): Prom
     release: async (key, token) => {
       await client.eval(RELEASE, 1, k(key), token);
     },
-    claimOnce: async (key) => (await client.set(k(`once:${key}`), '1', 'PX', ONCE_TTL_MS, 'NX')) === 'OK',
     beginOnce: async (key, holdMs): Promise<OnceClaim> => {
       const token = crypto.randomUUID();
       const state = (await client.eval(BEGIN_ONCE, 1, k(`run-once:${key}`), token, Math.ceil(holdMs))) as

@@ -48,13 +48,11 @@ export interface Coordination {
   renew(key: string, token: string, ttlMs: number): Promise<boolean>;
   /** Gives a lease back, only when `token` still holds it. */
   release(key: string, token: string): Promise<void>;
-  /** True for exactly one caller per `key`, ever (markers are kept about 30 days). */
-  claimOnce(key: string): Promise<boolean>;
   /**
    * Begins a side effect that must happen once per `key` even when its process dies midway (a
    * hook, a refund): the first caller gets `run`; its claim lapses after `holdMs` unless it calls
    * {@link Coordination.finishOnce}, so a caller after a crash gets `run` again. Keys are their
-   * own namespace, apart from {@link Coordination.claimOnce}'s.
+   * own namespace, apart from the leases'.
    */
   beginOnce(key: string, holdMs: number): Promise<OnceClaim>;
   /** Marks `key` done for good (about 30 days) when `token` still holds its claim. */
@@ -93,7 +91,7 @@ export interface Coordination {
   close(): Promise<void>;
 }
 
-/** Markers of {@link Coordination.claimOnce} outlive any job's lifetime by far. */
+/** Done markers of {@link Coordination.finishOnce} outlive any job's lifetime by far. */
 export const ONCE_TTL_MS = 30 * 24 * 3600 * 1000;
 
 /** Thrown when the coordination engine cannot be reached; the handler answers 503 `unavailable`. */
