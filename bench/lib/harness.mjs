@@ -80,6 +80,17 @@ export async function rawNodeServer(body) {
   };
 }
 
+/** A bare Hono app on @hono/node-server answering GET with `body` as JSON (the framework's floor). */
+export async function bareHonoServer(body) {
+  const { Hono } = await serverDep('hono');
+  const app = new Hono();
+  app.get('*', (c) => {
+    c.header('Cache-Control', 'no-store');
+    return c.body(body, 200, { 'Content-Type': 'application/json' });
+  });
+  return listen(app.fetch);
+}
+
 const autocannonBin = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
 
 /**

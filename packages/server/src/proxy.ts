@@ -7,6 +7,7 @@
  */
 import type { Context } from 'hono';
 import proxyaddr from 'proxy-addr';
+import { requestHeader } from './request-headers.js';
 
 /**
  * Which proxies in front of the handler to believe about `X-Forwarded-*` and `Forwarded`:
@@ -124,7 +125,7 @@ function socketAddress(c: Context): string | undefined {
  * occur in the `for`, `proto` and `host` values read here.)
  */
 function forwardedElements(c: Context): Record<string, string>[] | undefined {
-  const header = c.req.header('forwarded');
+  const header = requestHeader(c, 'forwarded');
   if (!header) return undefined;
   return header.split(',').map((element) => {
     const pairs: Record<string, string> = {};
@@ -149,7 +150,7 @@ function bareAddress(value: string): string {
 function reportedChain(c: Context): string[] {
   const elements = forwardedElements(c);
   if (elements) return elements.map((e) => bareAddress(e.for ?? '')).filter((a) => a !== '');
-  const header = c.req.header('x-forwarded-for');
+  const header = requestHeader(c, 'x-forwarded-for');
   return header
     ? header
         .split(',')
@@ -203,8 +204,8 @@ export function publicOrigin(c: Context, config: PublicUrlConfig): string {
   const url = new URL(c.req.url);
   if (!nearestHopTrusted(c, config)) return url.origin;
   const element = forwardedElements(c)?.[0];
-  const proto = (element?.proto ?? firstValue(c.req.header('x-forwarded-proto')))?.toLowerCase();
-  const host = element?.host ?? firstValue(c.req.header('x-forwarded-host'));
+  const proto = (element?.proto ?? firstValue(requestHeader(c, 'x-forwarded-proto')))?.toLowerCase();
+  const host = element?.host ?? firstValue(requestHeader(c, 'x-forwarded-host'));
   try {
     const scheme = proto === 'https' || proto === 'http' ? `${proto}:` : url.protocol;
     return new URL(`${scheme}//${host ?? url.host}`).origin;

@@ -2,10 +2,11 @@
  * Anonymous sessions: each browser gets a random identity in a signed, HttpOnly cookie the first
  * time it calls. Two cookie jars are two users; losing the cookie means losing the history.
  */
-import { getCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
+import { getSignedCookie, setSignedCookie } from 'hono/cookie';
 import { LRUCache } from 'lru-cache';
 import { deriveSecret } from '../crypto.js';
 import { publicUrlOf } from '../proxy.js';
+import { requestCookie } from '../request-headers.js';
 import type { AuthAdapter } from './types.js';
 
 /** Options of {@link anonymousSessions}. */
@@ -57,7 +58,7 @@ export function anonymousSessions(options: AnonymousSessionsOptions): AuthAdapte
   const verified = new LRUCache<string, string>({ max: VERIFIED_SESSIONS });
 
   return async (c) => {
-    const raw = getCookie(c, name);
+    const raw = requestCookie(c, name);
     const known = raw === undefined ? undefined : verified.get(raw);
     if (known !== undefined) return { id: known, anonymous: true };
     const secret = await cookieKey();

@@ -3,7 +3,6 @@
  * provider's published keys (JWKS: Auth0, Clerk, Cognito, Keycloak, …). Verification is jose's.
  */
 import type { Context } from 'hono';
-import { getCookie } from 'hono/cookie';
 import {
   createLocalJWKSet,
   createRemoteJWKSet,
@@ -13,6 +12,7 @@ import {
   type JWTVerifyGetKey,
   jwtVerify,
 } from 'jose';
+import { requestCookie, requestHeader } from '../request-headers.js';
 import type { AuthAdapter, Identity } from './types.js';
 
 /** Options of {@link jwtAuth}: exactly one of `secret`, `jwksUrl` or `jwks`. */
@@ -66,9 +66,9 @@ function keyFrom(options: JwtAuthOptions): { key: KeyInput; algorithms: string[]
 
 /** The bearer token of a request: the `Authorization` header first, then the named cookie. */
 export function tokenFrom(c: Context, cookieName?: string): string | undefined {
-  const header = c.req.header('authorization');
+  const header = requestHeader(c, 'authorization');
   const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
-  const token = match?.[1] ?? (cookieName ? getCookie(c, cookieName) : undefined);
+  const token = match?.[1] ?? (cookieName ? requestCookie(c, cookieName) : undefined);
   return token && token.length <= MAX_TOKEN_CHARS ? token : undefined;
 }
 

@@ -4,6 +4,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
+import { requestHeader } from '../request-headers.js';
 import { requestIdFrom, withRequest } from './context.js';
 import type { SoraLogger } from './logger.js';
 import { inSpan } from './tracing.js';
@@ -21,13 +22,15 @@ function routeOf(c: Parameters<MiddlewareHandler>[0]): string {
 /** The request middleware. */
 export function observeRequests(logger: SoraLogger): MiddlewareHandler {
   return (c, next) => {
-    const requestId = requestIdFrom(c.req.header('x-request-id'));
+    const requestId = requestIdFrom(requestHeader(c, 'x-request-id'));
     const method = c.req.method;
     const started = performance.now();
     return withRequest(requestId, () =>
       inSpan(`sora-kit ${method}`, 'server', { 'http.request.method': method }, async (span) => {
         await next();
-        c.header('X-Request-Id', requestId);
+        // Set on the final response's headers, not with `c.header()`: after a handler answered,
+        // that rebuilds the response from its body, which costs a Node server its fast path.
+        c.res.headers.set('X-Request-Id', requestId);
         const status = c.res.status;
         if (span?.isRecording()) {
           const route = routeOf(c);

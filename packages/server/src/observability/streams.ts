@@ -1,12 +1,17 @@
 /**
- * The open server-sent event streams of one handler: counted in a gauge, and closed together at
- * shutdown with a reconnect hint, so browsers reconnect (to another instance) at once instead of
- * waiting for a dead socket to time out.
+ * The open server-sent event streams of one handler: counted in a gauge, kept alive by one
+ * heartbeat for all of them (a comment line every 15 s, so proxies do not close an idle stream;
+ * one timer instead of one per stream), and closed together at shutdown with a reconnect hint, so
+ * browsers reconnect (to another instance) at once instead of waiting for a dead socket to time
+ * out.
  */
 import type { SoraMetrics } from './metrics.js';
 
 /** How soon (ms) a browser told to go away should come back; the next instance is likely up. */
 export const RECONNECT_HINT_MS = 1000;
+
+/** How often every open stream gets a comment line. */
+export const HEARTBEAT_MS = 15_000;
 
 /** What the tracker writes to: raw text on the stream (the SSE sink, or Hono's `SSEStreamingApi`). */
 interface StreamWriter {
@@ -20,16 +25,29 @@ interface OpenStream {
 }
 
 /** Tracks the handler's event streams. */
-export function createStreamTracker(metrics: SoraMetrics) {
+export function createStreamTracker(metrics: SoraMetrics, heartbeatMs = HEARTBEAT_MS) {
   const open = new Set<OpenStream>();
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  const beat = () => {
+    // A failed write means the client is gone; its stream ends through its own signal.
+    for (const { stream } of open) stream.write(': heartbeat\n\n').catch(() => {});
+  };
   return {
     /** Registers a stream; call the returned function when it ends. */
     add(stream: StreamWriter, end: () => void): () => void {
       const entry = { stream, end };
       open.add(entry);
       metrics.eventStreams.inc();
+      if (heartbeat === undefined) {
+        heartbeat = setInterval(beat, heartbeatMs);
+      }
       return () => {
-        if (open.delete(entry)) metrics.eventStreams.dec();
+        if (!open.delete(entry)) return;
+        metrics.eventStreams.dec();
+        if (open.size === 0) {
+          clearInterval(heartbeat);
+          heartbeat = undefined;
+        }
       };
     },
     /** Sends every stream a `retry:` hint and a closing comment, then ends it. */

@@ -35,14 +35,18 @@ const HIGH_WATER_BYTES = 64 * 1024;
 
 /**
  * Answers `c` with an event stream and runs `body` on it. `signal` aborts when the client goes
- * away: the body's `cancel` (how @hono/node-server reports it) or the request's own signal (how
- * other runtimes and in-process `app.request` callers do). The stream closes when `body` settles.
+ * away or `end()` is called (shutdown): on Node, @hono/node-server reports a gone client as the
+ * body's `cancel`; elsewhere (other runtimes, in-process `app.request` callers) the request's own
+ * signal does. The request's signal is not touched on Node: that would build a whole Fetch
+ * `Request` (URL, headers, its own AbortController) for each of thousands of idle streams. The
+ * stream closes when `body` settles.
  */
 export function eventStreamResponse(
   c: Context,
-  body: (sink: EventSink, signal: AbortSignal) => Promise<void>,
+  body: (sink: EventSink, signal: AbortSignal, end: () => void) => Promise<void>,
 ): Response {
   const gone = new AbortController();
+  const end = () => gone.abort();
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let drained: (() => void) | undefined;
   const release = () => {
@@ -50,17 +54,16 @@ export function eventStreamResponse(
     drained = undefined;
   };
   gone.signal.addEventListener('abort', release, { once: true });
-  const leave = () => gone.abort();
-  c.req.raw.signal?.addEventListener('abort', leave, { once: true });
+  const onNode = (c.env as { incoming?: unknown } | undefined)?.incoming !== undefined;
+  const requestSignal = onNode ? undefined : c.req.raw.signal;
+  requestSignal?.addEventListener('abort', end, { once: true });
   const stream = new ReadableStream<Uint8Array>(
     {
       start(streamController) {
         controller = streamController;
       },
       pull: release,
-      cancel() {
-        gone.abort();
-      },
+      cancel: end,
     },
     new ByteLengthQueuingStrategy({ highWaterMark: HIGH_WATER_BYTES }),
   );
@@ -70,8 +73,8 @@ export function eventStreamResponse(
     if ((controller.desiredSize ?? 1) <= 0) await new Promise<void>((resolve) => (drained = resolve));
   };
   const sink: EventSink = { write, writeSSE: (message) => write(encodeSse(message)) };
-  void body(sink, gone.signal).finally(() => {
-    c.req.raw.signal?.removeEventListener('abort', leave);
+  void body(sink, gone.signal, end).finally(() => {
+    requestSignal?.removeEventListener('abort', end);
     try {
       controller.close();
     } catch {

@@ -18,11 +18,11 @@ import type { Lifecycle } from '../jobs/lifecycle.js';
 import type { JobRecord } from '../jobs/repository.js';
 import type { Runtime, SoraEnv } from '../jobs/runtime.js';
 import { isDue } from '../jobs/transitions.js';
+import { requestHeader } from '../request-headers.js';
 import { type EventSink, eventStreamResponse } from './event-stream.js';
 import { createStreamCap, type StreamCap } from './stream-cap.js';
 
 const CHECK_MS = 1000;
-const HEARTBEAT_MS = 15_000;
 const SNAPSHOT_SIZE = 50;
 
 /**
@@ -92,20 +92,15 @@ function openStream(
     );
   }
   c.header('X-Accel-Buffering', 'no');
-  return eventStreamResponse(c, async (stream, gone) => {
-    // Ends when the client goes away (a failed write reports that too) or at shutdown.
-    const controller = new AbortController();
-    const stop = () => controller.abort();
-    gone.addEventListener('abort', stop, { once: true });
-    const untrack = rt.streams.add(stream, stop);
-    const heartbeat = setInterval(() => {
-      stream.write(': heartbeat\n\n').catch(() => {});
-    }, HEARTBEAT_MS);
-    const changes = follow(rt, topic.owner, topic.jobId, controller.signal);
+  return eventStreamResponse(c, async (stream, signal, end) => {
+    // Ends when the client goes away (a failed write reports that too) or at shutdown; the
+    // tracker also sends the heartbeat comment that keeps proxies from closing an idle stream.
+    const untrack = rt.streams.add(stream, end);
+    const changes = follow(rt, topic.owner, topic.jobId, signal);
     try {
-      await body(stream, controller.signal, changes);
+      await body(stream, signal, changes);
     } catch (error) {
-      if (!controller.signal.aborted) {
+      if (!signal.aborted) {
         rt.logger.warn('event stream ended by an error', {
           error: error instanceof Error ? error.message : String(error),
         });
@@ -113,9 +108,7 @@ function openStream(
     } finally {
       release();
       changes.close();
-      clearInterval(heartbeat);
       untrack();
-      gone.removeEventListener('abort', stop);
     }
   });
 }
@@ -125,7 +118,7 @@ function due(rt: Runtime, record: JobRecord): boolean {
 }
 
 function parseLastEventId(c: Context): number | undefined {
-  const raw = c.req.header('last-event-id');
+  const raw = requestHeader(c, 'last-event-id');
   return raw !== undefined && /^\d{1,15}$/.test(raw) ? Number(raw) : undefined;
 }
 
@@ -177,6 +170,9 @@ export function createEventRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
   app.get('/events', async (c) => {
     const owner = c.get('owner');
     const resumeFrom = parseLastEventId(c);
+    // Read now: nothing the stream keeps may refer to `c`, or every idle stream would hold the
+    // request's whole Hono context.
+    const sessionIssued = c.get('soraSessionIssued') === true;
     return openStream(c, rt, streams, { owner }, async (stream, signal, changes) => {
       const watching = new Set<string>();
       const sendJob = async (record: JobRecord, id: number) => {
@@ -213,7 +209,7 @@ export function createEventRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
       // A stream opened with a session issued just now may belong to an identity the browser is
       // about to drop (parallel first requests each get one; the browser keeps the last cookie).
       // End it; the client reconnects with the session it kept.
-      if (c.get('soraSessionIssued')) return;
+      if (sessionIssued) return;
       let cursor = feed.seq;
       while (!signal.aborted) {
         await changes.next();

@@ -9,6 +9,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { publicUrlOf } from '../proxy.js';
+import { requestHeader } from '../request-headers.js';
 
 /** Options of {@link crossSiteProtection}. */
 export interface CrossSiteOptions {
@@ -78,9 +79,9 @@ export function originFacts(c: Context): RequestOriginFacts {
   return {
     method: c.req.method,
     ownOrigin: publicUrlOf(c).origin,
-    origin: c.req.header('origin'),
-    secFetchSite: c.req.header('sec-fetch-site'),
-    referer: c.req.header('referer'),
+    origin: requestHeader(c, 'origin'),
+    secFetchSite: requestHeader(c, 'sec-fetch-site'),
+    referer: requestHeader(c, 'referer'),
   };
 }
 

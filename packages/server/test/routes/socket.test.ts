@@ -1,28 +1,22 @@
 /** The handler over a real socket (@hono/node-server), mounted under a base path as the demo does. */
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import type { Job, JobPage, MediaLink } from '@sora-kit/core';
-import { Hono } from 'hono';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type Harness, harness } from '../support/harness.js';
+import { type SocketServer, serveOverSocket } from '../support/socket-server.js';
 import { sseReader } from '../support/sse.js';
 
 let h: Harness;
-let server: ReturnType<typeof serve>;
+let server: SocketServer;
 let base: string;
 
 beforeAll(async () => {
   h = await harness();
-  const app = new Hono();
-  app.route('/api/sora', h.handler);
-  server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/sora`;
+  server = await serveOverSocket(h.handler);
+  base = server.base;
 });
 
 afterAll(async () => {
-  (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
   await h.cleanup();
 });
 

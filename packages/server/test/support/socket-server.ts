@@ -1,0 +1,24 @@
+/** The handler served over a real socket (@hono/node-server), mounted at /api/sora as the demo does. */
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+
+export interface SocketServer {
+  /** The API's base URL, `http://127.0.0.1:<port>/api/sora`. */
+  base: string;
+  close(): Promise<void>;
+}
+
+export async function serveOverSocket(handler: Parameters<Hono['route']>[1]): Promise<SocketServer> {
+  const app = new Hono();
+  app.route('/api/sora', handler);
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/sora`,
+    async close() {
+      (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
