@@ -2,6 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
+import type { SoraHandler } from '../../src/handler.js';
 
 export interface SocketServer {
   /** The API's base URL, `http://127.0.0.1:<port>/api/sora`. */
@@ -9,7 +10,7 @@ export interface SocketServer {
   close(): Promise<void>;
 }
 
-export async function serveOverSocket(handler: Parameters<Hono['route']>[1]): Promise<SocketServer> {
+export async function serveOverSocket(handler: SoraHandler): Promise<SocketServer> {
   const app = new Hono();
   app.route('/api/sora', handler);
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
