@@ -76,17 +76,17 @@ export class SoraJobList extends SoraElement {
   static override styles = listStyles;
   static override properties: PropertyDeclarations = {
     selected: { reflect: true },
-    activeId: { state: true, attribute: false },
-    confirming: { state: true, attribute: false },
-    busy: { state: true, attribute: false },
-    failures: { state: true, attribute: false },
-    announcement: { state: true, attribute: false },
-    loadingMore: { state: true, attribute: false },
+    activeId: { state: true },
+    confirming: { state: true },
+    busy: { state: true },
+    failures: { state: true },
+    announcement: { state: true },
+    loadingMore: { state: true },
   };
 
   /** The selected job's id. */
   selected = '';
-  private clock: () => number = () => Date.now();
+  #clock: () => number = () => Date.now();
 
   /** The row holding the roving tab stop, by id so it survives rows arriving above it. */
   private activeId = '';
@@ -96,12 +96,12 @@ export class SoraJobList extends SoraElement {
   private failures = new Map<string, string>();
   private announcement = '';
   private loadingMore = false;
-  private thumbnails = new Map<string, string | null>();
-  private requested = new Set<string>();
-  private statuses = new Map<string, string>();
-  private timer: ReturnType<typeof setInterval> | undefined;
+  #thumbnails = new Map<string, string | null>();
+  #requested = new Set<string>();
+  #statuses = new Map<string, string>();
+  #timer: ReturnType<typeof setInterval> | undefined;
 
-  private readonly bound = new StoreController(this, {
+  readonly #bound = new StoreController(this, {
     retain: true,
     read: (store) => {
       store.jobs.value;
@@ -119,13 +119,13 @@ export class SoraJobList extends SoraElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.timer = setInterval(() => this.requestUpdate(), TICK_MS);
+    this.#timer = setInterval(() => this.requestUpdate(), TICK_MS);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearInterval(this.timer);
-    this.timer = undefined;
+    clearInterval(this.#timer);
+    this.#timer = undefined;
   }
 
   /**
@@ -133,12 +133,12 @@ export class SoraJobList extends SoraElement {
    * @internal
    */
   get now(): () => number {
-    return this.clock;
+    return this.#clock;
   }
 
   /** @internal */
   set now(clock: () => number) {
-    this.clock = clock;
+    this.#clock = clock;
     this.requestUpdate();
   }
 
@@ -147,74 +147,74 @@ export class SoraJobList extends SoraElement {
    * @internal
    */
   get ticking(): boolean {
-    return this.timer !== undefined;
+    return this.#timer !== undefined;
   }
 
-  private get jobs(): readonly Job[] {
-    return this.bound.current?.jobs.value ?? [];
+  get #jobs(): readonly Job[] {
+    return this.#bound.current?.jobs.value ?? [];
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
-    this.trackStatuses(this.jobs);
+    this.#trackStatuses(this.#jobs);
   }
 
   protected override updated(): void {
-    const store = this.bound.current;
-    if (store) this.requestThumbnails(store);
+    const store = this.#bound.current;
+    if (store) this.#requestThumbnails(store);
   }
 
   /** Announces status changes of jobs already shown (not the initial load). */
-  private trackStatuses(jobs: readonly Job[]): void {
-    const first = this.statuses.size === 0;
+  #trackStatuses(jobs: readonly Job[]): void {
+    const first = this.#statuses.size === 0;
     for (const job of jobs) {
-      const before = this.statuses.get(job.jobId);
+      const before = this.#statuses.get(job.jobId);
       if (before !== job.status && (before !== undefined || !first) && job.status !== 'queued') {
         this.announcement = this.t.announceStatus(truncate(job.prompt, 40), this.t.status[job.status]);
       }
-      this.statuses.set(job.jobId, job.status);
+      this.#statuses.set(job.jobId, job.status);
     }
   }
 
-  private requestThumbnails(store: JobStore): void {
-    for (const job of this.jobs) {
-      if (job.status !== 'completed' || this.requested.has(job.jobId)) continue;
-      this.requested.add(job.jobId);
+  #requestThumbnails(store: JobStore): void {
+    for (const job of this.#jobs) {
+      if (job.status !== 'completed' || this.#requested.has(job.jobId)) continue;
+      this.#requested.add(job.jobId);
       if (job.asset && !job.asset.variants.includes('thumbnail')) {
-        this.thumbnails.set(job.jobId, null);
+        this.#thumbnails.set(job.jobId, null);
         continue;
       }
       store
         .mediaLink(job.jobId, { variant: 'thumbnail' })
-        .then((link) => this.thumbnails.set(job.jobId, link.url))
-        .catch(() => this.thumbnails.set(job.jobId, null))
+        .then((link) => this.#thumbnails.set(job.jobId, link.url))
+        .catch(() => this.#thumbnails.set(job.jobId, null))
         .finally(() => this.requestUpdate());
     }
   }
 
-  private canRemix(job: Job): boolean {
-    const caps = this.bound.current?.capabilities.value;
+  #canRemix(job: Job): boolean {
+    const caps = this.#bound.current?.capabilities.value;
     const model = caps ? findModel(caps, job.model) : undefined;
     return model ? model.remix : true;
   }
 
-  private select(job: Job, play = false): void {
+  #select(job: Job, play = false): void {
     this.selected = job.jobId;
     this.activeId = job.jobId;
     this.notify('sora-job-select', { jobId: job.jobId, job, ...(play ? { play } : {}) });
   }
 
   /** Runs a row's action; resolves to whether it succeeded (a failure is shown in the row). */
-  private async act(job: Job, action: (store: JobStore) => Promise<unknown>): Promise<boolean> {
-    const store = this.bound.current;
+  async #act(job: Job, action: (store: JobStore) => Promise<unknown>): Promise<boolean> {
+    const store = this.#bound.current;
     if (!store) return false;
     this.busy = new Set(this.busy).add(job.jobId);
-    this.setFailure(job.jobId, undefined);
+    this.#setFailure(job.jobId, undefined);
     try {
       await action(store);
       return true;
     } catch (error) {
       const message = remedyFor(error, this.t).message;
-      this.setFailure(job.jobId, message);
+      this.#setFailure(job.jobId, message);
       this.announcement = message;
       return false;
     } finally {
@@ -224,69 +224,69 @@ export class SoraJobList extends SoraElement {
     }
   }
 
-  private setFailure(jobId: string, message: string | undefined): void {
+  #setFailure(jobId: string, message: string | undefined): void {
     const next = new Map(this.failures);
     if (message === undefined) next.delete(jobId);
     else next.set(jobId, message);
     this.failures = next;
   }
 
-  private async confirmDelete(job: Job): Promise<void> {
-    const index = this.jobs.indexOf(job);
+  async #confirmDelete(job: Job): Promise<void> {
+    const index = this.#jobs.indexOf(job);
     this.confirming = '';
-    await this.act(job, (store) => store.remove(job.jobId));
-    if (this.jobs.some((j) => j.jobId === job.jobId)) return;
+    await this.#act(job, (store) => store.remove(job.jobId));
+    if (this.#jobs.some((j) => j.jobId === job.jobId)) return;
     this.announcement = this.t.deleted;
     if (this.selected === job.jobId) this.selected = '';
     this.notify('sora-job-deleted', { jobId: job.jobId, job });
-    this.focusRow(Math.min(index, this.jobs.length - 1));
+    this.#focusRow(Math.min(index, this.#jobs.length - 1));
   }
 
-  private readonly actions: RowActions = {
-    select: (job) => this.select(job),
-    play: (job) => this.select(job, true),
+  readonly #actions: RowActions = {
+    select: (job) => this.#select(job),
+    play: (job) => this.#select(job, true),
     // The Retry button goes away with the failure: focus moves to the row rather than the page,
     // unless the person has gone elsewhere meanwhile.
     retry: (job) =>
-      void this.act(job, (store) => store.retry(job.jobId)).then((ok) => {
-        const index = this.jobs.findIndex((j) => j.jobId === job.jobId);
+      void this.#act(job, (store) => store.retry(job.jobId)).then((ok) => {
+        const index = this.#jobs.findIndex((j) => j.jobId === job.jobId);
         const active = document.activeElement;
         const lost = !active || active === document.body || this.matches(':focus-within');
-        if (ok && lost && index >= 0) this.focusRow(index);
+        if (ok && lost && index >= 0) this.#focusRow(index);
       }),
     remix: (job) => this.notify('sora-job-remix', { jobId: job.jobId, job }),
     reuse: (job) => this.notify('sora-prompt-reuse', { prompt: job.prompt, job }),
     askDelete: (job) => {
       this.confirming = job.jobId;
-      this.focusAfterRender(inRow(job.jobId, 'cancel-delete'));
+      this.#focusAfterRender(inRow(job.jobId, 'cancel-delete'));
     },
-    confirmDelete: (job) => void this.confirmDelete(job),
+    confirmDelete: (job) => void this.#confirmDelete(job),
     cancelDelete: (job) => {
       this.confirming = '';
       // Back to the Delete button the person came from.
-      this.focusAfterRender(inRow(job.jobId, 'delete'));
+      this.#focusAfterRender(inRow(job.jobId, 'delete'));
     },
     thumbnailFailed: (job) => {
-      this.thumbnails.set(job.jobId, null);
+      this.#thumbnails.set(job.jobId, null);
       this.requestUpdate();
     },
   };
 
   /** Moves the roving focus to a row (clamped), after the next render. */
-  private focusRow(index: number): void {
-    if (this.jobs.length === 0) return;
-    const target = this.jobs[Math.max(0, Math.min(index, this.jobs.length - 1))];
+  #focusRow(index: number): void {
+    if (this.#jobs.length === 0) return;
+    const target = this.#jobs[Math.max(0, Math.min(index, this.#jobs.length - 1))];
     if (!target) return;
     this.activeId = target.jobId;
-    this.focusAfterRender(inRow(target.jobId, 'row-button'));
+    this.#focusAfterRender(inRow(target.jobId, 'row-button'));
   }
 
   /** Focuses what `selector` finds once the pending render is on the page. */
-  private focusAfterRender(selector: string): void {
+  #focusAfterRender(selector: string): void {
     this.updateComplete.then(() => this.find(selector)?.focus());
   }
 
-  private onKeydown(event: KeyboardEvent): void {
+  #onKeydown(event: KeyboardEvent): void {
     const target = event.target as HTMLElement;
     if (!target.matches('[part~="row-button"]')) return;
     const index = Number(target.dataset.index);
@@ -294,23 +294,23 @@ export class SoraJobList extends SoraElement {
       ArrowDown: index + 1,
       ArrowUp: index - 1,
       Home: 0,
-      End: this.jobs.length - 1,
+      End: this.#jobs.length - 1,
     };
     const next = moves[event.key];
     if (next === undefined) return;
     event.preventDefault();
-    this.focusRow(next);
+    this.#focusRow(next);
   }
 
   protected override render() {
-    const store = this.bound.current;
+    const store = this.#bound.current;
     const t = this.t;
-    const jobs = this.jobs;
+    const jobs = this.#jobs;
     const history = store?.history.value ?? 'idle';
     const live = html`<div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>`;
     if (jobs.length === 0) {
-      if (history === 'error') return html`${live}${this.renderError()}`;
-      if (history === 'loading' || history === 'idle') return html`${live}${this.renderSkeleton()}`;
+      if (history === 'error') return html`${live}${this.#renderError()}`;
+      if (history === 'loading' || history === 'idle') return html`${live}${this.#renderSkeleton()}`;
       return html`${live}<div part="empty" class="empty">
         <slot name="empty"><p class="empty-title">${t.emptyTitle}</p><p>${t.emptyBody}</p></slot>
       </div>`;
@@ -320,7 +320,7 @@ export class SoraJobList extends SoraElement {
     const offline = store?.connection.value === 'offline';
     return html`${live}
       ${offline ? html`<p part="offline" class="offline" role="status">${t.offline}</p>` : nothing}
-      <ul part="list" class="list" aria-label=${t.listLabel} @keydown=${this.onKeydown}>
+      <ul part="list" class="list" aria-label=${t.listLabel} @keydown=${this.#onKeydown}>
         ${repeat(
           jobs,
           (job) => job.jobId,
@@ -331,18 +331,18 @@ export class SoraJobList extends SoraElement {
               selected: this.selected,
               active: job.jobId === activeId,
               confirming: this.confirming === job.jobId,
-              thumbnail: this.thumbnails.get(job.jobId),
-              canRemix: this.canRemix(job),
+              thumbnail: this.#thumbnails.get(job.jobId),
+              canRemix: this.#canRemix(job),
               busy: this.busy.has(job.jobId),
               failure: this.failures.get(job.jobId),
-              on: this.actions,
+              on: this.#actions,
             }),
         )}
       </ul>
-      ${store?.hasMore.value ? this.renderLoadMore(store) : nothing}`;
+      ${store?.hasMore.value ? this.#renderLoadMore(store) : nothing}`;
   }
 
-  private renderLoadMore(store: JobStore) {
+  #renderLoadMore(store: JobStore) {
     return html`<div class="more">
       <button
         class="btn"
@@ -359,7 +359,7 @@ export class SoraJobList extends SoraElement {
     </div>`;
   }
 
-  private renderSkeleton() {
+  #renderSkeleton() {
     return html`<div part="skeleton" class="skeleton" aria-busy="true">
       <span class="sr-only">${this.t.loading}</span>
       ${[0, 1, 2].map(
@@ -371,8 +371,8 @@ export class SoraJobList extends SoraElement {
     </div>`;
   }
 
-  private renderError() {
-    const store = this.bound.current;
+  #renderError() {
+    const store = this.#bound.current;
     const error = store?.historyError.value;
     return html`<div part="error" class="load-error" role="alert">
       <p>${this.t.loadError}${error?.code === 'network_error' ? ` ${this.t.errors.network_error}` : ''}</p>

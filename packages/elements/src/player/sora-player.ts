@@ -73,13 +73,13 @@ export class SoraPlayer extends SoraElement {
     jobId: { attribute: 'job-id', reflect: true },
     spriteColumns: { type: Number, attribute: 'sprite-columns' },
     spriteRows: { type: Number, attribute: 'sprite-rows' },
-    links: { state: true, attribute: false },
-    fetchedFor: { state: true, attribute: false },
-    mediaError: { state: true, attribute: false },
-    downloading: { state: true, attribute: false },
-    hover: { state: true, attribute: false },
-    duration: { state: true, attribute: false },
-    position: { state: true, attribute: false },
+    links: { state: true },
+    fetchedFor: { state: true },
+    mediaError: { state: true },
+    downloading: { state: true },
+    hover: { state: true },
+    duration: { state: true },
+    position: { state: true },
   };
 
   /** The job to play. */
@@ -95,44 +95,44 @@ export class SoraPlayer extends SoraElement {
   private duration = 0;
   private position = 0;
 
-  private get video(): HTMLVideoElement | null {
+  get #video(): HTMLVideoElement | null {
     return this.find<HTMLVideoElement>('video');
   }
 
-  private renewals = 0;
-  private playing = false;
+  #renewals = 0;
+  #playing = false;
   /** The job `play()` was asked for: it starts once that job's video has loaded, and no other. */
-  private autoplayFor = '';
-  private readonly bound = new StoreController(this, {
+  #autoplayFor = '';
+  readonly #bound = new StoreController(this, {
     // Live updates keep a job's progress moving even when no list is on the page.
     retain: true,
     read: (store) => {
       if (this.jobId) store.job(this.jobId).value;
     },
-    attached: () => this.ensureJob(),
+    attached: () => this.#ensureJob(),
   });
 
   /** The job on show, from the shared store. */
-  private get job(): Job | undefined {
-    return this.jobId ? this.bound.current?.job(this.jobId).value : undefined;
+  get #job(): Job | undefined {
+    return this.jobId ? this.#bound.current?.job(this.jobId).value : undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('jobId') && changed.get('jobId') !== undefined) {
       // A Play pressed for the previous job must not start this one.
-      if (this.autoplayFor !== this.jobId) this.autoplayFor = '';
+      if (this.#autoplayFor !== this.jobId) this.#autoplayFor = '';
       this.links = undefined;
       this.mediaError = false;
-      this.renewals = 0;
-      this.bound.resubscribe();
+      this.#renewals = 0;
+      this.#bound.resubscribe();
     }
     // Links are asked for before render, so their arrival is the only extra update.
-    const job = this.job;
-    if (job?.status === 'completed' && this.links?.jobId !== job.jobId) void this.loadLinks(job);
+    const job = this.#job;
+    if (job?.status === 'completed' && this.links?.jobId !== job.jobId) void this.#loadLinks(job);
   }
 
-  private ensureJob(): void {
-    const store = this.bound.current;
+  #ensureJob(): void {
+    const store = this.#bound.current;
     const id = this.jobId;
     if (!store || !id || this.fetchedFor === id || store.job(id).value) return;
     this.fetchedFor = id;
@@ -141,8 +141,8 @@ export class SoraPlayer extends SoraElement {
     });
   }
 
-  private async loadLinks(job: Job): Promise<void> {
-    const store = this.bound.current;
+  async #loadLinks(job: Job): Promise<void> {
+    const store = this.#bound.current;
     if (!store) return;
     this.links = { jobId: job.jobId, video: '' };
     const variants = job.asset?.variants ?? ['video', 'thumbnail', 'spritesheet'];
@@ -174,33 +174,33 @@ export class SoraPlayer extends SoraElement {
     // A job-id set just before (as the list's select event does) must take effect first, or the
     // previous video would start instead.
     await this.updateComplete;
-    const video = this.video;
+    const video = this.#video;
     if (video && video.readyState >= 1 && this.links?.jobId === this.jobId) {
       await video.play().catch(() => undefined);
     } else {
-      this.autoplayFor = this.jobId;
+      this.#autoplayFor = this.jobId;
     }
   }
 
-  private onLoadedMetadata(event: Event): void {
+  #onLoadedMetadata(event: Event): void {
     const video = event.target as HTMLVideoElement;
     this.duration = video.duration;
-    if (!this.autoplayFor || this.autoplayFor !== this.jobId) return;
-    this.autoplayFor = '';
+    if (!this.#autoplayFor || this.#autoplayFor !== this.jobId) return;
+    this.#autoplayFor = '';
     void video.play().catch(() => undefined);
   }
 
   /** A failed load (usually an expired link): fetch a fresh link and resume where playback was. */
-  private async onVideoError(): Promise<void> {
-    const video = this.video;
-    const store = this.bound.current;
-    if (!video || !store || !this.links || this.renewals >= 2) {
+  async #onVideoError(): Promise<void> {
+    const video = this.#video;
+    const store = this.#bound.current;
+    if (!video || !store || !this.links || this.#renewals >= 2) {
       this.mediaError = true;
       return;
     }
-    this.renewals += 1;
+    this.#renewals += 1;
     const time = video.currentTime;
-    const resume = this.playing;
+    const resume = this.#playing;
     try {
       const fresh = await store.mediaLink(this.jobId);
       video.addEventListener(
@@ -219,14 +219,14 @@ export class SoraPlayer extends SoraElement {
   }
 
   /** After a failed load: ask for fresh links and start over. */
-  private reload(): void {
+  #reload(): void {
     this.mediaError = false;
-    this.renewals = 0;
+    this.#renewals = 0;
     this.links = undefined;
   }
 
-  private async download(): Promise<void> {
-    const store = this.bound.current;
+  async #download(): Promise<void> {
+    const store = this.#bound.current;
     if (!store || this.downloading) return;
     this.downloading = true;
     try {
@@ -247,34 +247,34 @@ export class SoraPlayer extends SoraElement {
     }
   }
 
-  private onKeydown(event: KeyboardEvent): void {
+  #onKeydown(event: KeyboardEvent): void {
     const command = commandFor(event);
-    const video = this.video;
+    const video = this.#video;
     const target = event.target as Element;
     if (!command || !video || target.closest('button')) return;
     event.preventDefault();
     runCommand(video, command, this.find('[part~="stage"]') ?? this);
   }
 
-  private onTimelineMove(event: PointerEvent): void {
+  #onTimelineMove(event: PointerEvent): void {
     const strip = event.currentTarget as HTMLElement;
     const box = strip.getBoundingClientRect();
     const x = Math.min(box.width, Math.max(0, event.clientX - box.left));
     this.hover = { fraction: box.width ? x / box.width : 0, x };
   }
 
-  private toggle(): void {
-    const video = this.video;
+  #toggle(): void {
+    const video = this.#video;
     if (video) runCommand(video, { kind: 'toggle' }, this);
   }
 
-  private seek(event: Event): void {
-    const video = this.video;
+  #seek(event: Event): void {
+    const video = this.#video;
     if (video) video.currentTime = Number((event.target as HTMLInputElement).value);
   }
 
   protected override render() {
-    const job = this.job;
+    const job = this.#job;
     const t = this.t;
     if (!this.jobId || (!job && !this.mediaError)) {
       return html`<div part="placeholder" class="placeholder">
@@ -282,19 +282,19 @@ export class SoraPlayer extends SoraElement {
         <p>${this.jobId ? t.loading : t.playerEmpty}</p>
       </div>`;
     }
-    if (!job) return this.renderProblem(t.mediaError, false);
+    if (!job) return this.#renderProblem(t.mediaError, false);
     if (job.status === 'failed')
-      return this.renderProblem(jobErrorText(job, t), job.error?.retryable === true, job);
+      return this.#renderProblem(jobErrorText(job, t), job.error?.retryable === true, job);
     if (job.status !== 'completed') return renderProgress(this.t, job);
-    return this.renderVideo(job);
+    return this.#renderVideo(job);
   }
 
-  private renderProblem(message: string, retryable: boolean, job?: Job) {
+  #renderProblem(message: string, retryable: boolean, job?: Job) {
     return renderProblem(this.t, job, message, {
       retry: retryable
         ? () => {
             this.notify('sora-retry', { jobId: this.jobId });
-            this.bound.current?.retry(this.jobId).catch(() => undefined);
+            this.#bound.current?.retry(this.jobId).catch(() => undefined);
           }
         : undefined,
       edit:
@@ -304,7 +304,7 @@ export class SoraPlayer extends SoraElement {
     });
   }
 
-  private renderVideo(job: Job) {
+  #renderVideo(job: Job) {
     const t = this.t;
     const links = this.links?.jobId === job.jobId ? this.links : undefined;
     return html`<div
@@ -314,7 +314,7 @@ export class SoraPlayer extends SoraElement {
         role="group"
         aria-label=${t.playerLabel}
         ${cssProps({ 'aspect-ratio': aspectRatio(job.size) })}
-        @keydown=${this.onKeydown}
+        @keydown=${this.#onKeydown}
       >
         ${
           links?.video
@@ -327,22 +327,22 @@ export class SoraPlayer extends SoraElement {
               poster=${links.poster ?? nothing}
               aria-label=${job.prompt.slice(0, 120)}
               aria-keyshortcuts="Space K J L ArrowLeft ArrowRight F"
-              @click=${this.toggle}
-              @error=${this.onVideoError}
+              @click=${this.#toggle}
+              @error=${this.#onVideoError}
               @play=${() => {
-                this.playing = true;
+                this.#playing = true;
                 this.requestUpdate();
               }}
               @pause=${() => {
-                this.playing = false;
+                this.#playing = false;
                 this.requestUpdate();
               }}
-              @loadedmetadata=${this.onLoadedMetadata}
+              @loadedmetadata=${this.#onLoadedMetadata}
               @timeupdate=${(e: Event) => {
                 this.position = (e.target as HTMLVideoElement).currentTime;
               }}
             ></video>
-            ${this.renderControls(links.sprite, aspectRatio(job.size))}`
+            ${this.#renderControls(links.sprite, aspectRatio(job.size))}`
             : html`<div class="poster-wait"></div>`
         }
       </div>
@@ -350,13 +350,13 @@ export class SoraPlayer extends SoraElement {
         this.mediaError
           ? html`<p part="error" class="error media-error" role="alert">
               ${t.mediaError}
-              <button class="btn small" part="reload" @click=${this.reload}>${t.tryAgain}</button>
+              <button class="btn small" part="reload" @click=${this.#reload}>${t.tryAgain}</button>
             </p>`
           : nothing
       }
       <div part="toolbar" class="toolbar">
         <span class="caption">${job.prompt}</span>
-        <button class="btn" part="download" aria-disabled=${this.downloading ? 'true' : 'false'} @click=${this.download}>
+        <button class="btn" part="download" aria-disabled=${this.downloading ? 'true' : 'false'} @click=${this.#download}>
           <svg aria-hidden="true" viewBox="0 0 20 20" width="16" height="16"><path fill="currentColor" d="M10 2a1 1 0 0 1 1 1v8.6l2.3-2.3a1 1 0 1 1 1.4 1.4l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 1 1 1.4-1.4L9 11.6V3a1 1 0 0 1 1-1ZM4 16h12a1 1 0 1 1 0 2H4a1 1 0 1 1 0-2Z"/></svg>
           ${this.downloading ? t.downloading : t.download}
         </button>
@@ -368,24 +368,24 @@ export class SoraPlayer extends SoraElement {
    * on hover), the time and fullscreen. They are for the pointer: the keyboard drives the focused
    * video itself, so the video stays one tab stop before Download.
    */
-  private renderControls(sprite: string | undefined, ratio: string) {
+  #renderControls(sprite: string | undefined, ratio: string) {
     const t = this.t;
     const hover = this.hover;
-    const duration = this.duration || this.job?.seconds || 0;
+    const duration = this.duration || this.#job?.seconds || 0;
     const grid = { columns: Math.max(1, this.spriteColumns), rows: Math.max(1, this.spriteRows) };
     return html`<div part="controls" class="bar">
-      <button class="icon" part="play-toggle" tabindex="-1" aria-label=${this.playing ? t.pause : t.play} @click=${this.toggle}>
-        <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20"><path fill="currentColor" d=${this.playing ? 'M7 5h3v14H7zM14 5h3v14h-3z' : 'M8 5.5v13a1 1 0 0 0 1.5.9l10.4-6.5a1 1 0 0 0 0-1.8L9.5 4.6A1 1 0 0 0 8 5.5Z'} /></svg>
+      <button class="icon" part="play-toggle" tabindex="-1" aria-label=${this.#playing ? t.pause : t.play} @click=${this.#toggle}>
+        <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20"><path fill="currentColor" d=${this.#playing ? 'M7 5h3v14H7zM14 5h3v14h-3z' : 'M8 5.5v13a1 1 0 0 0 1.5.9l10.4-6.5a1 1 0 0 0 0-1.8L9.5 4.6A1 1 0 0 0 8 5.5Z'} /></svg>
       </button>
       <div
         part="timeline"
         class="timeline"
-        @pointermove=${this.onTimelineMove}
+        @pointermove=${this.#onTimelineMove}
         @pointerleave=${() => {
           this.hover = undefined;
         }}
       >
-        <input type="range" tabindex="-1" min="0" max=${duration} step="0.05" .value=${String(this.position)} aria-label=${t.seek} @input=${this.seek} />
+        <input type="range" tabindex="-1" min="0" max=${duration} step="0.05" .value=${String(this.position)} aria-label=${t.seek} @input=${this.#seek} />
         ${
           hover && sprite
             ? html`<div part="preview" class="preview" ${cssProps({ left: `clamp(60px, ${hover.x}px, calc(100% - 60px))` })}>
@@ -396,7 +396,7 @@ export class SoraPlayer extends SoraElement {
         }
       </div>
       <span class="clock">${clockTime(this.position)} / ${clockTime(duration)}</span>
-      <button class="icon" part="fullscreen" tabindex="-1" aria-label=${t.fullscreen} @click=${() => runCommand(this.video as HTMLVideoElement, { kind: 'fullscreen' }, this.find('[part~="stage"]') ?? this)}>
+      <button class="icon" part="fullscreen" tabindex="-1" aria-label=${t.fullscreen} @click=${() => runCommand(this.#video as HTMLVideoElement, { kind: 'fullscreen' }, this.find('[part~="stage"]') ?? this)}>
         <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20"><path fill="currentColor" d="M4 4h6v2H6v4H4zm10 0h6v6h-2V6h-4zM4 14h2v4h4v2H4zm14 0h2v6h-6v-2h4z" /></svg>
       </button>
     </div>`;

@@ -8,9 +8,12 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 export class CountdownController implements ReactiveController {
   /** Seconds left; 0 when idle. */
   remaining = 0;
-  private timer: ReturnType<typeof setInterval> | undefined;
+  #timer: ReturnType<typeof setInterval> | undefined;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  readonly #host: ReactiveControllerHost;
+
+  constructor(host: ReactiveControllerHost) {
+    this.#host = host;
     host.addController(this);
   }
 
@@ -18,25 +21,25 @@ export class CountdownController implements ReactiveController {
   start(seconds: number): void {
     this.stop();
     this.remaining = Math.max(0, Math.ceil(seconds));
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
     if (this.remaining === 0) return;
-    this.timer = setInterval(() => {
+    this.#timer = setInterval(() => {
       this.remaining = Math.max(0, this.remaining - 1);
       if (this.remaining === 0) this.stop();
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
     }, 1000);
   }
 
   /** Stops counting; `remaining` becomes 0. */
   stop(): void {
-    if (this.timer !== undefined) clearInterval(this.timer);
-    this.timer = undefined;
+    if (this.#timer !== undefined) clearInterval(this.#timer);
+    this.#timer = undefined;
     this.remaining = 0;
   }
 
   /** Whether a timer is running (tests check that none survives removal). */
   get running(): boolean {
-    return this.timer !== undefined;
+    return this.#timer !== undefined;
   }
 
   hostDisconnected(): void {

@@ -58,24 +58,26 @@ export class ReferenceController implements ReactiveController {
   error: string | undefined;
   dragging = false;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly rules: ReferenceRules,
-  ) {
+  readonly #host: ReactiveControllerHost;
+  readonly #rules: ReferenceRules;
+
+  constructor(host: ReactiveControllerHost, rules: ReferenceRules) {
+    this.#host = host;
+    this.#rules = rules;
     host.addController(this);
   }
 
   /** Takes a file if it passes the checks (its bytes included), else records why not. */
   async set(file: File | undefined): Promise<void> {
     if (!file) return;
-    const problem = await checkReference(file, this.rules.limit(), this.rules.strings());
+    const problem = await checkReference(file, this.#rules.limit(), this.#rules.strings());
     this.clear();
     if (problem) this.error = problem;
     else {
       this.file = file;
       this.url = URL.createObjectURL(file);
     }
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /** Forgets the image and its preview. */
@@ -84,25 +86,25 @@ export class ReferenceController implements ReactiveController {
     this.file = undefined;
     this.url = undefined;
     this.error = undefined;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   readonly onPaste = (event: ClipboardEvent): void => {
     const file = firstFile(event.clipboardData);
-    if (!file || !this.rules.allowed()) return;
+    if (!file || !this.#rules.allowed()) return;
     event.preventDefault();
     void this.set(file);
   };
 
   readonly onDrag = (event: DragEvent): void => {
-    if (!this.rules.allowed() || !event.dataTransfer?.types.includes('Files')) return;
+    if (!this.#rules.allowed() || !event.dataTransfer?.types.includes('Files')) return;
     event.preventDefault();
     this.dragging = event.type !== 'dragleave';
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   };
 
   readonly onDrop = (event: DragEvent): void => {
-    if (!this.rules.allowed()) return;
+    if (!this.#rules.allowed()) return;
     event.preventDefault();
     this.dragging = false;
     void this.set(firstFile(event.dataTransfer));

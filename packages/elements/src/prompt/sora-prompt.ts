@@ -84,9 +84,9 @@ export class SoraPrompt extends SoraElement {
     model: {},
     size: {},
     seconds: { type: Number },
-    sending: { state: true, attribute: false },
-    remedy: { state: true, attribute: false },
-    remixSource: { state: true, attribute: false },
+    sending: { state: true },
+    remedy: { state: true },
+    remixSource: { state: true },
   };
 
   /** The prompt text; set it to prefill the field. */
@@ -101,17 +101,17 @@ export class SoraPrompt extends SoraElement {
   private remedy: Remedy | undefined;
   private remixSource: Job | undefined;
 
-  private get textarea(): HTMLTextAreaElement | null {
+  get #textarea(): HTMLTextAreaElement | null {
     return this.find<HTMLTextAreaElement>('textarea');
   }
 
-  private readonly countdown = new CountdownController(this);
-  private readonly reference = new ReferenceController(this, {
-    allowed: () => this.referenceAllowed,
-    limit: () => this.capabilities?.limits.maxReferenceBytes ?? DEFAULT_MAX_REFERENCE_BYTES,
+  readonly #countdown = new CountdownController(this);
+  readonly #reference = new ReferenceController(this, {
+    allowed: () => this.#referenceAllowed,
+    limit: () => this.#capabilities?.limits.maxReferenceBytes ?? DEFAULT_MAX_REFERENCE_BYTES,
     strings: () => this.t,
   });
-  private readonly bound = new StoreController(this, {
+  readonly #bound = new StoreController(this, {
     // Only capabilities: the prompt need not re-render on every job's progress.
     read: (store) => {
       store.capabilities.value;
@@ -130,36 +130,36 @@ export class SoraPrompt extends SoraElement {
       this.find('form')?.scrollIntoView({ block: 'nearest' });
       this.focus({ preventScroll: true });
       // Remixing asks what to change: typing replaces the old prompt, an arrow key keeps it to edit.
-      if (this.remixOf) this.textarea?.select();
+      if (this.remixOf) this.#textarea?.select();
     });
   }
 
   /** Focuses the prompt field. */
   override focus(options?: FocusOptions): void {
-    this.textarea?.focus(options);
+    this.#textarea?.focus(options);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('remixOf')) this.loadRemixSource();
+    if (changed.has('remixOf')) this.#loadRemixSource();
   }
 
-  private get capabilities(): Capabilities | null {
-    return this.bound.current?.capabilities.value ?? null;
+  get #capabilities(): Capabilities | null {
+    return this.#bound.current?.capabilities.value ?? null;
   }
 
   /** The model, size and length in effect (the selects' values fitted to the provider). */
-  private get choice(): Choice {
-    return fitChoice(this.capabilities, this);
+  get #choice(): Choice {
+    return fitChoice(this.#capabilities, this);
   }
 
-  private get maxChars(): number {
-    return this.capabilities?.limits.maxPromptChars ?? DEFAULT_MAX_PROMPT_CHARS;
+  get #maxChars(): number {
+    return this.#capabilities?.limits.maxPromptChars ?? DEFAULT_MAX_PROMPT_CHARS;
   }
 
-  private loadRemixSource(): void {
+  #loadRemixSource(): void {
     const id = this.remixOf;
     this.remixSource = undefined;
-    const store = this.bound.current;
+    const store = this.#bound.current;
     if (!id || !store) return;
     const known = store.jobs.value.find((j) => j.jobId === id);
     if (known) {
@@ -176,13 +176,13 @@ export class SoraPrompt extends SoraElement {
 
   /** Validates and sends the prompt; resolves once the job exists (or the error is shown). */
   async submit(): Promise<void> {
-    const store = this.bound.current;
-    if (!store || this.sending || this.countdown.remaining > 0) return;
+    const store = this.#bound.current;
+    if (!store || this.sending || this.#countdown.remaining > 0) return;
     const valid = checkInput(this.prompt, {
       remix: this.remixOf !== '',
-      capabilities: this.capabilities,
+      capabilities: this.#capabilities,
       wish: this,
-      maxChars: this.maxChars,
+      maxChars: this.#maxChars,
     });
     if (!valid.ok) {
       const issues = valid.issues.map((i) => i.message);
@@ -197,15 +197,15 @@ export class SoraPrompt extends SoraElement {
         ? await store.remix(this.remixOf, { prompt: valid.value.prompt })
         : await store.create({
             ...valid.value,
-            ...(this.reference.file ? { inputReference: this.reference.file } : {}),
+            ...(this.#reference.file ? { inputReference: this.#reference.file } : {}),
           });
       this.prompt = '';
       this.remixOf = '';
-      this.reference.clear();
+      this.#reference.clear();
       this.notify('sora-job-created', { job });
     } catch (error) {
       this.remedy = remedyFor(error, this.t);
-      if (this.remedy.retryAfterSeconds) this.countdown.start(this.remedy.retryAfterSeconds);
+      if (this.remedy.retryAfterSeconds) this.#countdown.start(this.remedy.retryAfterSeconds);
     } finally {
       this.sending = false;
       await this.updateComplete;
@@ -213,47 +213,47 @@ export class SoraPrompt extends SoraElement {
     }
   }
 
-  private cancelRemix(): void {
+  #cancelRemix(): void {
     const jobId = this.remixOf;
     this.remixOf = '';
     this.notify('sora-remix-cancel', { jobId });
     this.focus();
   }
 
-  private onKeydown(event: KeyboardEvent): void {
+  #onKeydown(event: KeyboardEvent): void {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       void this.submit();
     } else if (event.key === 'Escape' && this.remixOf && !event.isComposing) {
       event.preventDefault();
-      this.cancelRemix();
+      this.#cancelRemix();
     }
   }
 
   /** Whether the chosen model takes a reference image (never while remixing). */
-  private get referenceAllowed(): boolean {
-    return !this.remixOf && this.choice.model?.reference === true;
+  get #referenceAllowed(): boolean {
+    return !this.remixOf && this.#choice.model?.reference === true;
   }
 
   protected override render() {
     const t = this.t;
     const count = this.prompt.length;
-    const over = count > this.maxChars;
+    const over = count > this.#maxChars;
     return html`<form
       part="form"
-      class=${this.reference.dragging ? 'dragging' : ''}
+      class=${this.#reference.dragging ? 'dragging' : ''}
       novalidate
       @submit=${(e: Event) => {
         e.preventDefault();
         void this.submit();
       }}
-      @dragenter=${this.reference.onDrag}
-      @dragover=${this.reference.onDrag}
-      @dragleave=${this.reference.onDrag}
-      @drop=${this.reference.onDrop}
+      @dragenter=${this.#reference.onDrag}
+      @dragover=${this.#reference.onDrag}
+      @dragleave=${this.#reference.onDrag}
+      @drop=${this.#reference.onDrop}
     >
       <slot name="heading"></slot>
-      ${this.remixOf ? this.renderRemixBanner() : nothing}
+      ${this.remixOf ? this.#renderRemixBanner() : nothing}
       <label part="label" for="prompt">${this.remixOf ? t.remixLabel : t.promptLabel}</label>
       <div class="field">
         <textarea
@@ -268,34 +268,34 @@ export class SoraPrompt extends SoraElement {
           @input=${(e: Event) => {
             this.prompt = (e.target as HTMLTextAreaElement).value;
           }}
-          @keydown=${this.onKeydown}
-          @paste=${this.reference.onPaste}
+          @keydown=${this.#onKeydown}
+          @paste=${this.#reference.onPaste}
         ></textarea>
         <div class="field-foot">
           <span id="limit" class=${over ? 'limit over' : 'limit'} aria-live="polite"
-            >${over ? t.promptTooLong(count - this.maxChars) : ''}</span
+            >${over ? t.promptTooLong(count - this.#maxChars) : ''}</span
           >
-          <span id="count" part="count" class=${over ? 'count over' : 'count'}>${t.charCount(count, this.maxChars)}</span>
+          <span id="count" part="count" class=${over ? 'count over' : 'count'}>${t.charCount(count, this.#maxChars)}</span>
         </div>
       </div>
-      ${this.remixOf ? nothing : this.renderSelects()} ${this.renderReference()} ${this.renderError()}
-      ${this.renderActions()}
+      ${this.remixOf ? nothing : this.#renderSelects()} ${this.#renderReference()} ${this.#renderError()}
+      ${this.#renderActions()}
     </form>`;
   }
 
-  private renderRemixBanner() {
+  #renderRemixBanner() {
     const source = this.remixSource?.prompt;
     return html`<div part="remix-banner" class="remix">
       <span>${this.t.remixing(source ? truncate(source, 80) : this.remixOf)}</span>
-      <button type="button" class="btn small" part="remix-cancel" @click=${this.cancelRemix}>
+      <button type="button" class="btn small" part="remix-cancel" @click=${this.#cancelRemix}>
         ${this.t.cancelRemix}
       </button>
     </div>`;
   }
 
-  private renderSelects() {
-    const caps = this.capabilities;
-    const { model, size, seconds } = this.choice;
+  #renderSelects() {
+    const caps = this.#capabilities;
+    const { model, size, seconds } = this.#choice;
     if (!caps || !model) return nothing;
     return renderOptions({
       t: this.t,
@@ -314,25 +314,25 @@ export class SoraPrompt extends SoraElement {
         seconds: (v) => {
           this.seconds = v;
         },
-        file: (file) => void this.reference.set(file),
+        file: (file) => void this.#reference.set(file),
       },
     });
   }
 
-  private renderReference() {
-    const { file, url, error } = this.reference;
+  #renderReference() {
+    const { file, url, error } = this.#reference;
     if (error) {
       return html`<p part="error" class="error" role="alert" data-code="invalid_reference">
         ${error}
       </p>`;
     }
-    if (!url || !file || !this.referenceAllowed) return nothing;
-    return renderReferencePreview(this.t, file, url, this.choice.size, () => this.reference.clear());
+    if (!url || !file || !this.#referenceAllowed) return nothing;
+    return renderReferencePreview(this.t, file, url, this.#choice.size, () => this.#reference.clear());
   }
 
-  private renderError() {
+  #renderError() {
     const remedy = this.remedy;
-    const waiting = this.countdown.remaining;
+    const waiting = this.#countdown.remaining;
     // A refusal's message goes with its countdown: once the wait is over, the person may send again.
     if (!remedy || (remedy.retryAfterSeconds && waiting === 0)) return nothing;
     return html`<div part="error" class="error" role="alert" data-code=${remedy.code}>
@@ -342,14 +342,14 @@ export class SoraPrompt extends SoraElement {
     </div>`;
   }
 
-  private renderActions() {
+  #renderActions() {
     const t = this.t;
-    const { model, size, seconds } = this.choice;
+    const { model, size, seconds } = this.#choice;
     const cost = model && !this.remixOf ? estimateCostUsd(model, size, seconds) : undefined;
-    const blocked = this.sending || this.countdown.remaining > 0;
+    const blocked = this.sending || this.#countdown.remaining > 0;
     // Generate stays off while the text cannot be sent; the reason is named next to it.
     const empty = this.prompt.trim().length === 0;
-    const over = this.prompt.length > this.maxChars;
+    const over = this.prompt.length > this.#maxChars;
     return html`<div class="actions">
       <span id="hint" class="hint">${isApple() ? t.shortcutHintMac : t.shortcutHint}</span>
       ${empty && !this.sending ? html`<span id="empty" class="sr-only">${t.promptEmpty}</span>` : nothing}

@@ -51,57 +51,58 @@ export function resolveStore(host: StoreHost): JobStore {
 export class StoreController implements ReactiveController {
   /** The store in use while connected. */
   current: JobStore | undefined;
-  private stopEffect: (() => void) | undefined;
-  private release: (() => void) | undefined;
+  #stopEffect: (() => void) | undefined;
+  #release: (() => void) | undefined;
+  readonly #host: StoreHost;
+  readonly #binding: StoreBinding;
 
-  constructor(
-    private readonly host: StoreHost,
-    private readonly binding: StoreBinding,
-  ) {
+  constructor(host: StoreHost, binding: StoreBinding) {
+    this.#host = host;
+    this.#binding = binding;
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.sync();
+    this.#sync();
   }
 
   /** Runs before each render, so a new `store` or `endpoint` takes effect at once. */
   hostUpdate(): void {
-    this.sync();
+    this.#sync();
   }
 
   hostDisconnected(): void {
-    this.detach();
+    this.#detach();
   }
 
   /** Re-reads the signals, e.g. after the element starts showing another job. */
   resubscribe(): void {
-    this.detach();
-    this.sync();
+    this.#detach();
+    this.#sync();
   }
 
-  private sync(): void {
-    if (!this.host.isConnected) return;
-    const next = resolveStore(this.host);
-    if (next === this.current && this.stopEffect) return;
-    this.detach();
+  #sync(): void {
+    if (!this.#host.isConnected) return;
+    const next = resolveStore(this.#host);
+    if (next === this.current && this.#stopEffect) return;
+    this.#detach();
     this.current = next;
     let first = true;
-    this.stopEffect = effect(() => {
-      this.binding.read(next);
+    this.#stopEffect = effect(() => {
+      this.#binding.read(next);
       // The first run happens during connect or update; later runs are real changes.
-      if (!first) this.host.requestUpdate();
+      if (!first) this.#host.requestUpdate();
       first = false;
     });
-    if (this.binding.retain) this.release = next.retain();
-    this.binding.attached?.(next);
+    if (this.#binding.retain) this.#release = next.retain();
+    this.#binding.attached?.(next);
   }
 
-  private detach(): void {
-    this.stopEffect?.();
-    this.stopEffect = undefined;
-    this.release?.();
-    this.release = undefined;
+  #detach(): void {
+    this.#stopEffect?.();
+    this.#stopEffect = undefined;
+    this.#release?.();
+    this.#release = undefined;
     this.current = undefined;
   }
 }

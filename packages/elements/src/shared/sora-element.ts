@@ -47,16 +47,16 @@ export class SoraElement extends LitElement implements StoreHost {
   /** Re-render when the language changes (`lang` picks the locale pack). */
   override lang = '';
 
-  private readonly onLocale = () => this.requestUpdate();
+  readonly #onLocale = () => this.requestUpdate();
 
   override connectedCallback(): void {
     super.connectedCallback();
-    addEventListener(LOCALE_EVENT, this.onLocale);
+    addEventListener(LOCALE_EVENT, this.#onLocale);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    removeEventListener(LOCALE_EVENT, this.onLocale);
+    removeEventListener(LOCALE_EVENT, this.#onLocale);
   }
 
   /** The strings in effect: the locale pack of `lang` (own or inherited), then `strings`. */

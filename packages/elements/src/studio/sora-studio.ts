@@ -82,19 +82,19 @@ export class SoraStudio extends SoraElement {
       }
     `,
   ];
-  static override properties: PropertyDeclarations = { selected: { state: true, attribute: false } };
+  static override properties: PropertyDeclarations = { selected: { state: true } };
 
   private selected = '';
-  private get player(): SoraPlayer | null {
+  get #player(): SoraPlayer | null {
     return this.find<SoraPlayer>('sora-player');
   }
 
-  private get promptElement(): SoraPrompt | null {
+  get #promptElement(): SoraPrompt | null {
     return this.find<SoraPrompt>('sora-prompt');
   }
 
   // After a reload (or a delete) nothing is selected: the newest finished video is shown, ready.
-  private readonly bound = new StoreController(this, {
+  readonly #bound = new StoreController(this, {
     read: (store) => {
       const jobs = store.jobs.value;
       if (this.selected || store.history.value !== 'ready') return;
@@ -103,11 +103,11 @@ export class SoraStudio extends SoraElement {
     },
   });
 
-  private onSelect(event: CustomEvent<JobEventDetail>): void {
+  #onSelect(event: CustomEvent<JobEventDetail>): void {
     this.selected = event.detail.jobId;
     if (!event.detail.play) return;
     this.updateComplete.then(() => {
-      const player = this.player;
+      const player = this.#player;
       if (!player) return;
       // On a phone the player sits above the list: Play on a lower row brings it into view.
       const box = player.getBoundingClientRect();
@@ -116,30 +116,30 @@ export class SoraStudio extends SoraElement {
     });
   }
 
-  private onCreated(event: CustomEvent<JobCreatedDetail>): void {
+  #onCreated(event: CustomEvent<JobCreatedDetail>): void {
     this.selected = event.detail.job.jobId;
   }
 
-  private onRemix(event: CustomEvent<JobEventDetail>): void {
-    const prompt = this.promptElement;
+  #onRemix(event: CustomEvent<JobEventDetail>): void {
+    const prompt = this.#promptElement;
     if (!prompt) return;
     prompt.remixOf = event.detail.jobId;
     prompt.prefill(event.detail.job.prompt);
   }
 
-  private onReuse(event: CustomEvent<PromptReuseDetail>): void {
-    const prompt = this.promptElement;
+  #onReuse(event: CustomEvent<PromptReuseDetail>): void {
+    const prompt = this.#promptElement;
     if (!prompt) return;
     prompt.remixOf = '';
     prompt.prefill(event.detail.prompt);
   }
 
-  private onDeleted(event: CustomEvent<JobEventDetail>): void {
+  #onDeleted(event: CustomEvent<JobEventDetail>): void {
     if (this.selected === event.detail.jobId) this.selected = '';
   }
 
   protected override render() {
-    const store = this.bound.current ?? (this.isConnected ? resolveStore(this) : undefined);
+    const store = this.#bound.current ?? (this.isConnected ? resolveStore(this) : undefined);
     const shared = { theme: this.theme, lang: this.lang };
     return html`<section class="studio" aria-label=${this.t.studioLabel}>
       <slot name="heading"></slot>
@@ -150,9 +150,9 @@ export class SoraStudio extends SoraElement {
         .strings=${this.strings}
         .lang=${shared.lang}
         theme=${shared.theme ?? ''}
-        @sora-job-created=${this.onCreated}
+        @sora-job-created=${this.#onCreated}
       ></sora-prompt>
-      <div class="layout" part="layout" @sora-prompt-reuse=${this.onReuse}>
+      <div class="layout" part="layout" @sora-prompt-reuse=${this.#onReuse}>
         <sora-job-list
           part="list"
           exportparts=${exportParts('list')}
@@ -161,9 +161,9 @@ export class SoraStudio extends SoraElement {
           .lang=${shared.lang}
           theme=${shared.theme ?? ''}
           .selected=${this.selected}
-          @sora-job-select=${this.onSelect}
-          @sora-job-remix=${this.onRemix}
-          @sora-job-deleted=${this.onDeleted}
+          @sora-job-select=${this.#onSelect}
+          @sora-job-remix=${this.#onRemix}
+          @sora-job-deleted=${this.#onDeleted}
         >
           <slot name="empty" slot="empty">
             <div class="empty"><p class="empty-title">${this.t.emptyTitle}</p><p>${this.t.emptyBody}</p></div>
