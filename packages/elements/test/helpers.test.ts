@@ -119,7 +119,7 @@ describe("the prompt's choice", () => {
     });
   });
 
-  test("the request is checked with the server's rules; a remix sends the prompt alone", () => {
+  test('the request is the fitted choice with the checked prompt; a remix sends the prompt alone', () => {
     const options = { remix: false, capabilities, wish: { model: '', size: '', seconds: 0 }, maxChars: 10 };
     expect(checkInput('  a boat ', options)).toEqual({
       ok: true,

@@ -28,7 +28,6 @@ export const fr: SoraStrings = {
   orientation: { landscape: 'Paysage', portrait: 'Portrait', square: 'Carré' },
   reference: 'Image de référence',
   referenceAdd: 'Ajouter une image',
-  referenceHint: 'Déposez, collez ou choisissez une image PNG, JPEG ou WebP de départ',
   referenceRemove: 'Retirer l’image',
   referenceAlt: 'Aperçu de l’image de référence',
   referenceType: 'Utilisez une image PNG, JPEG ou WebP.',
@@ -74,7 +73,6 @@ export const fr: SoraStrings = {
       'Le service vidéo n’a pas pu créer cette vidéo. Relancez-la, ou modifiez la demande et générez à nouveau.',
   },
   errorUnknown: 'Un problème est survenu. Réessayez ; s’il persiste, contactez le site.',
-  dismiss: 'Fermer',
   listLabel: 'Vos vidéos',
   status: { queued: 'En attente', in_progress: 'En cours', completed: 'Prête', failed: 'Échec' },
   progressLabel: (prompt) => `Progression de « ${prompt} »`,
@@ -107,7 +105,6 @@ export const fr: SoraStrings = {
   fullscreen: 'Plein écran',
   download: 'Télécharger',
   downloading: 'Préparation…',
-  previewLabel: 'Aperçu de la timeline',
   mediaError: 'La vidéo n’a pas pu être lue.',
   studioLabel: 'Studio vidéo',
 };

@@ -1,12 +1,11 @@
 /**
  * What `<sora-prompt>` would send: the person's model, size and length fitted to what the provider
- * offers, and the request checked with the server's own rules (core's `checkPrompt` and
- * `checkChoice`) before it goes out. Pure functions of the element's state.
+ * offers (so the server's `checkChoice` always passes: no need to ship it), and the prompt checked
+ * with the server's own `checkPrompt` before it goes out. Pure functions of the element's state.
  */
 import {
   type Capabilities,
   type CreateVideoInput,
-  checkChoice,
   checkPrompt,
   findModel,
   type ModelCapabilities,
@@ -51,13 +50,12 @@ export function checkInput(
   if (issues.length) return { ok: false, issues };
   if (options.remix) return { ok: true, value: { prompt: text } };
   const { model, size, seconds } = fitChoice(options.capabilities, options.wish);
-  const choice = {
-    // Before the capabilities arrive, the chosen model still goes out (and shows on the pending row).
+  const value = {
+    prompt: text,
+    // Before the capabilities arrive, the chosen model still goes out (the server fills the rest).
     ...(model || options.wish.model ? { model: model?.id ?? options.wish.model } : {}),
     ...(size ? { size } : {}),
     ...(seconds ? { seconds } : {}),
   };
-  const caps = options.capabilities;
-  const checked = caps ? checkChoice(caps, choice) : { ok: true as const, value: choice };
-  return checked.ok ? { ok: true, value: { prompt: text, ...checked.value } } : checked;
+  return { ok: true, value };
 }

@@ -29,7 +29,6 @@ export interface SoraStrings {
   orientation: Record<Orientation, string>;
   reference: string;
   referenceAdd: string;
-  referenceHint: string;
   referenceRemove: string;
   referenceAlt: string;
   referenceType: string;
@@ -52,7 +51,6 @@ export interface SoraStrings {
    */
   errors: Record<string, string>;
   errorUnknown: string;
-  dismiss: string;
   listLabel: string;
   status: Record<JobStatus, string>;
   progressLabel: (prompt: string) => string;
@@ -85,7 +83,6 @@ export interface SoraStrings {
   fullscreen: string;
   download: string;
   downloading: string;
-  previewLabel: string;
   mediaError: string;
   studioLabel: string;
 }
@@ -109,7 +106,6 @@ export const en: SoraStrings = {
   orientation: { landscape: 'Landscape', portrait: 'Portrait', square: 'Square' },
   reference: 'Reference image',
   referenceAdd: 'Add image',
-  referenceHint: 'Drop, paste or pick a PNG, JPEG or WebP the video starts from',
   referenceRemove: 'Remove image',
   referenceAlt: 'Reference image preview',
   referenceType: 'Use a PNG, JPEG or WebP image.',
@@ -153,7 +149,6 @@ export const en: SoraStrings = {
       'The video service could not make this video. Retry, or edit the prompt and generate again.',
   },
   errorUnknown: 'Something went wrong. Try again; if it keeps happening, contact the site.',
-  dismiss: 'Dismiss',
   listLabel: 'Your videos',
   status: { queued: 'Queued', in_progress: 'Generating', completed: 'Ready', failed: 'Failed' },
   progressLabel: (prompt) => `Progress of “${prompt}”`,
@@ -185,7 +180,6 @@ export const en: SoraStrings = {
   fullscreen: 'Full screen',
   download: 'Download',
   downloading: 'Preparing…',
-  previewLabel: 'Timeline preview',
   mediaError: 'The video could not be played.',
   studioLabel: 'Video studio',
 };
