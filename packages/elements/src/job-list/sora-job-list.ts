@@ -73,16 +73,20 @@ const inRow = (jobId: string, part: string) => `li[data-job-id="${CSS.escape(job
  * @slot empty - Replaces the empty state.
  */
 export class SoraJobList extends SoraElement {
-  static override styles = listStyles;
-  static override properties: PropertyDeclarations = {
-    selected: { reflect: true },
-    activeId: { state: true },
-    confirming: { state: true },
-    busy: { state: true },
-    failures: { state: true },
-    announcement: { state: true },
-    loadingMore: { state: true },
-  };
+  static override get styles() {
+    return listStyles;
+  }
+  static override get properties(): PropertyDeclarations {
+    return {
+      selected: { reflect: true },
+      activeId: { state: true },
+      confirming: { state: true },
+      busy: { state: true },
+      failures: { state: true },
+      announcement: { state: true },
+      loadingMore: { state: true },
+    };
+  }
 
   /** The selected job's id. */
   selected = '';

@@ -68,19 +68,23 @@ interface Links {
  * @cssprop --sora-font - Font stack.
  */
 export class SoraPlayer extends SoraElement {
-  static override styles = playerStyles;
-  static override properties: PropertyDeclarations = {
-    jobId: { attribute: 'job-id', reflect: true },
-    spriteColumns: { type: Number, attribute: 'sprite-columns' },
-    spriteRows: { type: Number, attribute: 'sprite-rows' },
-    links: { state: true },
-    fetchedFor: { state: true },
-    mediaError: { state: true },
-    downloading: { state: true },
-    hover: { state: true },
-    duration: { state: true },
-    position: { state: true },
-  };
+  static override get styles() {
+    return playerStyles;
+  }
+  static override get properties(): PropertyDeclarations {
+    return {
+      jobId: { attribute: 'job-id', reflect: true },
+      spriteColumns: { type: Number, attribute: 'sprite-columns' },
+      spriteRows: { type: Number, attribute: 'sprite-rows' },
+      links: { state: true },
+      fetchedFor: { state: true },
+      mediaError: { state: true },
+      downloading: { state: true },
+      hover: { state: true },
+      duration: { state: true },
+      position: { state: true },
+    };
+  }
 
   /** The job to play. */
   jobId = '';

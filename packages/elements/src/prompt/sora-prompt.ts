@@ -76,18 +76,22 @@ function isApple(): boolean {
  * @slot heading - Optional content above the prompt field.
  */
 export class SoraPrompt extends SoraElement {
-  static override styles = promptStyles;
-  static override properties: PropertyDeclarations = {
-    prompt: {},
-    // An empty remix-of leaves remix mode: the attribute goes away rather than staying blank.
-    remixOf: { attribute: 'remix-of', reflect: true, converter: { toAttribute: (v: string) => v || null } },
-    model: {},
-    size: {},
-    seconds: { type: Number },
-    sending: { state: true },
-    remedy: { state: true },
-    remixSource: { state: true },
-  };
+  static override get styles() {
+    return promptStyles;
+  }
+  static override get properties(): PropertyDeclarations {
+    return {
+      prompt: {},
+      // An empty remix-of leaves remix mode: the attribute goes away rather than staying blank.
+      remixOf: { attribute: 'remix-of', reflect: true, converter: { toAttribute: (v: string) => v || null } },
+      model: {},
+      size: {},
+      seconds: { type: Number },
+      sending: { state: true },
+      remedy: { state: true },
+      remixSource: { state: true },
+    };
+  }
 
   /** The prompt text; set it to prefill the field. */
   prompt = '';

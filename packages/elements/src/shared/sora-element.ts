@@ -20,14 +20,16 @@ function inheritedLang(start: Element): string | undefined {
 
 /** Common attributes and properties of the sora elements. */
 export class SoraElement extends LitElement implements StoreHost {
-  static override properties: PropertyDeclarations = {
-    endpoint: {},
-    store: { attribute: false },
-    client: { attribute: false },
-    strings: { attribute: false },
-    theme: { reflect: true },
-    lang: {},
-  };
+  static override get properties(): PropertyDeclarations {
+    return {
+      endpoint: {},
+      store: { attribute: false },
+      client: { attribute: false },
+      strings: { attribute: false },
+      theme: { reflect: true },
+      lang: {},
+    };
+  }
 
   /** Where the sora-kit handler is mounted. Elements with the same endpoint share one store. */
   endpoint = '/api/sora';

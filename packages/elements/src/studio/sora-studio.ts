@@ -37,9 +37,10 @@ import { exportParts } from './parts.js';
  * @cssprop --sora-studio-list-width - Width of the list column on wide layouts (minmax(300px, 2fr)).
  */
 export class SoraStudio extends SoraElement {
-  static override styles = [
-    tokens,
-    css`
+  static override get styles() {
+    return [
+      tokens,
+      css`
       :host {
         display: block;
         container-type: inline-size;
@@ -81,8 +82,11 @@ export class SoraStudio extends SoraElement {
         }
       }
     `,
-  ];
-  static override properties: PropertyDeclarations = { selected: { state: true } };
+    ];
+  }
+  static override get properties(): PropertyDeclarations {
+    return { selected: { state: true } };
+  }
 
   private selected = '';
   get #player(): SoraPlayer | null {
