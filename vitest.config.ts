@@ -8,6 +8,7 @@ const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 // Tests run against the packages' sources, so `vitest` works without a build.
 const alias = {
   '@sora-kit/core/validation': src('./packages/core/src/validation.ts'),
+  '@sora-kit/core/protocol': src('./packages/core/src/protocol.ts'),
   '@sora-kit/core': src('./packages/core/src/index.ts'),
   '@sora-kit/server/testing': src('./packages/server/src/testing.ts'),
   '@sora-kit/server/node': src('./packages/server/src/node.ts'),

@@ -1,8 +1,9 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  // Two entries: valibot lives only in ./validation (the server's), never in the browser's bundle.
-  entry: ['src/index.ts', 'src/validation.ts'],
+  // valibot lives only in ./validation (the server's), never in the browser's bundle; ./protocol is
+  // the contract without the client (ky, signals), for the server's cold start.
+  entry: ['src/index.ts', 'src/validation.ts', 'src/protocol.ts'],
   // ESM for `import`, CommonJS (.cjs + .d.cts) for `require()`; see the exports map.
   format: ['esm', 'cjs'],
   dts: true,

@@ -1,15 +1,18 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  // msw-peer(-browser) are entries of their own, reached through package.json's `imports` (#msw-peer).
+  // msw-peer(-browser) and pino-node/-browser are entries of their own, reached through
+  // package.json's `imports` (#msw-peer, #pino).
   entry: [
     'src/index.ts',
     'src/node.ts',
     'src/testing.ts',
     'src/providers/msw-peer.ts',
     'src/providers/msw-peer-browser.ts',
+    'src/observability/pino-node.ts',
+    'src/observability/pino-browser.ts',
   ],
-  external: ['#msw-peer'],
+  external: ['#msw-peer', '#pino'],
   // ESM for `import`, CommonJS (.cjs + .d.cts) for `require()`; see the exports map.
   format: ['esm', 'cjs'],
   // The CommonJS build shares its chunks between entries too, so `./testing` and `.` use one copy.

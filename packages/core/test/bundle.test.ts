@@ -39,4 +39,9 @@ describe('the browser bundle', () => {
     const inputs = await bundledInputs('../src/validation.ts');
     expect(inputs.some((path) => path.includes('valibot'))).toBe(true);
   });
+
+  it('gives the protocol entry no dependency at all (the server loads it at every cold start)', async () => {
+    const inputs = await bundledInputs('../src/protocol.ts');
+    expect(inputs.filter((path) => path.includes('node_modules'))).toEqual([]);
+  });
 });

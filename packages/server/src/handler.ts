@@ -64,12 +64,16 @@ export type SoraHandler = Hono<SoraEnv> & {
   readonly basePath: string | undefined;
 };
 
-/** A signer whose key is derived from the host secret on first use. */
+/** A signer whose key is derived from the host secret on first use (not at start: Web Crypto's first use is slow). */
 function lazySigner(secret: string, now: () => Date): MediaSigner {
-  const signer = deriveSecret(secret, 'media-links').then((key) => createMediaSigner({ secret: key, now }));
+  let signer: Promise<MediaSigner> | undefined;
+  const ready = () => {
+    signer ??= deriveSecret(secret, 'media-links').then((key) => createMediaSigner({ secret: key, now }));
+    return signer;
+  };
   return {
-    sign: async (input) => (await signer).sign(input),
-    verify: async (input) => (await signer).verify(input),
+    sign: async (input) => (await ready()).sign(input),
+    verify: async (input) => (await ready()).verify(input),
   };
 }
 

@@ -2,7 +2,7 @@
  * What a host configures in `createSoraHandler(options)`, and the defaults filled in.
  */
 import type { Job, ValidCreateVideo } from '@sora-kit/core';
-import { DEFAULT_MAX_PROMPT_CHARS, DEFAULT_MAX_REFERENCE_BYTES } from '@sora-kit/core';
+import { DEFAULT_MAX_PROMPT_CHARS, DEFAULT_MAX_REFERENCE_BYTES } from '@sora-kit/core/protocol';
 import type { Registry } from 'prom-client';
 import type { AuthAdapter, Identity } from './auth/types.js';
 import type { BlobStore } from './blobs/types.js';

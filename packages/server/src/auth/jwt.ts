@@ -3,16 +3,11 @@
  * provider's published keys (JWKS: Auth0, Clerk, Cognito, Keycloak, …). Verification is jose's.
  */
 import type { Context } from 'hono';
-import {
-  createLocalJWKSet,
-  createRemoteJWKSet,
-  errors,
-  type JSONWebKeySet,
-  type JWTPayload,
-  type JWTVerifyGetKey,
-  jwtVerify,
-} from 'jose';
+// jose's subpath entries: its root entry loads every JWE/JWS/key module (46) at every cold start.
+import type { JSONWebKeySet, JWTPayload } from 'jose';
+import * as errors from 'jose/errors';
 import { requestCookie, requestHeader } from '../request-headers.js';
+import { keyFrom, loadJwtVerify } from './jwt-keys.js';
 import type { AuthAdapter, Identity } from './types.js';
 
 /** Options of {@link jwtAuth}: exactly one of `secret`, `jwksUrl` or `jwks`. */
@@ -39,30 +34,9 @@ export interface JwtAuthOptions {
   now?: () => number;
 }
 
-const ASYMMETRIC = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 /** Tokens longer than this are refused unread: no one's identity needs 16 KB. */
 const MAX_TOKEN_CHARS = 16 * 1024;
 const MAX_IDENTITY_CHARS = 200;
-
-type KeyInput = Uint8Array | JWTVerifyGetKey;
-
-function keyFrom(options: JwtAuthOptions): { key: KeyInput; algorithms: string[] } {
-  const given = [options.secret, options.jwksUrl, options.jwks].filter((k) => k !== undefined);
-  if (given.length !== 1) throw new TypeError('jwtAuth needs exactly one of secret, jwksUrl or jwks');
-  if (options.secret !== undefined) {
-    const key =
-      typeof options.secret === 'string' ? new TextEncoder().encode(options.secret) : options.secret;
-    // A short HMAC secret can be brute-forced offline from any token a user holds.
-    if (key.byteLength < 32) throw new TypeError('jwtAuth secret must be at least 32 bytes');
-    return { key, algorithms: options.algorithms ?? ['HS256'] };
-  }
-  const key = options.jwks
-    ? createLocalJWKSet(options.jwks)
-    : createRemoteJWKSet(new URL(String(options.jwksUrl)));
-  // Never accept HS* with a public key set: that is the classic algorithm-confusion forgery.
-  const algorithms = (options.algorithms ?? ASYMMETRIC).filter((a) => !a.startsWith('HS'));
-  return { key, algorithms };
-}
 
 /** The bearer token of a request: the `Authorization` header first, then the named cookie. */
 export function tokenFrom(c: Context, cookieName?: string): string | undefined {
@@ -112,10 +86,11 @@ export function jwtAuth(options: JwtAuthOptions): AuthAdapter {
     if (!token) return null;
     try {
       const currentDate = options.now ? new Date(options.now()) : undefined;
+      const [jwtVerify, verifyKey] = await Promise.all([loadJwtVerify(), key()]);
       const { payload } =
-        key instanceof Uint8Array
-          ? await jwtVerify(token, key, { ...verifyOptions, currentDate })
-          : await jwtVerify(token, key, { ...verifyOptions, currentDate });
+        verifyKey instanceof Uint8Array
+          ? await jwtVerify(token, verifyKey, { ...verifyOptions, currentDate })
+          : await jwtVerify(token, verifyKey, { ...verifyOptions, currentDate });
       return identityOf(payload, claim);
     } catch (error) {
       if (isTokenError(error)) return null;

@@ -4,7 +4,7 @@
  * poller will claim and what watchers hear cannot drift apart. (A test fails when code elsewhere
  * saves a record or publishes a change itself.)
  */
-import { isTerminal } from '@sora-kit/core';
+import { isTerminal } from '@sora-kit/core/protocol';
 import type { ChangeFeed } from './feed.js';
 import type { JobRecord, Repository } from './repository.js';
 

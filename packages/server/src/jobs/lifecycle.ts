@@ -5,7 +5,7 @@
  *   record `queued` (with `creatingSince`) → provider create (idempotency key per attempt)
  *   → provider id stored → progress … → copy (idempotent) → `completed`.
  */
-import { isTerminal, type JobError } from '@sora-kit/core';
+import { isTerminal, type JobError } from '@sora-kit/core/protocol';
 import { blobKey } from '../media/blob-keys.js';
 import { withJob } from '../observability/context.js';
 import { ProviderError } from '../providers/errors.js';

@@ -6,7 +6,7 @@
  * claimed job comes back by itself if its claimer dies. Serverless hosts never start it; reads
  * refresh stale jobs lazily instead (see routes/videos.ts).
  */
-import { isTerminal } from '@sora-kit/core';
+import { isTerminal } from '@sora-kit/core/protocol';
 import type { Lifecycle } from './lifecycle.js';
 import type { Runtime } from './runtime.js';
 

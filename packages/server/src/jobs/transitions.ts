@@ -3,7 +3,7 @@
  * state is, so every rule (progress only rises, 100 only when completed, which failures are final)
  * lives here and is tested without storage or clocks.
  */
-import { isTerminal, type JobAsset, type JobError, type JobStatus } from '@sora-kit/core';
+import { isTerminal, type JobAsset, type JobError, type JobStatus } from '@sora-kit/core/protocol';
 import type { ProviderVideo } from '../providers/types.js';
 import type { JobRecord, StoredReading } from './repository.js';
 

@@ -3,7 +3,7 @@
  * memory — and reads the asset's real properties from the stored MP4. Runs before a job is marked
  * completed; idempotent (fixed keys, atomic overwrite), so a lifecycle may simply run it again.
  */
-import { type JobAsset, VARIANTS, type Variant } from '@sora-kit/core';
+import { type JobAsset, VARIANTS, type Variant } from '@sora-kit/core/protocol';
 import type { BlobStore } from '../blobs/types.js';
 import type { Logger } from '../logger.js';
 import { ProviderError } from '../providers/errors.js';

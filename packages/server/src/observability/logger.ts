@@ -5,7 +5,7 @@
  * about, and secrets are removed twice: by field name (pino `redact`) and by value (the handler
  * secret, bearer tokens and API-key shapes), so an upstream error that echoes a key logs without it.
  */
-import { pino } from 'pino';
+import { loadPino } from '#pino';
 import type { LogFields, Logger, LogLevel } from '../logger.js';
 import { currentWork } from './context.js';
 
@@ -82,7 +82,7 @@ function cleanFields(
 
 /** The default: JSON lines on stdout from `info` up, with the redaction paths. */
 export function defaultPino(level: LogLevel = 'info'): PinoLike {
-  return pino({ level, name: 'sora-kit', redact: { paths: REDACT_PATHS, censor: CENSOR } });
+  return loadPino()({ level, name: 'sora-kit', redact: { paths: REDACT_PATHS, censor: CENSOR } });
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
- * OpenTelemetry spans through `@opentelemetry/api`, an optional peer: loaded once if the host has
- * it installed, else every helper here just runs the work (no cost beyond a branch). Spans go to
- * whatever tracer provider the host registered; without one, the API's no-op tracer drops them.
+ * OpenTelemetry spans through `@opentelemetry/api`, an optional peer: used when the host has it
+ * installed and has registered a tracer provider (or context manager, propagator), else every
+ * helper here just runs the work (no cost beyond a branch). Spans go to whatever tracer provider
+ * the host registered.
  */
 import type * as OtelApi from '@opentelemetry/api';
 import { currentWork } from './context.js';
@@ -10,6 +11,13 @@ type Attributes = Record<string, string | number | boolean | undefined>;
 
 /** The attribute naming the job a span worked on. */
 export const JOB_ID_ATTRIBUTE = 'sora_kit.job_id';
+
+/**
+ * The key under which `@opentelemetry/api` (every 1.x) keeps what a host registered: its tracer
+ * provider, context manager and propagator. Until something is there, every span the API makes is
+ * a no-op, so the API (some 50 modules) is not loaded at start, only once a host has registered.
+ */
+const OTEL_GLOBAL = Symbol.for('opentelemetry.js.api.1');
 
 /** The API when installed; synchronous (createRequire), and skipped where Node's modules are absent. */
 function loadApi(): typeof OtelApi | undefined {
@@ -24,10 +32,17 @@ function loadApi(): typeof OtelApi | undefined {
   }
 }
 
-const api = loadApi();
+let api: typeof OtelApi | undefined;
+let loaded = false;
 
-/** Whether `@opentelemetry/api` is installed (spans are made). */
-export const tracingAvailable = api !== undefined;
+/** The API once a host registered a tracer provider (or context manager, propagator); else none. */
+function registeredApi(): typeof OtelApi | undefined {
+  if (!loaded && (globalThis as Record<symbol, unknown>)[OTEL_GLOBAL] !== undefined) {
+    loaded = true;
+    api = loadApi();
+  }
+  return api;
+}
 
 /** The span kinds sora-kit makes: a request it serves, a provider call it makes. */
 export type SpanRole = 'server' | 'client' | 'internal';
@@ -40,8 +55,8 @@ export interface SpanHandle {
   isRecording(): boolean;
 }
 
-function kindOf(role: SpanRole): OtelApi.SpanKind {
-  const kinds = (api as typeof OtelApi).SpanKind;
+function kindOf(otel: typeof OtelApi, role: SpanRole): OtelApi.SpanKind {
+  const kinds = otel.SpanKind;
   return role === 'server' ? kinds.SERVER : role === 'client' ? kinds.CLIENT : kinds.INTERNAL;
 }
 
@@ -55,10 +70,10 @@ export async function inSpan<T>(
   attributes: Attributes,
   fn: (span: SpanHandle | undefined) => Promise<T>,
 ): Promise<T> {
-  if (!api) return fn(undefined);
-  const otel = api;
+  const otel = registeredApi();
+  if (!otel) return fn(undefined);
   const tracer = otel.trace.getTracer('@sora-kit/server');
-  return tracer.startActiveSpan(name, { kind: kindOf(role), attributes }, async (span) => {
+  return tracer.startActiveSpan(name, { kind: kindOf(otel, role), attributes }, async (span) => {
     const handle: SpanHandle = {
       setAttribute: (key, value) => span.setAttribute(key, value),
       updateName: (next) => span.updateName(next),

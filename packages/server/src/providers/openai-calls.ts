@@ -2,9 +2,9 @@
 
 import type { Variant } from '@sora-kit/core';
 import type OpenAI from 'openai';
-import { toFile } from 'openai';
 import type { Video, VideoCreateParams } from 'openai/resources/videos';
 import { ProviderError } from './errors.js';
+import { loadOpenAISdk } from './openai-sdk.js';
 import type {
   ProviderCallOptions,
   ProviderCreateInput,
@@ -44,7 +44,9 @@ export async function createVideo(
   options?: ProviderCallOptions,
 ): Promise<ProviderVideo> {
   const reference = input.reference
-    ? await toFile(input.reference.bytes, input.reference.filename, { type: input.reference.contentType })
+    ? await (await loadOpenAISdk()).toFile(input.reference.bytes, input.reference.filename, {
+        type: input.reference.contentType,
+      })
     : undefined;
   const video = await client.videos.create(
     {

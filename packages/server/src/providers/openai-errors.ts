@@ -1,6 +1,7 @@
 /** Maps the `openai` SDK's errors to {@link ProviderError} kinds, without leaking the API key. */
-import { APIConnectionError, APIError, APIUserAbortError } from 'openai';
+import type { APIError } from 'openai';
 import { ProviderError } from './errors.js';
+import type { OpenAISdk } from './openai-sdk.js';
 import { retryAfterMs } from './retry-after.js';
 
 type HeaderSource = Headers | Record<string, string | null | undefined> | undefined;
@@ -46,7 +47,11 @@ function kindOf(status: number | undefined): ProviderError['kind'] {
  * The {@link ProviderError} for anything the SDK threw. Network failures and timeouts are
  * `unavailable`; HTTP errors map by status; an abort is rethrown as it is.
  */
-export function toProviderError(error: unknown, secrets: Array<string | undefined> = []): unknown {
+export function toProviderError(
+  error: unknown,
+  secrets: Array<string | undefined>,
+  { APIConnectionError, APIError, APIUserAbortError }: OpenAISdk,
+): unknown {
   if (error instanceof ProviderError || error instanceof APIUserAbortError) return error;
   if (error instanceof APIConnectionError) {
     return new ProviderError('unavailable', redact(`OpenAI unreachable: ${error.message}`, secrets), {

@@ -4,7 +4,7 @@
  * fake (`fakeProvider()`), which is the point: tests exercise the real adapter.
  */
 import type { ModelCapabilities, Variant } from '@sora-kit/core';
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import {
   createVideo,
   downloadVariant,
@@ -13,6 +13,7 @@ import {
   verifyOpenAIWebhook,
 } from './openai-calls.js';
 import { toProviderError } from './openai-errors.js';
+import { assertOpenAICredentials, loadOpenAISdk, type OpenAISdk } from './openai-sdk.js';
 import type {
   ProviderCallOptions,
   ProviderCapabilities,
@@ -73,8 +74,7 @@ export const DEFAULT_OPENAI_MODELS: ModelCapabilities[] = [
 
 const VARIANTS: Variant[] = ['video', 'thumbnail', 'spritesheet'];
 
-function makeClient(options: OpenAIProviderOptions): OpenAI {
-  if (options.client) return options.client;
+function makeClient({ default: OpenAI }: OpenAISdk, options: OpenAIProviderOptions): OpenAI {
   const common = {
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
@@ -106,14 +106,23 @@ function makeClient(options: OpenAIProviderOptions): OpenAI {
  * ```
  */
 export function openaiProvider(options: OpenAIProviderOptions = {}): VideoProvider {
-  const client = makeClient(options);
-  const secrets = [options.apiKey, options.azure?.apiKey, client.apiKey ?? undefined];
+  // The SDK loads on the first call; a missing key still fails here, as the SDK's constructor did.
+  if (!options.client) assertOpenAICredentials(options.azure ? options.azure.apiKey : options.apiKey);
+  let made: Promise<OpenAI> | undefined;
+  const client = (): Promise<OpenAI> => {
+    made ??= options.client
+      ? Promise.resolve(options.client)
+      : loadOpenAISdk().then((sdk) => makeClient(sdk, options));
+    return made;
+  };
   const models = options.models ?? DEFAULT_OPENAI_MODELS;
-  const call = async <T>(run: () => Promise<T>): Promise<T> => {
+  const call = async <T>(run: (client: OpenAI) => Promise<T>): Promise<T> => {
+    const ready = await client();
     try {
-      return await run();
+      return await run(ready);
     } catch (error) {
-      throw toProviderError(error, secrets);
+      const secrets = [options.apiKey, options.azure?.apiKey, ready.apiKey ?? undefined];
+      throw toProviderError(error, secrets, await loadOpenAISdk());
     }
   };
 
@@ -121,12 +130,13 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): VideoProvid
     name: options.name ?? 'openai',
     capabilities: async (): Promise<ProviderCapabilities> => ({ models, variants: [...VARIANTS] }),
     create: (input: ProviderCreateInput, callOptions?: ProviderCallOptions) =>
-      call(() => createVideo(client, input, callOptions)),
+      call((client) => createVideo(client, input, callOptions)),
     retrieve: (id, callOptions) =>
-      call(async () => toProviderVideo(await client.videos.retrieve(id, requestOptions(callOptions)))),
-    download: (id, variant, callOptions) => call(() => downloadVariant(client, id, variant, callOptions)),
+      call(async (client) => toProviderVideo(await client.videos.retrieve(id, requestOptions(callOptions)))),
+    download: (id, variant, callOptions) =>
+      call((client) => downloadVariant(client, id, variant, callOptions)),
     remix: (id, input, callOptions) =>
-      call(async () =>
+      call(async (client) =>
         toProviderVideo(
           await client.videos.remix(
             id,
@@ -136,9 +146,10 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): VideoProvid
         ),
       ),
     delete: (id, callOptions) =>
-      call(async () => {
+      call(async (client) => {
         await client.videos.delete(id, requestOptions(callOptions));
       }),
-    verifyWebhook: (rawBody, headers) => verifyOpenAIWebhook(client, rawBody, headers, options.webhookSecret),
+    verifyWebhook: async (rawBody, headers) =>
+      verifyOpenAIWebhook(await client(), rawBody, headers, options.webhookSecret),
   };
 }

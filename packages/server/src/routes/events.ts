@@ -10,7 +10,7 @@
  * feed watcher of the instance (jobs/feed.ts) for changes made by others, so an idle stream costs
  * no storage reads. A comment line every 15 s keeps proxies from closing them.
  */
-import { isTerminal } from '@sora-kit/core';
+import { isTerminal } from '@sora-kit/core/protocol';
 import { type Context, Hono } from 'hono';
 import { HttpError, jobNotFound } from '../http-error.js';
 import type { FeedEntry } from '../jobs/feed.js';

@@ -2,7 +2,7 @@
  * The job routes: create, list, read, media link, retry, remix and delete. Every route taking a
  * `jobId` answers 404 for someone else's job exactly as for an unknown one.
  */
-import { type Capabilities, isTerminal, type ValidCreateVideo } from '@sora-kit/core';
+import { type Capabilities, isTerminal, type ValidCreateVideo } from '@sora-kit/core/protocol';
 import { listQueryShape, remixVideoShape, validate, validateCreateVideo } from '@sora-kit/core/validation';
 import { type Context, Hono } from 'hono';
 import { HttpError, jobNotFound } from '../http-error.js';

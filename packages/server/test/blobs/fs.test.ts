@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fsBlobs } from '../../src/blobs/fs.js';
-import { streamOf } from '../media/helpers.js';
+import { bytesOf, streamOf } from '../media/helpers.js';
 import { blobStoreContract, failingStream, knownBytes } from './contract.js';
 
 const dirs: string[] = [];
@@ -17,6 +17,20 @@ afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: t
 blobStoreContract('fsBlobs', async () => fsBlobs(await freshDir()));
 
 describe('fsBlobs on disk', () => {
+  it('streams a range that spans several reads byte for byte', async () => {
+    const blobs = fsBlobs(await freshDir());
+    const bytes = knownBytes(1_500_000, 5);
+    await blobs.put('videos/job_r/video.mp4', streamOf(bytes), { contentType: 'video/mp4' });
+    for (const [start, end] of [
+      [1_000, 1_200_000],
+      [262_143, 524_288],
+      [0, 1_499_999],
+    ] as const) {
+      const part = await blobs.get('videos/job_r/video.mp4', { start, end });
+      expect(await bytesOf(part?.body ?? streamOf(new Uint8Array()))).toEqual(bytes.slice(start, end + 1));
+    }
+  });
+
   it('leaves no temp file behind when a write is cut off', async () => {
     const dir = await freshDir();
     const blobs = fsBlobs(dir);

@@ -267,6 +267,28 @@ describe('openaiProvider: webhooks', () => {
   });
 });
 
+describe('openaiProvider: configuration', () => {
+  it('fails at construction without any API key, as the SDK did, and not on the first call', () => {
+    const saved = { key: process.env.OPENAI_API_KEY, admin: process.env.OPENAI_ADMIN_KEY };
+    delete process.env.OPENAI_API_KEY;
+    delete process.env.OPENAI_ADMIN_KEY;
+    try {
+      expect(() => openaiProvider()).toThrow(/OPENAI_API_KEY/);
+      expect(() => openaiProvider({ apiKey: '' })).toThrow(/OPENAI_API_KEY/);
+      process.env.OPENAI_API_KEY = KEY;
+      expect(() => openaiProvider()).not.toThrow();
+    } finally {
+      for (const [name, value] of [
+        ['OPENAI_API_KEY', saved.key],
+        ['OPENAI_ADMIN_KEY', saved.admin],
+      ] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+  });
+});
+
 describe('openaiProvider on Azure OpenAI (v1 API)', () => {
   const fake = createFakeOpenAI({ now: () => T0 });
   const server = setupServer(...fake.handlers('https://my-res.openai.azure.com/openai/v1'));

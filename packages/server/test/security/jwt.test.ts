@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Hono } from 'hono';
-import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
+import { errors, exportJWK, generateKeyPair, type JSONWebKeySet, type JWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jwtAuth } from '../../src/auth/jwt.js';
 import type { AuthAdapter } from '../../src/auth/types.js';
@@ -84,6 +84,14 @@ describe('jwtAuth with a shared secret', () => {
     expect(() => jwtAuth({ secret: 'short' })).toThrow(TypeError);
     expect(() => jwtAuth({})).toThrow(TypeError);
     expect(() => jwtAuth({ secret: SECRET, jwksUrl: 'https://x.example/jwks' })).toThrow(TypeError);
+  });
+
+  it('refuses a malformed key set or URL when the adapter is made, not at the first token', () => {
+    const malformed = [{ keys: 'none' }, { keys: [1] }, { keys: [{ kty: 'EC', f: () => {} }] }];
+    for (const jwks of malformed) {
+      expect(() => jwtAuth({ jwks: jwks as unknown as JSONWebKeySet })).toThrow(errors.JWKSInvalid);
+    }
+    expect(() => jwtAuth({ jwksUrl: 'not a url' })).toThrow(TypeError);
   });
 });
 
