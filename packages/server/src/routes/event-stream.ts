@@ -55,8 +55,11 @@ export function eventStreamResponse(
   };
   gone.signal.addEventListener('abort', release, { once: true });
   const onNode = (c.env as { incoming?: unknown } | undefined)?.incoming !== undefined;
-  const requestSignal = onNode ? undefined : c.req.raw.signal;
-  requestSignal?.addEventListener('abort', end, { once: true });
+  // Keep the request itself, not just its signal: the Fetch request holds the controller behind
+  // its signal, which the caller's signal reaches only through a weak reference, so a signal
+  // kept alone can be collected into one that never aborts.
+  const request = onNode ? undefined : c.req.raw;
+  request?.signal?.addEventListener('abort', end, { once: true });
   const stream = new ReadableStream<Uint8Array>(
     {
       start(streamController) {
@@ -74,7 +77,7 @@ export function eventStreamResponse(
   };
   const sink: EventSink = { write, writeSSE: (message) => write(encodeSse(message)) };
   void body(sink, gone.signal, end).finally(() => {
-    requestSignal?.removeEventListener('abort', end);
+    request?.signal?.removeEventListener('abort', end);
     try {
       controller.close();
     } catch {
