@@ -8,7 +8,9 @@
  * later time.
  * Loaded only with the default file storage (it imports `node:fs`).
  */
-import { statSync } from 'node:fs';
+// Namespace imports: Storybook's browser build swaps node:fs for an empty module, where a
+// named import fails the build even though this file never runs there.
+import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import { LRUCache } from 'lru-cache';
 
@@ -33,7 +35,7 @@ export function createFsReadCache() {
       // A synchronous stat: the inode of a small, recently read file is in the kernel's cache,
       // so it answers in microseconds, while the promise version's trip through libuv's thread
       // pool cost more than the rest of a status read together.
-      const stats = statSync(file, { throwIfNoEntry: false });
+      const stats = fs.statSync(file, { throwIfNoEntry: false });
       if (stats === undefined) return null;
       const stamp = `${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`;
       const settled = Date.now() - Math.max(stats.mtimeMs, stats.ctimeMs) > SETTLE_MS;
