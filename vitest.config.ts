@@ -94,7 +94,7 @@ export default defineConfig({
           name: 'scale',
           environment: 'node',
           include: ['packages/server/test/scale/**/*.test.ts'],
-          testTimeout: 240_000,
+          testTimeout: 300_000,
           hookTimeout: 60_000,
           fileParallelism: false,
         },

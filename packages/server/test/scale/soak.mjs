@@ -106,10 +106,17 @@ export async function runSoak({
       }),
     );
     log(`${expected.size} jobs created in ${seconds()} s`);
+    // A job has ended for the host once its hook ran: a worker killed between a job's last write
+    // and its hook leaves the hook to another worker once its claim lapses (RUN_ONCE_HOLD_MS).
+    const hooksSettled = async () => {
+      const hooks = await cluster.hooks();
+      const jobsCalled = (hook) => hooks.get(hook)?.size ?? 0;
+      return jobsCalled('created') === total && jobsCalled('completed') + jobsCalled('failed') === total;
+    };
     for (;;) {
       jobs = await allJobs(cluster, users);
       const ended = jobs.filter((j) => j.status === 'completed' || j.status === 'failed');
-      if (jobs.length === total && ended.length === total) break;
+      if (jobs.length === total && ended.length === total && (await hooksSettled())) break;
       if (Date.now() - started > giveUpMs) {
         problems.push(
           `gave up after ${giveUpMs / 1000} s: ${JSON.stringify(tally(jobs.map((j) => j.status)))}`,
@@ -158,7 +165,10 @@ export async function runSoak({
     ]) {
       const calls = hooks.get(hook) ?? new Map();
       const off = ids.filter((id) => calls.get(id) !== 1);
-      if (off.length) problems.push(`hook ${hook}: ${off.length} jobs not called exactly once`);
+      if (off.length)
+        problems.push(
+          `hook ${hook}: ${off.length} jobs not called exactly once (calls: ${JSON.stringify(tally(off.map((id) => calls.get(id) ?? 0)))})`,
+        );
     }
     return {
       problems,
