@@ -2,7 +2,9 @@
  * Over a real socket (@hono/node-server), the handler reads request headers from Node's parsed
  * request and sets response headers without rebuilding the answer; these check that what a
  * client sees is the same as through the Fetch path: its request id echoed, the security headers,
- * the session cookie honoured, and an event stream's place freed when its client leaves.
+ * the session cookie honoured, and an event stream's place freed when its client leaves. Event
+ * streams are written straight to Node's response there: the head must still carry what every
+ * middleware (ours and the host's) set, and a stream that ends at once must still end.
  */
 import type { Job } from '@sora-kit/core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -16,7 +18,14 @@ let base: string;
 
 beforeAll(async () => {
   h = await harness({ maxEventStreamsPerIdentity: 2 });
-  server = await serveOverSocket(h.handler);
+  server = await serveOverSocket(h.handler, (app) => {
+    // A host's middleware that does I/O before the handler and sets a header after it.
+    app.use('*', async (c, next) => {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      await next();
+      c.res.headers.set('x-host-app', 'seen');
+    });
+  });
   base = server.base;
 });
 
@@ -85,4 +94,60 @@ test('an event stream carries the request id, and a client that leaves frees its
     })
     .toBe(200);
   second.controller.abort();
+});
+
+test('an event stream over a socket carries the host’s headers and issues a session', async () => {
+  // No cookie yet: the stream issues a session and ends after its snapshot, so the client
+  // reconnects with the cookie it kept.
+  const response = await fetch(`${base}/events`);
+  expect(response.status).toBe(200);
+  expect(response.headers.get('x-host-app')).toBe('seen');
+  expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  expect(response.headers.get('set-cookie')).toMatch(/HttpOnly/i);
+  const events = sseReader(response);
+  for (let event = await events.next(); event; event = await events.next()) {
+    // a new identity has no jobs: nothing but comments before the end
+  }
+  expect(await events.next()).toBeNull();
+});
+
+test('an event stream over a socket of a job that already ended sends it and ends', async () => {
+  const { cookie, jobId } = await signedIn();
+  await h.run(11_000);
+  const response = await fetch(`${base}/videos/${jobId}/events`, { headers: { cookie } });
+  expect(response.headers.get('x-host-app')).toBe('seen');
+  const events = sseReader(response);
+  const seen: Job[] = [];
+  for (let event = await events.next(); event; event = await events.next()) seen.push(JSON.parse(event.data));
+  expect(seen.map((job) => job.status)).toEqual(['completed']);
+});
+
+test('an error page a host’s middleware puts in place of an event stream is what the client gets', async () => {
+  const guarded = await serveOverSocket(h.handler, (app) => {
+    app.use('*', async (c, next) => {
+      await next();
+      if (c.req.header('x-deny') === 'yes') c.res = c.json({ error: { code: 'forbidden' } }, 403);
+    });
+  });
+  try {
+    const { cookie } = await signedIn();
+    const response = await fetch(`${guarded.base}/events`, { headers: { cookie, 'x-deny': 'yes' } });
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual({ error: { code: 'forbidden' } });
+    // The stream behind the refused answer was closed: its place is free again.
+    const { cookie: second } = await signedIn();
+    for (const _ of [1, 2]) {
+      const refused = await fetch(`${guarded.base}/events`, { headers: { cookie: second, 'x-deny': 'yes' } });
+      expect(refused.status).toBe(403);
+    }
+    const controller = new AbortController();
+    const open = await fetch(`${guarded.base}/events`, {
+      headers: { cookie: second },
+      signal: controller.signal,
+    });
+    expect(open.status).toBe(200);
+    controller.abort();
+  } finally {
+    await guarded.close();
+  }
 });

@@ -10,8 +10,13 @@ export interface SocketServer {
   close(): Promise<void>;
 }
 
-export async function serveOverSocket(handler: SoraHandler): Promise<SocketServer> {
+/** `host` adds the host app's own middleware before the handler is mounted. */
+export async function serveOverSocket(
+  handler: SoraHandler,
+  host?: (app: Hono) => void,
+): Promise<SocketServer> {
   const app = new Hono();
+  host?.(app);
   app.route('/api/sora', handler);
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
