@@ -25,7 +25,7 @@ import { admissionFor, clientLimitsOf } from './limits/resolve.js';
 import { warnIfSharpMissing } from './media/sharp-probe.js';
 import { createMediaSigner, type MediaSigner } from './media/signing.js';
 import { instrumentProvider } from './observability/instrumented-provider.js';
-import { resolveLogger } from './observability/logger.js';
+import { resolveLogger, withFields } from './observability/logger.js';
 import { createSoraMetrics } from './observability/metrics.js';
 import { observeRequests } from './observability/request.js';
 import { createStreamTracker } from './observability/streams.js';
@@ -200,7 +200,7 @@ export function createSoraHandler(options: SoraHandlerOptions): SoraHandler {
   });
 
   const app = new Hono<SoraEnv>();
-  app.onError((error, c) => renderError(c, error, rt.logger));
+  app.onError((error, c) => renderError(c, error, withFields(rt.logger, { requestId: c.get('requestId') })));
   // First: every later step (links, the origin check, the cookie) reads what this records.
   app.use('*', publicUrlMiddleware(publicUrl));
   app.use('*', observeRequests(rt.logger));

@@ -7,7 +7,8 @@
 import type { Job, JobError, ValidCreateVideo } from '@sora-kit/core';
 import type { Identity } from '../auth/types.js';
 import { blobKey } from '../media/blob-keys.js';
-import { markJob } from '../observability/context.js';
+import { withFields } from '../observability/logger.js';
+import { withJobSpans } from '../observability/tracing.js';
 import { ProviderError } from '../providers/errors.js';
 import type { ProviderReference } from '../providers/types.js';
 import { JobStateError, StartRefusedError } from './errors.js';
@@ -30,6 +31,8 @@ export interface NewJob {
   keyBase?: string;
   /** The provider's name (a remix stays with its source's); default: the one serving the model. */
   provider?: string;
+  /** The id of the request asking for it, named on the log lines of its creation. */
+  requestId?: string;
 }
 
 /** A refusal kept as a failed job, or undefined when the refusal should leave nothing behind. */
@@ -84,8 +87,17 @@ function newJob(rt: Runtime, jobId: string, request: NewJob & { provider: string
 /** Creates a job and sends it upstream; answers the stored record (maybe already failed). */
 export async function createJob(rt: Runtime, lifecycle: Lifecycle, request: NewJob): Promise<JobRecord> {
   const jobId = rt.id();
-  // The rest of this request (its log lines and spans) is about this job.
-  markJob(jobId);
+  // The provider calls below (their spans) are about this job.
+  return withJobSpans(jobId, () => createWithId(rt, lifecycle, request, jobId));
+}
+
+async function createWithId(
+  rt: Runtime,
+  lifecycle: Lifecycle,
+  request: NewJob,
+  jobId: string,
+): Promise<JobRecord> {
+  const logger = request.requestId ? withFields(rt.logger, { requestId: request.requestId }) : rt.logger;
   const nowMs = rt.now().getTime();
   if (request.reference) {
     const bytes = request.reference.bytes;
@@ -107,15 +119,15 @@ export async function createJob(rt: Runtime, lifecycle: Lifecycle, request: NewJ
   try {
     const started = await lifecycle.startAttempt(record, request.reference);
     await rt.jobs.publish(started);
-    await announceCreated(rt, started);
+    await announceCreated(rt, started, logger);
     return (await rt.repo.get(jobId)) ?? started;
   } catch (error) {
     const kept = refusalAsJobError(error);
     if (kept) {
-      await announceCreated(rt, record);
+      await announceCreated(rt, record, logger);
       return lifecycle.fail(record, kept);
     }
-    rt.logger.warn('create refused upstream', {
+    logger.warn('create refused upstream', {
       jobId,
       error: error instanceof Error ? error.message : String(error),
     });
@@ -136,7 +148,15 @@ export async function retryJob(
   if (record.job.status !== 'failed') {
     throw new JobStateError('Only a failed video can be retried.');
   }
-  markJob(record.job.jobId);
+  return withJobSpans(record.job.jobId, () => retryStarted(rt, lifecycle, record, reservation));
+}
+
+async function retryStarted(
+  rt: Runtime,
+  lifecycle: Lifecycle,
+  record: JobRecord,
+  reservation: string | undefined,
+): Promise<JobRecord> {
   const nowMs = rt.now().getTime();
   const next = retried(record, nowMs, rt.now().toISOString());
   if (reservation) next.reservation = reservation;

@@ -3,6 +3,7 @@
  * once-only claim on the coordination, so two instances that both see a job end call each hook
  * once, and a worker killed in the middle of one leaves it to the next claimer instead of losing it.
  */
+import type { Logger } from '../logger.js';
 import type { JobHookContext } from '../options.js';
 import type { JobRecord } from './repository.js';
 import type { Runtime } from './runtime.js';
@@ -10,30 +11,42 @@ import { keys } from './storage-keys.js';
 
 type HookName = 'onJobCreated' | 'onJobCompleted' | 'onJobFailed';
 
-async function callHook(rt: Runtime, name: HookName, record: JobRecord): Promise<void> {
+async function callHook(
+  rt: Runtime,
+  name: HookName,
+  record: JobRecord,
+  logger: Logger = rt.logger,
+): Promise<void> {
   const hook = rt.hooks[name];
   if (!hook) return;
   const ctx: JobHookContext = { identity: { id: record.identity }, job: record.job };
   try {
     await hook(ctx);
   } catch (error) {
-    rt.logger.warn(`hook ${name} threw`, {
+    logger.warn(`hook ${name} threw`, {
       jobId: record.job.jobId,
       error: error instanceof Error ? error.message : String(error),
     });
   }
 }
 
-/** Called after a new job is stored and sent upstream. */
-export async function announceCreated(rt: Runtime, record: JobRecord): Promise<void> {
+/**
+ * Called after a new job is stored and sent upstream.
+ * @param logger the lines' logger: the request's, naming its id, when a request created the job.
+ */
+export async function announceCreated(
+  rt: Runtime,
+  record: JobRecord,
+  logger: Logger = rt.logger,
+): Promise<void> {
   await rt.leases.runOnce(keys.once(record.job.jobId, 0, 'created'), async () => {
     rt.metrics.jobs.inc({ status: 'created', code: 'none' });
-    rt.logger.info('job created', {
+    logger.info('job created', {
       jobId: record.job.jobId,
       model: record.job.model,
       provider: record.job.provider,
     });
-    await callHook(rt, 'onJobCreated', record);
+    await callHook(rt, 'onJobCreated', record, logger);
   });
 }
 

@@ -7,7 +7,7 @@
  */
 import { isTerminal, type JobError } from '@sora-kit/core/protocol';
 import { blobKey } from '../media/blob-keys.js';
-import { withJob } from '../observability/context.js';
+import { withJobSpans } from '../observability/tracing.js';
 import { ProviderError } from '../providers/errors.js';
 import { retiredProviderError } from '../providers/registry.js';
 import type { ProviderReference, ProviderVideo } from '../providers/types.js';
@@ -231,7 +231,7 @@ export function createLifecycle(rt: Runtime) {
    */
   function refresh(jobId: string, options: { force?: boolean } = {}): Promise<void> {
     if (inFlight.has(jobId)) return Promise.resolve();
-    return withJob(jobId, () => refreshOnce(jobId, options.force === true));
+    return withJobSpans(jobId, () => refreshOnce(jobId, options.force === true));
   }
 
   async function refreshOnce(jobId: string, force: boolean): Promise<void> {

@@ -85,5 +85,9 @@ export interface SoraEnv {
     owner: string;
     /** Set by `anonymousSessions` when this request was given a brand-new session. */
     soraSessionIssued?: boolean;
+    /** This request's id (`X-Request-Id`), for the log lines of the work it starts. */
+    requestId: string;
+    /** The job this request is about, once known: named on the request's span. */
+    soraJobId?: string;
   };
 }

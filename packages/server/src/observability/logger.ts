@@ -1,13 +1,12 @@
 /**
  * The handler's log output: JSON lines through pino by default, or any logger the host passes —
  * a pino instance (or anything with pino's `(fields, message)` methods and `child`), or the older
- * `(message, fields)` {@link Logger}. Every line gets the request id and job id of the work it is
- * about, and secrets are removed twice: by field name (pino `redact`) and by value (the handler
+ * `(message, fields)` {@link Logger}. Lines name what they are about in fields: `requestId` on a
+ * request's lines and on those of the work it starts, `jobId` on every line about a job. Secrets are removed twice: by field name (pino `redact`) and by value (the handler
  * secret, bearer tokens and API-key shapes), so an upstream error that echoes a key logs without it.
  */
 import { loadPino } from '#pino';
 import type { LogFields, Logger, LogLevel } from '../logger.js';
-import { currentWork } from './context.js';
 
 /** The subset of a pino logger sora-kit writes through. */
 export interface PinoLike {
@@ -72,12 +71,24 @@ function cleanFields(
   fields: LogFields | undefined,
   scrub: (text: string) => string,
 ): Record<string, unknown> {
-  const work = currentWork();
   const out: Record<string, unknown> = {};
-  if (work?.requestId) out.requestId = work.requestId;
-  if (work?.jobId) out.jobId = work.jobId;
   if (fields) for (const [k, v] of Object.entries(fields)) out[k] = typeof v === 'string' ? scrub(v) : v;
   return out;
+}
+
+/** The same logger with `fields` on every line (a request's id on the lines of the work it starts). */
+export function withFields(logger: SoraLogger, fields: LogFields): SoraLogger {
+  const line =
+    (level: LogLevel) =>
+    (message: string, more?: LogFields): void =>
+      logger[level](message, more ? { ...fields, ...more } : fields);
+  return {
+    debug: line('debug'),
+    info: line('info'),
+    warn: line('warn'),
+    error: line('error'),
+    enabled: (level) => logger.enabled(level),
+  };
 }
 
 /** The default: JSON lines on stdout from `info` up, with the redaction paths. */

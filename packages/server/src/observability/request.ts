@@ -4,13 +4,14 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
+import type { SoraEnv } from '../jobs/runtime.js';
 import { requestHeader } from '../request-headers.js';
-import { requestIdFrom, withRequest } from './context.js';
+import { requestIdFrom } from './context.js';
 import type { SoraLogger } from './logger.js';
-import { inSpan } from './tracing.js';
+import { inSpan, JOB_ID_ATTRIBUTE } from './tracing.js';
 
 /** The route pattern that answered (`/videos/:jobId`), for span names. */
-function routeOf(c: Parameters<MiddlewareHandler>[0]): string {
+function routeOf(c: Parameters<MiddlewareHandler<SoraEnv>>[0]): string {
   const routes = matchedRoutes(c);
   for (let i = routes.length - 1; i >= 0; i--) {
     const route = routes[i];
@@ -20,36 +21,39 @@ function routeOf(c: Parameters<MiddlewareHandler>[0]): string {
 }
 
 /** The request middleware. */
-export function observeRequests(logger: SoraLogger): MiddlewareHandler {
+export function observeRequests(logger: SoraLogger): MiddlewareHandler<SoraEnv> {
   return (c, next) => {
     const requestId = requestIdFrom(requestHeader(c, 'x-request-id'));
+    c.set('requestId', requestId);
     const method = c.req.method;
     const started = performance.now();
-    return withRequest(requestId, () =>
-      inSpan(`sora-kit ${method}`, 'server', { 'http.request.method': method }, async (span) => {
-        await next();
-        // On the response's own headers, as the security headers are: `c.header()` on a finished
-        // response rebuilds it around its body as a stream, which @hono/node-server then pipes
-        // chunk by chunk instead of writing the string it holds in one call.
-        c.res.headers.set('X-Request-Id', requestId);
-        const status = c.res.status;
-        if (span?.isRecording()) {
-          const route = routeOf(c);
-          span.updateName(`sora-kit ${method} ${route}`);
-          span.setAttribute('http.route', route);
-          span.setAttribute('http.response.status_code', status);
-          span.setAttribute('sora_kit.request_id', requestId);
-          if (status >= 500) span.fail();
-        }
-        if (logger.enabled('debug')) {
-          logger.debug('request', {
-            method,
-            path: c.req.path,
-            status,
-            ms: Math.round(performance.now() - started),
-          });
-        }
-      }),
-    );
+    return inSpan(`sora-kit ${method}`, 'server', { 'http.request.method': method }, async (span) => {
+      await next();
+      // On the response's own headers, as the security headers are: `c.header()` on a finished
+      // response rebuilds it around its body as a stream, which @hono/node-server then pipes
+      // chunk by chunk instead of writing the string it holds in one call.
+      c.res.headers.set('X-Request-Id', requestId);
+      const status = c.res.status;
+      if (span?.isRecording()) {
+        const route = routeOf(c);
+        span.updateName(`sora-kit ${method} ${route}`);
+        span.setAttribute('http.route', route);
+        span.setAttribute('http.response.status_code', status);
+        span.setAttribute('sora_kit.request_id', requestId);
+        const jobId = c.get('soraJobId');
+        if (jobId) span.setAttribute(JOB_ID_ATTRIBUTE, jobId);
+        if (status >= 500) span.fail();
+      }
+      if (logger.enabled('debug')) {
+        logger.debug('request', {
+          requestId,
+          jobId: c.get('soraJobId'),
+          method,
+          path: c.req.path,
+          status,
+          ms: Math.round(performance.now() - started),
+        });
+      }
+    });
   };
 }

@@ -5,7 +5,6 @@
  * the host registered.
  */
 import type * as OtelApi from '@opentelemetry/api';
-import { currentWork } from './context.js';
 
 type Attributes = Record<string, string | number | boolean | undefined>;
 
@@ -34,6 +33,7 @@ function loadApi(): typeof OtelApi | undefined {
 
 let api: typeof OtelApi | undefined;
 let loaded = false;
+let jobKey: symbol | undefined;
 
 /** The API once a host registered a tracer provider (or context manager, propagator); else none. */
 function registeredApi(): typeof OtelApi | undefined {
@@ -42,6 +42,26 @@ function registeredApi(): typeof OtelApi | undefined {
     api = loadApi();
   }
   return api;
+}
+
+/** The context key naming the job the current work is about. */
+function jobKeyOf(otel: typeof OtelApi): symbol {
+  jobKey ??= otel.createContextKey(JOB_ID_ATTRIBUTE);
+  return jobKey;
+}
+
+/**
+ * Runs `fn` as work on one job: every span started inside it (provider calls) names the job. The
+ * job rides in OpenTelemetry's context, so it reaches async work exactly as far as the host's
+ * context manager propagates the spans themselves; without a registered API this just runs `fn`.
+ */
+export function withJobSpans<T>(jobId: string, fn: () => T): T {
+  const otel = registeredApi();
+  if (!otel) return fn();
+  const active = otel.context.active();
+  const key = jobKeyOf(otel);
+  if (active.getValue(key) === jobId) return fn();
+  return otel.context.with(active.setValue(key, jobId), fn);
 }
 
 /** The span kinds sora-kit makes: a request it serves, a provider call it makes. */
@@ -62,7 +82,7 @@ function kindOf(otel: typeof OtelApi, role: SpanRole): OtelApi.SpanKind {
 
 /**
  * Runs `fn` inside a new active span (a child of the current one), ending it when `fn` settles;
- * a throw marks it failed. The current job id, if any, becomes an attribute.
+ * a throw marks it failed. The job of the surrounding `withJobSpans`, if any, becomes an attribute.
  */
 export async function inSpan<T>(
   name: string,
@@ -73,7 +93,9 @@ export async function inSpan<T>(
   const otel = registeredApi();
   if (!otel) return fn(undefined);
   const tracer = otel.trace.getTracer('@sora-kit/server');
-  return tracer.startActiveSpan(name, { kind: kindOf(otel, role), attributes }, async (span) => {
+  const jobId = otel.context.active().getValue(jobKeyOf(otel));
+  const named = typeof jobId === 'string' ? { ...attributes, [JOB_ID_ATTRIBUTE]: jobId } : attributes;
+  return tracer.startActiveSpan(name, { kind: kindOf(otel, role), attributes: named }, async (span) => {
     const handle: SpanHandle = {
       setAttribute: (key, value) => span.setAttribute(key, value),
       updateName: (next) => span.updateName(next),
@@ -87,8 +109,6 @@ export async function inSpan<T>(
       handle.fail();
       throw error;
     } finally {
-      const jobId = currentWork()?.jobId;
-      if (jobId) span.setAttribute(JOB_ID_ATTRIBUTE, jobId);
       span.end();
     }
   });

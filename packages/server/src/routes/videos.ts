@@ -60,6 +60,7 @@ function helpers(rt: Runtime, lifecycle: Lifecycle) {
     const jobId = c.req.param('jobId') ?? '';
     const record = await rt.repo.getOwned(jobId, c.get('owner'));
     if (!record) throw jobNotFound();
+    c.set('soraJobId', jobId);
     return record;
   }
 
@@ -169,6 +170,7 @@ export function createVideoRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
         input,
         reference,
         reservation,
+        requestId: c.get('requestId'),
         // A repeat of a create whose answer was lost must be the same video upstream.
         keyBase: key ? `sora-kit-${(await sha256Hex(key)).slice(0, 40)}` : undefined,
       });
@@ -177,6 +179,7 @@ export function createVideoRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
     };
     // One create per key at a time, so two racing repeats make one job.
     const record = key ? await rt.leases.withLock(keys.lock(key), run, 120_000) : await run();
+    c.set('soraJobId', record.job.jobId);
     return c.json(record.job, 202);
   });
 
@@ -258,7 +261,9 @@ export function createVideoRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
       remixSource: source.providerVideoId,
       provider: provider.name,
       reservation,
+      requestId: c.get('requestId'),
     });
+    c.set('soraJobId', record.job.jobId);
     return c.json(record.job, 202);
   });
 
