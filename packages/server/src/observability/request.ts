@@ -5,6 +5,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import type { SoraEnv } from '../jobs/runtime.js';
+import { nodeResponseOf } from '../node-response.js';
 import { requestHeader } from '../request-headers.js';
 import { requestIdFrom } from './context.js';
 import type { SoraLogger } from './logger.js';
@@ -25,14 +26,17 @@ export function observeRequests(logger: SoraLogger): MiddlewareHandler<SoraEnv> 
   return (c, next) => {
     const requestId = requestIdFrom(requestHeader(c, 'x-request-id'));
     c.set('requestId', requestId);
+    // On Node, into Node's header list now (see node-response.ts); elsewhere onto the answer.
+    const outgoing = nodeResponseOf(c);
+    outgoing?.setHeader('X-Request-Id', requestId);
     const method = c.req.method;
     const started = performance.now();
     return inSpan(`sora-kit ${method}`, 'server', { 'http.request.method': method }, async (span) => {
       await next();
-      // On the response's own headers, as the security headers are: `c.header()` on a finished
-      // response rebuilds it around its body as a stream, which @hono/node-server then pipes
-      // chunk by chunk instead of writing the string it holds in one call.
-      c.res.headers.set('X-Request-Id', requestId);
+      // On the response's own headers: `c.header()` on a finished response rebuilds it around
+      // its body as a stream, which @hono/node-server then pipes chunk by chunk instead of
+      // writing the string it holds in one call.
+      if (!outgoing) c.res.headers.set('X-Request-Id', requestId);
       const status = c.res.status;
       if (span?.isRecording()) {
         const route = routeOf(c);

@@ -191,13 +191,12 @@ export function createVideoRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
       throw invalid([{ path: 'cursor', message: 'cursor is not valid' }]);
     const page = await rt.repo.listPage(c.get('owner'), query.value.limit ?? 20, cursor);
     const items = await Promise.all(page.records.map(fresh));
-    c.header('Cache-Control', 'no-store');
     return c.json({ items: items.map((r) => r.job), nextCursor: page.nextCursor });
   });
 
+  // `Cache-Control: no-store` comes with every answer (security/response-headers.ts).
   app.get('/videos/:jobId', async (c) => {
     const record = await fresh(await ownedJob(c));
-    c.header('Cache-Control', 'no-store');
     return c.json(record.job);
   });
 
@@ -223,7 +222,6 @@ export function createVideoRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
       now: rt.now,
       ttlSeconds: rt.limits.mediaLinkTtlSeconds,
     });
-    c.header('Cache-Control', 'no-store');
     return c.json(link);
   });
 

@@ -25,6 +25,11 @@ beforeAll(async () => {
       await next();
       c.res.headers.set('x-host-app', 'seen');
     });
+    // A host's middleware that tightens one of the security headers on its way out.
+    app.use('*', async (c, next) => {
+      await next();
+      if (c.req.header('x-deny-frames')) c.res.headers.set('x-frame-options', 'DENY');
+    });
   });
   base = server.base;
 });
@@ -56,6 +61,29 @@ test('a status read echoes the caller’s request id and carries the security he
   expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
   expect(response.headers.get('cache-control')).toBe('no-store');
+});
+
+test('every header the Fetch path answers with comes over the socket too, with the same value', async () => {
+  const { cookie, jobId } = await signedIn();
+  const overSocket = await fetch(`${base}/videos/${jobId}`, { headers: { cookie } });
+  const inProcess = await h.handler.request(`/videos/${jobId}`, { headers: { cookie } });
+  expect(overSocket.status).toBe(200);
+  expect(inProcess.status).toBe(200);
+  const perRequest = new Set(['x-request-id', 'date', 'connection', 'keep-alive', 'content-length']);
+  const names = [...inProcess.headers.keys()].filter((name) => !perRequest.has(name));
+  expect(names).toContain('x-frame-options');
+  for (const name of names) expect(overSocket.headers.get(name), name).toBe(inProcess.headers.get(name));
+  expect(overSocket.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+});
+
+test('a route’s own Cache-Control and a host’s stricter security header win over the defaults', async () => {
+  const capabilities = await fetch(`${base}/capabilities`);
+  expect(capabilities.status).toBe(200);
+  expect(capabilities.headers.get('cache-control')).toBe('private, max-age=60');
+  expect(capabilities.headers.get('x-content-type-options')).toBe('nosniff');
+  const denied = await fetch(`${base}/capabilities`, { headers: { 'x-deny-frames': '1' } });
+  expect(denied.headers.get('x-frame-options')).toBe('DENY');
+  expect((await fetch(`${base}/capabilities`)).headers.get('x-frame-options')).toBe('SAMEORIGIN');
 });
 
 test('the session cookie is read among other cookies, and another session sees nothing', async () => {
