@@ -10,6 +10,8 @@ const SRC = '^packages/server/src/';
 
 /** Bottom first. Each entry is one unit: a folder (ends in `/`) or a single root file. */
 const LAYERS = [
+  // The request as Node parsed it and the response Node will write: below even the leaves.
+  ['request-headers.ts', 'node-response.ts'],
   // Leaves: used by everyone, import nothing of the server (proxy.ts: who and where a request comes from).
   ['crypto.ts', 'logger.ts', 'proxy.ts', 'optional-peer.ts', 'storage.ts', 'fs-read-cache.ts'],
   // Drivers: the video providers (and their fakes), the blob stores, and the coordination layer

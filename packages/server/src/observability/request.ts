@@ -4,15 +4,19 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
-import type { SoraEnv } from '../jobs/runtime.js';
 import { nodeResponseOf } from '../node-response.js';
 import { requestHeader } from '../request-headers.js';
 import { requestIdFrom } from './context.js';
 import type { SoraLogger } from './logger.js';
 import { inSpan, JOB_ID_ATTRIBUTE } from './tracing.js';
 
+/** What this middleware records on the context: the request id, and the job once a route knows it. */
+interface RequestEnv {
+  Variables: { requestId: string; soraJobId?: string };
+}
+
 /** The route pattern that answered (`/videos/:jobId`), for span names. */
-function routeOf(c: Parameters<MiddlewareHandler<SoraEnv>>[0]): string {
+function routeOf(c: Parameters<MiddlewareHandler<RequestEnv>>[0]): string {
   const routes = matchedRoutes(c);
   for (let i = routes.length - 1; i >= 0; i--) {
     const route = routes[i];
@@ -22,7 +26,7 @@ function routeOf(c: Parameters<MiddlewareHandler<SoraEnv>>[0]): string {
 }
 
 /** The request middleware. */
-export function observeRequests(logger: SoraLogger): MiddlewareHandler<SoraEnv> {
+export function observeRequests(logger: SoraLogger): MiddlewareHandler<RequestEnv> {
   return (c, next) => {
     const requestId = requestIdFrom(requestHeader(c, 'x-request-id'));
     c.set('requestId', requestId);
