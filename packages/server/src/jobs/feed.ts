@@ -67,8 +67,8 @@ interface Watched {
   streams: number;
   /** Last sequence seen; undefined until the first read. */
   seq?: number;
-  /** Job streams open per job id. */
-  jobs: Map<string, number>;
+  /** Job streams open per job id; made on the first (an identity with only `/events` has none). */
+  jobs?: Map<string, number>;
 }
 
 /**
@@ -91,8 +91,8 @@ function createWatcher(storage: SoraStorage, read: (owner: string) => Promise<Fe
     notifier.notify(owner);
     const changed = complete
       ? new Set(feed.entries.filter((e) => e.seq > known).map((e) => e.jobId))
-      : new Set(state.jobs.keys());
-    for (const jobId of changed) if (state.jobs.has(jobId)) notifier.notify(jobId);
+      : new Set(state.jobs?.keys());
+    for (const jobId of changed) if (state.jobs?.has(jobId)) notifier.notify(jobId);
   }
 
   async function check(): Promise<void> {
@@ -127,10 +127,13 @@ function createWatcher(storage: SoraStorage, read: (owner: string) => Promise<Fe
   return {
     /** Registers a stream of `owner` (and of one job); returns its release. */
     watch(owner: string, jobId?: string): () => void {
-      const state = owners.get(owner) ?? { streams: 0, jobs: new Map<string, number>() };
+      const state: Watched = owners.get(owner) ?? { streams: 0 };
       owners.set(owner, state);
       state.streams++;
-      if (jobId) state.jobs.set(jobId, (state.jobs.get(jobId) ?? 0) + 1);
+      if (jobId) {
+        state.jobs ??= new Map();
+        state.jobs.set(jobId, (state.jobs.get(jobId) ?? 0) + 1);
+      }
       if (!timer) {
         timer = setInterval(tick, WATCH_INTERVAL_MS);
         (timer as { unref?: () => void }).unref?.();
@@ -140,7 +143,7 @@ function createWatcher(storage: SoraStorage, read: (owner: string) => Promise<Fe
         if (released) return;
         released = true;
         state.streams--;
-        if (jobId) {
+        if (jobId && state.jobs) {
           const left = (state.jobs.get(jobId) ?? 1) - 1;
           if (left > 0) state.jobs.set(jobId, left);
           else state.jobs.delete(jobId);

@@ -13,15 +13,10 @@ export const RECONNECT_HINT_MS = 1000;
 /** How often every open stream gets a comment line. */
 export const HEARTBEAT_MS = 15_000;
 
-/** What the tracker writes to: raw text on the stream (the SSE sink, or Hono's `SSEStreamingApi`). */
-interface StreamWriter {
-  write(text: string): Promise<unknown>;
-}
-
-/** One open stream: how to write to it and how to end it. */
+/** One open stream: how to write raw text to it and how to end it (the SSE sink). */
 interface OpenStream {
-  stream: StreamWriter;
-  end(): void;
+  write(text: string): Promise<unknown>;
+  close(): void;
 }
 
 /** Tracks the handler's event streams. */
@@ -29,20 +24,19 @@ export function createStreamTracker(metrics: SoraMetrics, heartbeatMs = HEARTBEA
   const open = new Set<OpenStream>();
   let heartbeat: ReturnType<typeof setInterval> | undefined;
   const beat = () => {
-    // A failed write means the client is gone; its stream ends through its own signal.
-    for (const { stream } of open) stream.write(': heartbeat\n\n').catch(() => {});
+    // A failed write means the client is gone; its stream ends through its own close listener.
+    for (const stream of open) stream.write(': heartbeat\n\n').catch(() => {});
   };
   return {
     /** Registers a stream; call the returned function when it ends. */
-    add(stream: StreamWriter, end: () => void): () => void {
-      const entry = { stream, end };
-      open.add(entry);
+    add(stream: OpenStream): () => void {
+      open.add(stream);
       metrics.eventStreams.inc();
       if (heartbeat === undefined) {
         heartbeat = setInterval(beat, heartbeatMs);
       }
       return () => {
-        if (!open.delete(entry)) return;
+        if (!open.delete(stream)) return;
         metrics.eventStreams.dec();
         if (open.size === 0) {
           clearInterval(heartbeat);
@@ -53,11 +47,11 @@ export function createStreamTracker(metrics: SoraMetrics, heartbeatMs = HEARTBEA
     /** Sends every stream a `retry:` hint and a closing comment, then ends it. */
     async closeAll(): Promise<void> {
       await Promise.all(
-        [...open].map(async ({ stream, end }) => {
+        [...open].map(async (stream) => {
           await stream
             .write(`retry: ${RECONNECT_HINT_MS}\n: server shutting down, reconnect\n\n`)
             .catch(() => {});
-          end();
+          stream.close();
         }),
       );
     },

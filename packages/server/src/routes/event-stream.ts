@@ -5,6 +5,10 @@
  * (@hono/node-server, or the Express/Node listener) the events go straight to Node's response,
  * without a web stream and the reader that pumps it into the socket. Writes wait while the client
  * is not reading.
+ *
+ * An idle stream holds its sink and what its owner registered, nothing more: no AbortController
+ * (an EventTarget with two Maps and a listener object each) and no async function waiting, so
+ * thousands of idle streams stay cheap.
  */
 import type { ServerResponse } from 'node:http';
 import type { Context } from 'hono';
@@ -16,12 +20,16 @@ export interface SseMessage {
   data: string;
 }
 
-/** What a stream's body writes to. */
+/** What a stream's owner writes to. */
 export interface EventSink {
   /** Sends one event (multi-line data becomes several `data:` lines). */
   writeSSE(message: SseMessage): Promise<void>;
   /** Sends raw text (a comment line). */
   write(text: string): Promise<void>;
+  /** True once the client went away or the stream was closed. */
+  readonly closed: boolean;
+  /** Ends the stream after what was written (done, or shutdown); runs its cleanup. */
+  close(): void;
 }
 
 /** The SSE encoding of one event, as Hono's `writeSSE` writes it. */
@@ -37,8 +45,11 @@ const encoder = new TextEncoder();
 /** Bytes buffered for a slow client before writes wait. */
 const HIGH_WATER_BYTES = 64 * 1024;
 
-/** What a stream's body does: write events until done, stopping when `signal` aborts. */
-type StreamBody = (sink: EventSink, signal: AbortSignal, end: () => void) => Promise<void>;
+/**
+ * Starts a stream's work on `sink` (it keeps going from its own subscriptions, not by awaiting);
+ * returns what to run once the stream closes, by the client or by `close()`.
+ */
+export type StreamStart = (sink: EventSink) => () => void;
 
 const EVENT_STREAM_HEADERS = {
   'Content-Type': 'text/event-stream',
@@ -46,15 +57,18 @@ const EVENT_STREAM_HEADERS = {
   Connection: 'keep-alive',
 };
 
-/**
- * Answers `c` with an event stream and runs `body` on it. `signal` aborts when the client goes
- * away or `end()` is called (shutdown). The stream closes when `body` settles.
- */
-export function eventStreamResponse(c: Context, body: StreamBody): Response {
+function clientGone(): Error {
+  return new Error('The client went away.');
+}
+
+/** Answers `c` with an event stream and starts it. */
+export function eventStreamResponse(c: Context, start: StreamStart): Response {
   const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
-  return outgoing && typeof outgoing.writeHead === 'function' && !outgoing.headersSent
-    ? nodeEventStream(c, outgoing, body)
-    : webEventStream(c, body);
+  if (outgoing && typeof outgoing.writeHead === 'function' && !outgoing.headersSent) {
+    new NodeSink(outgoing).begin(c, start);
+    return c.body(null, 200, { ...EVENT_STREAM_HEADERS, [ALREADY_SENT]: 'true' });
+  }
+  return webEventStream(c, start);
 }
 
 /** @hono/node-server's marker of a response written to Node's `ServerResponse` by the handler. */
@@ -74,105 +88,145 @@ function nodeHeaders(headers: Headers): Record<string, string | string[]> {
   return record;
 }
 
+/** Resolves once `outgoing` drains or closes. */
+function drained(outgoing: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      outgoing.off('drain', done);
+      outgoing.off('close', done);
+      resolve();
+    };
+    outgoing.on('drain', done);
+    outgoing.on('close', done);
+  });
+}
+
 /**
- * The stream written to Node's response. The handler answers node-server with its "already sent"
- * marker and writes the head itself once the middleware chain is through (the next turn of the
- * event loop), with the headers every middleware set on the final response by then (request id,
- * CORS, security headers, a session cookie). Events written before that wait in a small list.
+ * The stream written to Node's response: one object, one `close` listener. The handler answers
+ * node-server with its "already sent" marker and writes the head itself once the middleware
+ * chain is through (the next turn of the event loop), with the headers every middleware set on
+ * the final response by then (request id, CORS, security headers, a session cookie). Events
+ * written before that wait in a small list.
  */
-function nodeEventStream(c: Context, outgoing: ServerResponse, body: StreamBody): Response {
-  const gone = new AbortController();
-  const end = () => gone.abort();
-  let waiting: (() => void) | undefined;
-  const wake = () => {
-    waiting?.();
-    waiting = undefined;
-  };
-  gone.signal.addEventListener('abort', wake, { once: true });
-  outgoing.once('close', end);
-  outgoing.on('drain', wake);
-  let early: string[] | undefined = [];
-  const write = async (text: string): Promise<void> => {
-    if (gone.signal.aborted) throw new Error('The client went away.');
-    if (early) {
-      early.push(text);
-      return;
-    }
-    if (!outgoing.write(text)) await new Promise<void>((resolve) => (waiting = resolve));
-  };
-  const sink: EventSink = { write, writeSSE: (message) => write(encodeSse(message)) };
-  let finished = false;
-  let headWritten = false;
-  // Only a response this stream wrote the head of is this stream's to end.
-  const finish = () => {
-    if (headWritten && !outgoing.writableEnded) outgoing.end();
-  };
-  let final: Context | undefined = c;
-  setImmediate(() => {
-    const answered = final?.res;
-    final = undefined;
-    const queued = early ?? [];
-    early = undefined;
-    // A middleware that replaced this answer (an error page) had node-server write that instead.
-    if (gone.signal.aborted || outgoing.headersSent || !answered?.headers.has(ALREADY_SENT)) {
-      end();
+class NodeSink implements EventSink {
+  closed = false;
+  private cleanup: (() => void) | undefined;
+  /** Events written before the head; undefined once it is out (or will never be). */
+  private early: string[] | undefined = [];
+  private headWritten = false;
+
+  constructor(private readonly outgoing: ServerResponse) {
+    outgoing.once('close', () => this.finish());
+  }
+
+  /** Writes the head next turn, from the final answer of `c`; runs `start` now. */
+  begin(c: Context, start: StreamStart): void {
+    // Not in the constructor: its `close` listener would share a scope with `c` and keep the
+    // request's whole context as long as the stream is open.
+    setImmediate(() => this.writeHead(c.res));
+    const cleanup = start(this);
+    if (this.closed) cleanup();
+    else this.cleanup = cleanup;
+  }
+
+  private writeHead(answered: Response | undefined): void {
+    const queued = this.early ?? [];
+    this.early = undefined;
+    const { outgoing } = this;
+    // Gone already, or a middleware replaced this answer (an error page node-server wrote).
+    if (outgoing.destroyed || outgoing.headersSent || !answered?.headers.has(ALREADY_SENT)) {
+      this.finish();
       return;
     }
     outgoing.writeHead(answered.status, nodeHeaders(answered.headers));
-    headWritten = true;
+    this.headWritten = true;
     if (queued.length) outgoing.write(queued.join(''));
     else outgoing.flushHeaders();
-    if (finished) finish();
-  });
-  void body(sink, gone.signal, end).finally(() => {
-    outgoing.off('drain', wake);
-    outgoing.off('close', end);
-    finished = true;
-    // Before the head went out, ending is left to the turn that writes it.
-    if (!early) finish();
-  });
-  return c.body(null, 200, { ...EVENT_STREAM_HEADERS, [ALREADY_SENT]: 'true' });
+    if (this.closed) outgoing.end();
+  }
+
+  async write(text: string): Promise<void> {
+    if (this.closed) throw clientGone();
+    if (this.early) {
+      this.early.push(text);
+      return;
+    }
+    if (!this.outgoing.write(text)) await drained(this.outgoing);
+  }
+
+  writeSSE(message: SseMessage): Promise<void> {
+    return this.write(encodeSse(message));
+  }
+
+  close(): void {
+    // Only a response this stream wrote the head of is this stream's to end; before the head,
+    // ending is left to the turn that writes it.
+    if (this.headWritten && !this.outgoing.writableEnded) this.outgoing.end();
+    this.finish();
+  }
+
+  /** Marks the stream closed and runs its cleanup, once. */
+  private finish(): void {
+    if (this.closed) return;
+    this.closed = true;
+    const cleanup = this.cleanup;
+    this.cleanup = undefined;
+    cleanup?.();
+  }
 }
 
 /** The stream as a web `ReadableStream` (other runtimes, in-process `app.request` callers). */
-function webEventStream(c: Context, body: StreamBody): Response {
-  const gone = new AbortController();
-  const end = () => gone.abort();
+function webEventStream(c: Context, start: StreamStart): Response {
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let drained: (() => void) | undefined;
+  let cleanup: (() => void) | undefined;
   const release = () => {
     drained?.();
     drained = undefined;
   };
-  gone.signal.addEventListener('abort', release, { once: true });
   // Keep the request itself, not just its signal: the Fetch request holds the controller behind
   // its signal, which the caller's signal reaches only through a weak reference, so a signal
   // kept alone can be collected into one that never aborts.
   const request = c.req.raw;
-  request.signal?.addEventListener('abort', end, { once: true });
+  // Closed by the client (cancel, abort) or by `close()`: what was enqueued stays readable.
+  const finish = () => {
+    if (sink.closed) return;
+    sink.closed = true;
+    request.signal?.removeEventListener('abort', finish);
+    release();
+    try {
+      controller.close();
+    } catch {
+      // cancelled by the client: nothing left to close
+    }
+    const done = cleanup;
+    cleanup = undefined;
+    done?.();
+  };
+  request.signal?.addEventListener('abort', finish, { once: true });
   const stream = new ReadableStream<Uint8Array>(
     {
       start(streamController) {
         controller = streamController;
       },
       pull: release,
-      cancel: end,
+      cancel: finish,
     },
     new ByteLengthQueuingStrategy({ highWaterMark: HIGH_WATER_BYTES }),
   );
   const write = async (text: string): Promise<void> => {
-    if (gone.signal.aborted) throw new Error('The client went away.');
+    if (sink.closed) throw clientGone();
     controller.enqueue(encoder.encode(text));
     if ((controller.desiredSize ?? 1) <= 0) await new Promise<void>((resolve) => (drained = resolve));
   };
-  const sink: EventSink = { write, writeSSE: (message) => write(encodeSse(message)) };
-  void body(sink, gone.signal, end).finally(() => {
-    request.signal?.removeEventListener('abort', end);
-    try {
-      controller.close();
-    } catch {
-      // cancelled by the client: nothing left to close
-    }
-  });
+  const sink = {
+    closed: false,
+    write,
+    writeSSE: (message: SseMessage) => write(encodeSse(message)),
+    close: () => finish(),
+  };
+  const stop = start(sink);
+  if (sink.closed) stop();
+  else cleanup = stop;
   return c.body(stream, 200, EVENT_STREAM_HEADERS);
 }

@@ -26,61 +26,77 @@ const CHECK_MS = 1000;
 const SNAPSHOT_SIZE = 50;
 
 /**
- * Follows `topic` for one stream: changes made here, and those the instance's single feed watcher
- * sees made elsewhere. Subscribed before the stream's first read, so no change falls between a
- * read and the wait. Without a polling loop here, `next()` also resolves every CHECK_MS so the
- * stream refreshes its due jobs itself.
+ * What a stream does each time it wakes: sends what changed; resolves `true` when the stream is
+ * done (a job's final state, a deleted job).
  */
-function follow(rt: Runtime, owner: string, jobId: string | undefined, signal: AbortSignal) {
-  let changed = false;
-  let wake: (() => void) | undefined;
-  const unsubscribe = rt.notifier.subscribe(jobId ?? owner, () => {
-    changed = true;
-    wake?.();
-  });
-  const release = rt.feed.watch(owner, jobId);
-  return {
-    /** Resolves on the next change (at once if one came since the last call) or at the end. */
-    next(): Promise<void> {
-      if (changed || signal.aborted) {
-        changed = false;
-        return Promise.resolve();
+type Step = () => Promise<boolean | undefined>;
+
+/**
+ * Follows `topic` for one stream: runs `step` now, and again on each change made here or seen by
+ * the instance's single feed watcher made elsewhere, never two at once (a change during a step
+ * runs it once more, so none falls between a read and the wait). Without a polling loop here, a
+ * timer also runs it every CHECK_MS, so the stream refreshes its due jobs itself. Between steps
+ * nothing waits: an idle stream holds its subscription and its state, no pending promise.
+ */
+function follow(rt: Runtime, sink: EventSink, owner: string, jobId: string | undefined, step: Step) {
+  let running = false;
+  let again = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const run = (): void => {
+    if (sink.closed) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    clearTimeout(timer);
+    timer = undefined;
+    void (async () => {
+      try {
+        do {
+          again = false;
+          if (await step()) {
+            sink.close();
+            return;
+          }
+        } while (again && !sink.closed);
+      } catch (error) {
+        if (!sink.closed) {
+          rt.logger.warn('event stream ended by an error', {
+            error: error instanceof Error ? error.message : String(error),
+          });
+        }
+        sink.close();
+      } finally {
+        running = false;
+        if (!sink.closed && !rt.isPolling()) timer = setTimeout(run, CHECK_MS);
       }
-      return new Promise((resolve) => {
-        const done = () => {
-          clearTimeout(timer);
-          signal.removeEventListener('abort', done);
-          wake = undefined;
-          changed = false;
-          resolve();
-        };
-        const timer = rt.isPolling() ? undefined : setTimeout(done, CHECK_MS);
-        wake = done;
-        signal.addEventListener('abort', done, { once: true });
-      });
-    },
-    close(): void {
-      unsubscribe();
-      release();
-    },
+    })();
+  };
+  const unsubscribe = rt.notifier.subscribe(jobId ?? owner, run);
+  const release = rt.feed.watch(owner, jobId);
+  run();
+  return () => {
+    clearTimeout(timer);
+    unsubscribe();
+    release();
   };
 }
-
-type Changes = ReturnType<typeof follow>;
 
 /** Seconds a caller over the stream cap is told to wait (a closed stream frees a place at once). */
 const STREAMS_RETRY_AFTER_SECONDS = 5;
 
 /**
- * Runs a stream with a heartbeat and an abort signal that fires when the client goes away or the
- * handler shuts down; 429 when the caller holds the most streams allowed already.
+ * Opens a stream following `topic` with `step`; it ends when the client goes away, a step is
+ * done or fails, or the handler shuts down. 429 when the caller holds the most streams allowed
+ * already.
  */
 function openStream(
   c: Context<SoraEnv>,
   rt: Runtime,
   cap: StreamCap,
   topic: { owner: string; jobId?: string },
-  body: (stream: EventSink, signal: AbortSignal, changes: Changes) => Promise<void>,
+  stepFor: (stream: EventSink) => Step,
 ): Response {
   const release = cap.acquire(c.get('owner'));
   if (!release) {
@@ -92,24 +108,16 @@ function openStream(
     );
   }
   c.header('X-Accel-Buffering', 'no');
-  return eventStreamResponse(c, async (stream, signal, end) => {
-    // Ends when the client goes away (a failed write reports that too) or at shutdown; the
-    // tracker also sends the heartbeat comment that keeps proxies from closing an idle stream.
-    const untrack = rt.streams.add(stream, end);
-    const changes = follow(rt, topic.owner, topic.jobId, signal);
-    try {
-      await body(stream, signal, changes);
-    } catch (error) {
-      if (!signal.aborted) {
-        rt.logger.warn('event stream ended by an error', {
-          error: error instanceof Error ? error.message : String(error),
-        });
-      }
-    } finally {
+  return eventStreamResponse(c, (stream) => {
+    // The tracker sends the heartbeat comment that keeps proxies from closing an idle stream, and
+    // closes the stream at shutdown.
+    const untrack = rt.streams.add(stream);
+    const unfollow = follow(rt, stream, topic.owner, topic.jobId, stepFor(stream));
+    return () => {
       release();
-      changes.close();
+      unfollow();
       untrack();
-    }
+    };
   });
 }
 
@@ -142,10 +150,10 @@ export function createEventRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
     const owner = c.get('owner');
     if (!(await rt.repo.getOwned(jobId, owner))) throw jobNotFound();
     const resumeFrom = parseLastEventId(c);
-    return openStream(c, rt, streams, { owner, jobId }, async (stream, signal, changes) => {
+    return openStream(c, rt, streams, { owner, jobId }, (stream) => {
       let sent = '';
       let first = true;
-      while (!signal.aborted) {
+      return async () => {
         let record = await rt.repo.getOwned(jobId, owner);
         if (record && due(rt, record)) {
           await lifecycle.refresh(jobId);
@@ -153,7 +161,7 @@ export function createEventRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
         }
         if (!record) {
           await stream.writeSSE({ event: 'deleted', data: JSON.stringify({ jobId }) });
-          return;
+          return true;
         }
         const data = JSON.stringify(record.job);
         const alreadyHeld = first && resumeFrom !== undefined && record.rev <= resumeFrom;
@@ -161,9 +169,8 @@ export function createEventRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
           await stream.writeSSE({ event: 'job', id: String(record.rev), data });
         sent = data;
         first = false;
-        if (isTerminal(record.job.status)) return;
-        await changes.next();
-      }
+        return isTerminal(record.job.status);
+      };
     });
   });
 
@@ -173,11 +180,15 @@ export function createEventRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
     // Read now: nothing the stream keeps may refer to `c`, or every idle stream would hold the
     // request's whole Hono context.
     const sessionIssued = c.get('soraSessionIssued') === true;
-    return openStream(c, rt, streams, { owner }, async (stream, signal, changes) => {
-      const watching = new Set<string>();
+    return openStream(c, rt, streams, { owner }, (stream) => {
+      // The jobs shown that are not final yet; made on the first one (most idle streams have none).
+      let watching: Set<string> | undefined;
       const sendJob = async (record: JobRecord, id: number) => {
-        if (!isTerminal(record.job.status)) watching.add(record.job.jobId);
-        else watching.delete(record.job.jobId);
+        if (isTerminal(record.job.status)) watching?.delete(record.job.jobId);
+        else {
+          watching ??= new Set();
+          watching.add(record.job.jobId);
+        }
         await stream.writeSSE({ event: 'job', id: String(id), data: JSON.stringify(record.job) });
       };
       const sendEntries = async (entries: FeedEntry[]) => {
@@ -185,7 +196,7 @@ export function createEventRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
           const record = entry.kind === 'deleted' ? null : await rt.repo.getOwned(entry.jobId, owner);
           if (record) await sendJob(record, entry.seq);
           else {
-            watching.delete(entry.jobId);
+            watching?.delete(entry.jobId);
             await stream.writeSSE({
               event: 'deleted',
               id: String(entry.seq),
@@ -199,23 +210,25 @@ export function createEventRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
         for (const record of [...page.records].reverse()) await sendJob(record, seq);
       };
 
-      let feed = await rt.feed.read(owner);
-      const oldest = feed.entries[0]?.seq ?? feed.seq + 1;
-      if (resumeFrom !== undefined && resumeFrom <= feed.seq && resumeFrom >= oldest - 1) {
-        await sendEntries(feed.entries.filter((e) => e.seq > resumeFrom));
-      } else {
-        await sendSnapshot(feed.seq);
-      }
-      // A stream opened with a session issued just now may belong to an identity the browser is
-      // about to drop (parallel first requests each get one; the browser keeps the last cookie).
-      // End it; the client reconnects with the session it kept.
-      if (sessionIssued) return;
-      let cursor = feed.seq;
-      while (!signal.aborted) {
-        await changes.next();
-        if (signal.aborted) return;
+      /** The feed sequence sent up to; undefined before the first step. */
+      let cursor: number | undefined;
+      return async () => {
+        if (cursor === undefined) {
+          const feed = await rt.feed.read(owner);
+          const oldest = feed.entries[0]?.seq ?? feed.seq + 1;
+          if (resumeFrom !== undefined && resumeFrom <= feed.seq && resumeFrom >= oldest - 1) {
+            await sendEntries(feed.entries.filter((e) => e.seq > resumeFrom));
+          } else {
+            await sendSnapshot(feed.seq);
+          }
+          cursor = feed.seq;
+          // A stream opened with a session issued just now may belong to an identity the browser
+          // is about to drop (parallel first requests each get one; the browser keeps the last
+          // cookie). End it; the client reconnects with the session it kept.
+          return sessionIssued;
+        }
         // Without a polling loop here, this stream refreshes the jobs it shows when they are due.
-        if (!rt.isPolling()) {
+        if (!rt.isPolling() && watching?.size) {
           await Promise.all(
             [...watching].map(async (jobId) => {
               const record = await rt.repo.get(jobId);
@@ -223,13 +236,15 @@ export function createEventRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
             }),
           );
         }
-        feed = await rt.feed.read(owner);
-        if (feed.seq === cursor) continue;
+        const sentUpTo = cursor;
+        const feed = await rt.feed.read(owner);
+        if (feed.seq === sentUpTo) return false;
         const firstKept = feed.entries[0]?.seq ?? feed.seq;
-        if (feed.seq < cursor || firstKept > cursor + 1) await sendSnapshot(feed.seq);
-        else await sendEntries(feed.entries.filter((e) => e.seq > cursor));
+        if (feed.seq < sentUpTo || firstKept > sentUpTo + 1) await sendSnapshot(feed.seq);
+        else await sendEntries(feed.entries.filter((e) => e.seq > sentUpTo));
         cursor = feed.seq;
-      }
+        return false;
+      };
     });
   });
 
