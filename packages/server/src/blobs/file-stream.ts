@@ -8,7 +8,7 @@ import type { FileHandle } from 'node:fs/promises';
  * Bytes per read. Each chunk costs a trip to libuv's thread pool, a pull of the web stream and a
  * socket write, whatever its size: at 64 KB those fixed costs held a download to ~0.55× a bare
  * `createReadStream`. 256 KB passes it, while 20 downloads at once still hold only a few chunks
- * each (one queued, one being written), a few MB in all.
+ * each (two queued, one being written), a few MB in all.
  */
 const CHUNK_BYTES = 256 * 1024;
 
@@ -53,6 +53,9 @@ export function fileRangeStream(handle: FileHandle, start: number, end: number):
         await close();
       },
     },
-    { highWaterMark: 1 },
+    // Two chunks: the next one is read from disk while the socket still sends the last, as
+    // `createReadStream` reads ahead; with one, every chunk waited for the socket to drain
+    // before its read began (0.85–0.94× a bare `createReadStream`, now 0.98–1.03×).
+    { highWaterMark: 2 },
   );
 }
