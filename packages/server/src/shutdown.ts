@@ -60,8 +60,8 @@ export function createShutdown(parts: ShutdownParts) {
   };
 
   async function drain(deadlineMs: number): Promise<void> {
-    const streams = rt.streams.closeAll();
-    const work = Promise.all([poller.close(), idle(lifecycle, stopping.signal), streams]);
+    rt.streams.closeAll();
+    const work = Promise.all([poller.close(), idle(lifecycle, stopping.signal)]);
     if (!(await within(work, deadlineMs))) {
       rt.logger.warn('shutdown deadline passed; cutting work in flight short', {
         inFlight: lifecycle.inFlight(),

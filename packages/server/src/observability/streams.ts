@@ -44,16 +44,15 @@ export function createStreamTracker(metrics: SoraMetrics, heartbeatMs = HEARTBEA
         }
       };
     },
-    /** Sends every stream a `retry:` hint and a closing comment, then ends it. */
-    async closeAll(): Promise<void> {
-      await Promise.all(
-        [...open].map(async (stream) => {
-          await stream
-            .write(`retry: ${RECONNECT_HINT_MS}\n: server shutting down, reconnect\n\n`)
-            .catch(() => {});
-          stream.close();
-        }),
-      );
+    /**
+     * Sends every stream a `retry:` hint and a closing comment, then ends it. The hint is queued,
+     * not awaited: a client that stopped reading must not hold shutdown until its deadline.
+     */
+    closeAll(): void {
+      for (const stream of [...open]) {
+        stream.write(`retry: ${RECONNECT_HINT_MS}\n: server shutting down, reconnect\n\n`).catch(() => {});
+        stream.close();
+      }
     },
     size: () => open.size,
   };

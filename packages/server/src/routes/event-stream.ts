@@ -114,6 +114,8 @@ class NodeSink implements EventSink {
   /** Events written before the head; undefined once it is out (or will never be). */
   private early: string[] | undefined = [];
   private headWritten = false;
+  /** The one wait for `drain` that every blocked write shares (one listener, however many wait). */
+  private draining: Promise<void> | undefined;
 
   constructor(private readonly outgoing: ServerResponse) {
     outgoing.once('close', () => this.finish());
@@ -151,7 +153,14 @@ class NodeSink implements EventSink {
       this.early.push(text);
       return;
     }
-    if (!this.outgoing.write(text)) await drained(this.outgoing);
+    if (!this.outgoing.write(text)) await this.drain();
+  }
+
+  private drain(): Promise<void> {
+    this.draining ??= drained(this.outgoing).finally(() => {
+      this.draining = undefined;
+    });
+    return this.draining;
   }
 
   writeSSE(message: SseMessage): Promise<void> {
@@ -178,11 +187,12 @@ class NodeSink implements EventSink {
 /** The stream as a web `ReadableStream` (other runtimes, in-process `app.request` callers). */
 function webEventStream(c: Context, start: StreamStart): Response {
   let controller!: ReadableStreamDefaultController<Uint8Array>;
-  let drained: (() => void) | undefined;
+  // One wait shared by every blocked write (an event and a heartbeat can wait together).
+  let draining: { promise: Promise<void>; resolve: () => void } | undefined;
   let cleanup: (() => void) | undefined;
   const release = () => {
-    drained?.();
-    drained = undefined;
+    draining?.resolve();
+    draining = undefined;
   };
   // Keep the request itself, not just its signal: the Fetch request holds the controller behind
   // its signal, which the caller's signal reaches only through a weak reference, so a signal
@@ -217,7 +227,14 @@ function webEventStream(c: Context, start: StreamStart): Response {
   const write = async (text: string): Promise<void> => {
     if (sink.closed) throw clientGone();
     controller.enqueue(encoder.encode(text));
-    if ((controller.desiredSize ?? 1) <= 0) await new Promise<void>((resolve) => (drained = resolve));
+    if ((controller.desiredSize ?? 1) <= 0) {
+      if (!draining) {
+        let resolve!: () => void;
+        const promise = new Promise<void>((done) => (resolve = done));
+        draining = { promise, resolve };
+      }
+      await draining.promise;
+    }
   };
   const sink = {
     closed: false,

@@ -71,7 +71,9 @@ function follow(rt: Runtime, sink: EventSink, owner: string, jobId: string | und
         running = false;
         if (!sink.closed && !rt.isPolling()) timer = setTimeout(run, CHECK_MS);
       }
-    })();
+    })().catch(() => {
+      // only a throwing logger gets here; the stream is closed already
+    });
   };
   const unsubscribe = rt.notifier.subscribe(jobId ?? owner, run);
   const release = rt.feed.watch(owner, jobId);
