@@ -111,7 +111,7 @@ export async function requestsPerSecond(url, { headers = {}, connections = 50, s
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors under load`);
   }
-  return { rps: result.requests.average, p99: result.latency.p99 };
+  return { rps: result.requests.average, p99: result.latency.p99, total: result.requests.total };
 }
 
 const resultsFile = process.env.BENCH_RESULTS ?? here('../results.json');

@@ -3,7 +3,6 @@
  * `jobId` answers 404 for someone else's job exactly as for an unknown one.
  */
 import { type Capabilities, isTerminal, type ValidCreateVideo } from '@sora-kit/core/protocol';
-import { listQueryShape, remixVideoShape, validate, validateCreateVideo } from '@sora-kit/core/validation';
 import { type Context, Hono } from 'hono';
 import { HttpError, jobNotFound } from '../http-error.js';
 import { createJob, retryJob } from '../jobs/create.js';
@@ -27,6 +26,7 @@ import { mediaUrlFor } from '../media/links.js';
 import type { ProviderReference } from '../providers/types.js';
 import { publicUrlOf } from '../proxy.js';
 import { readCreateBody, readJsonObject } from './create-body.js';
+import { requestSchemas } from './request-schemas.js';
 
 /** The contract's capabilities: the provider's models and the handler's limits. */
 export async function capabilitiesOf(rt: Runtime): Promise<Capabilities> {
@@ -102,6 +102,7 @@ function helpers(rt: Runtime, lifecycle: Lifecycle) {
 /** Reads and validates a create request; its reference image is not decoded yet. */
 async function readCreate(c: Context<SoraEnv>, rt: Runtime) {
   const body = await readCreateBody(c, rt);
+  const { validateCreateVideo } = await requestSchemas();
   const checked = validateCreateVideo(body.fields, await capabilitiesOf(rt));
   if (!checked.ok) throw invalid(checked.issues);
   return { input: checked.value, file: body.reference };
@@ -184,6 +185,7 @@ export function createVideoRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
   });
 
   app.get('/videos', async (c) => {
+    const { validate, listQueryShape } = await requestSchemas();
     const query = validate(listQueryShape, c.req.query());
     if (!query.ok) throw invalid(query.issues);
     const cursor = query.value.cursor === undefined ? undefined : decodeCursor(query.value.cursor);
@@ -239,6 +241,7 @@ export function createVideoRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
   app.post('/videos/:jobId/remix', async (c) => {
     const source = await ownedJob(c);
     await precheck(c);
+    const { validate, remixVideoShape } = await requestSchemas();
     const body = validate(remixVideoShape(rt.limits.maxPromptChars), await readJsonObject(c, rt));
     if (!body.ok) throw invalid(body.issues);
     if (source.job.status !== 'completed' || !source.providerVideoId) {
