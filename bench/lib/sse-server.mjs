@@ -58,7 +58,14 @@ process.on('message', async (message) => {
     for (let i = 0; i < 4; i++) globalThis.gc?.();
     await new Promise((resolve) => setTimeout(resolve, 50));
     globalThis.gc?.();
-    process.send({ ...process.memoryUsage(), reads });
+    const { getHeapSpaceStatistics, getHeapStatistics } = await import('node:v8');
+    const ns = getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
+    process.send({
+      ...process.memoryUsage(),
+      reads,
+      newSpace: ns.space_size,
+      heapUsed: getHeapStatistics().used_heap_size,
+    });
   } else if (message === 'exit') {
     await close();
     process.exit(0);
