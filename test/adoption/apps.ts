@@ -43,9 +43,8 @@ export async function copyExample(name: string, tarballs: Record<string, string>
       if (pkg.startsWith('@sora-kit/')) manifest[field][pkg] = specs[pkg];
     }
   }
-  // Transitive ones (the server's and the elements' dependency on core) too; npm wants a direct
-  // dependency and its override to be the same spec.
-  manifest.dependencies = { ...manifest.dependencies, ...specs };
+  // Transitive ones (the server's and the elements' dependency on core) through overrides only:
+  // an example gets no package it does not list (a missing one must fail here as for a user).
   manifest.overrides = specs;
   await writeFile(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
   return dir;

@@ -2,7 +2,7 @@
  * The typed client of the sora-kit HTTP API (see docs/contract.md), built on ky. Runs in browsers,
  * Node 20+ and workers: it only uses `fetch`, `FormData`, `URL` and `crypto`.
  */
-import ky, { HTTPError, type KyInstance, type Options } from 'ky';
+import kyExport, { HTTPError, type KyInstance, type Options } from 'ky';
 import type {
   Capabilities,
   CreateVideoInput,
@@ -14,6 +14,12 @@ import type {
 } from './contract.js';
 import { randomId, requireAbsolute, resolveEndpoint } from './endpoint.js';
 import { errorFromFailure, errorFromResponse, parseRetryAfter, SoraApiError } from './errors.js';
+
+/**
+ * ky's default export. ky is an ES module only; the CommonJS build loads it with `require()`, and
+ * the bundler's interop then hands over ky's whole module where its default export belongs.
+ */
+const ky: typeof kyExport = (kyExport as unknown as { default?: typeof kyExport }).default ?? kyExport;
 
 /** Header values as `fetch` takes them, spelled out so that the types need no DOM lib in Node projects. */
 export type HeaderValues = Headers | Record<string, string> | [string, string][];

@@ -6,8 +6,30 @@
 //   SORA_KIT_FAKE_SECONDS   generation time of one video, in seconds (default 12)
 //   FAKE_OPENAI_API_KEY     the only Bearer token accepted (default: any)
 //   FAKE_OPENAI_WEBHOOK_URL / FAKE_OPENAI_WEBHOOK_SECRET   signed video.completed/failed deliveries
-import { createFakeOpenAI } from '../dist/testing.js';
+const HELP = `sora-kit-fake-openai: serves a fake of the OpenAI Videos API over HTTP (videos from
+@sora-kit/sample-media). Point any OpenAI client at the URL it prints.
 
+Environment:
+  FAKE_OPENAI_PORT        port (default 4010)
+  FAKE_OPENAI_HOST        interface (default 127.0.0.1)
+  SORA_KIT_FAKE_SECONDS   generation time of one video, in seconds (default 12)
+  FAKE_OPENAI_API_KEY     the only Bearer token accepted (default: any)
+  FAKE_OPENAI_WEBHOOK_URL, FAKE_OPENAI_WEBHOOK_SECRET
+                          signed video.completed / video.failed deliveries`;
+
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(HELP);
+  process.exit(0);
+}
+if (args.length > 0) {
+  console.error(
+    `sora-kit-fake-openai takes no arguments (got ${args.join(' ')}); settings come from the environment.\n\n${HELP}`,
+  );
+  process.exit(2);
+}
+
+const { createFakeOpenAI } = await import('../dist/testing.js');
 const env = process.env;
 const port = Number(env.FAKE_OPENAI_PORT ?? 4010);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {

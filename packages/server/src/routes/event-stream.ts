@@ -66,7 +66,12 @@ export function eventStreamResponse(c: Context, start: StreamStart): Response {
   const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
   if (outgoing && typeof outgoing.writeHead === 'function' && !outgoing.headersSent) {
     new NodeSink(outgoing).begin(c, start);
-    return c.body(null, 200, { ...EVENT_STREAM_HEADERS, [ALREADY_SENT]: 'true' });
+    const answer = c.body(null, 200, { ...EVENT_STREAM_HEADERS, [ALREADY_SENT]: 'true' });
+    // @hono/node-server's lightweight Response keeps a simple answer "cached", and 2.x writes a
+    // cached answer with no body itself, marker or not (an empty stream, ended at once). Reading
+    // its body makes it a real Response, whose marker every version honours.
+    void answer.body;
+    return answer;
   }
   return webEventStream(c, start);
 }

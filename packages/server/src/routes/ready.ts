@@ -69,17 +69,22 @@ export function createReadyRoute(
       names.map((name) => passes(checks[name] as () => Promise<unknown>, timeoutMs)),
     );
     const status = Object.fromEntries(names.map((name, i) => [name, results[i] ? 'ok' : 'failed']));
-    const failed = names.filter((_, i) => !results[i]);
+    const unreachable = names.filter((_, i) => !results[i]);
     // A draining instance is alive but must get no new traffic.
-    if (isClosing()) failed.unshift('shutdown');
+    const closing = isClosing();
+    const failed = closing ? ['shutdown', ...unreachable] : unreachable;
     c.header('Cache-Control', 'no-store');
     if (failed.length === 0) return c.json({ ok: true, checks: status });
     rt.logger.warn('not ready', { failed: failed.join(',') });
+    const reasons = [
+      ...(closing ? ['shutting down'] : []),
+      ...(unreachable.length ? [`${unreachable.join(', ')} unreachable`] : []),
+    ];
     return c.json(
       {
         error: {
           code: 'unavailable',
-          message: `Not ready: ${failed.join(', ')} unreachable.`,
+          message: `Not ready: ${reasons.join('; ')}.`,
           details: { failed, checks: status },
         },
       },

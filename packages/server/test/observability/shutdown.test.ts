@@ -76,9 +76,11 @@ test('closing ends event streams with a reconnect hint and refuses new jobs and 
   expect(refused.status).toBe(503);
   expect(refused.response.headers.get('retry-after')).toBe('1');
   expect((await user.fetch('/events')).status).toBe(503);
-  const notReady = await user.json<{ error: { details: { failed: string[] } } }>('/ready');
+  const notReady = await user.json<{ error: { message: string; details: { failed: string[] } } }>('/ready');
   expect(notReady.status).toBe(503);
   expect(notReady.body.error.details.failed).toContain('shutdown');
+  // Said as it is: a draining instance is not unreachable.
+  expect(notReady.body.error.message).toBe('Not ready: shutting down.');
   // Reads still work while draining.
   expect((await user.fetch('/videos')).status).toBe(200);
   await closed;

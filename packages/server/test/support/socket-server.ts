@@ -10,15 +10,26 @@ export interface SocketServer {
   close(): Promise<void>;
 }
 
-/** `host` adds the host app's own middleware before the handler is mounted. */
+/** A `serve` of @hono/node-server (the version the server package depends on, or another). */
+export type Serve = (options: {
+  fetch: Hono['fetch'];
+  port: number;
+  hostname: string;
+}) => ReturnType<typeof serve>;
+
+/**
+ * `host` adds the host app's own middleware before the handler is mounted; `serveWith` is the
+ * host's own @hono/node-server when it is another major than ours.
+ */
 export async function serveOverSocket(
   handler: SoraHandler,
   host?: (app: Hono) => void,
+  serveWith: Serve = serve,
 ): Promise<SocketServer> {
   const app = new Hono();
   host?.(app);
   app.route('/api/sora', handler);
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  const server = serveWith({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
   return {
     base: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/sora`,

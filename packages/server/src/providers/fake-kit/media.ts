@@ -72,6 +72,31 @@ export function nodeMediaLoader(options: { dir?: string | URL } = {}): FakeMedia
   );
 }
 
+let warned = false;
+
+/**
+ * Warns once per process (a Node process warning, on stderr by default) when a fake that uses the
+ * default loader starts without `@sora-kit/sample-media`: otherwise its jobs would only fail when
+ * their first video is copied, behind retries. Resolves the package without loading it; silent
+ * where resolving is not possible (non-Node).
+ */
+export function warnIfSampleMediaMissing(): void {
+  const nodeProcess = globalThis.process;
+  const nodeModule = nodeProcess?.getBuiltinModule?.('node:module') as
+    | typeof import('node:module')
+    | undefined;
+  if (warned || !nodeModule) return;
+  try {
+    nodeModule.createRequire(import.meta.url).resolve(SAMPLE_MEDIA_PACKAGE);
+  } catch {
+    warned = true;
+    nodeProcess.emitWarning(
+      `the fake provider's sample videos live in ${SAMPLE_MEDIA_PACKAGE}, which is not installed: every video it makes will fail when it is saved. Install it (npm i -D ${SAMPLE_MEDIA_PACKAGE}) or pass \`media\` to the fake.`,
+      { type: 'SoraKitWarning', code: 'SORA_KIT_SAMPLE_MEDIA_MISSING' },
+    );
+  }
+}
+
 /** The clip a prompt picks: a stable 32-bit FNV-1a hash, so the same prompt gives the same clip. */
 export function clipForPrompt(prompt: string): number {
   let hash = 0x811c9dc5;
