@@ -13,7 +13,15 @@ const LAYERS = [
   // The request as Node parsed it and the response Node will write: below even the leaves.
   ['request-headers.ts', 'node-response.ts'],
   // Leaves: used by everyone, import nothing of the server (proxy.ts: who and where a request comes from).
-  ['crypto.ts', 'logger.ts', 'proxy.ts', 'optional-peer.ts', 'storage.ts', 'fs-read-cache.ts'],
+  [
+    'crypto.ts',
+    'logger.ts',
+    'proxy.ts',
+    'optional-peer.ts',
+    'node-require.ts',
+    'storage.ts',
+    'fs-read-cache.ts',
+  ],
   // Drivers: the video providers (and their fakes), the blob stores, and the coordination layer
   // (leases, counters, the due-refresh schedule and pub/sub: in-process, Redis or PostgreSQL).
   ['providers/', 'blobs/', 'coordination/'],

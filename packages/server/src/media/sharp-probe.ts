@@ -4,16 +4,11 @@
  * without loading it (the native library stays unloaded until a reference arrives).
  */
 import type { Logger } from '../logger.js';
+import { isResolvable } from '../node-require.js';
 
 /** Logs one line if `sharp` cannot be found; silent where resolving is not possible (non-Node). */
 export function warnIfSharpMissing(logger: Logger): void {
-  const nodeModule = globalThis.process?.getBuiltinModule?.('node:module') as
-    | typeof import('node:module')
-    | undefined;
-  if (!nodeModule) return;
-  try {
-    nodeModule.createRequire(import.meta.url).resolve('sharp');
-  } catch {
+  if (isResolvable('sharp') === false) {
     logger.info(
       'sora-kit: reference images are not resized (the optional package "sharp" is not installed): only references of the exact video size are accepted; npm i sharp to resize them',
     );

@@ -7,6 +7,7 @@
  */
 import type * as PromClient from 'prom-client';
 import type { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { nodeRequire } from '../node-require.js';
 
 /** Job outcomes counted by {@link SoraMetrics.jobs}. */
 export type JobTransition = 'created' | 'completed' | 'failed';
@@ -31,11 +32,8 @@ type PromParts = Pick<typeof PromClient, 'Registry' | 'Counter' | 'Gauge' | 'His
  * every cold start. These are the same classes its index exports (it has no exports map).
  */
 function loadPromClient(): PromParts | undefined {
-  const nodeModule = globalThis.process?.getBuiltinModule?.('node:module') as
-    | typeof import('node:module')
-    | undefined;
-  if (!nodeModule) return undefined;
-  const load = nodeModule.createRequire(import.meta.url);
+  const load = nodeRequire();
+  if (!load) return undefined;
   return {
     Registry: load('prom-client/lib/registry'),
     Counter: load('prom-client/lib/counter'),

@@ -5,6 +5,7 @@
  * the host registered.
  */
 import type * as OtelApi from '@opentelemetry/api';
+import { nodeRequire } from '../node-require.js';
 
 type Attributes = Record<string, string | number | boolean | undefined>;
 
@@ -20,12 +21,8 @@ const OTEL_GLOBAL = Symbol.for('opentelemetry.js.api.1');
 
 /** The API when installed; synchronous (createRequire), and skipped where Node's modules are absent. */
 function loadApi(): typeof OtelApi | undefined {
-  const nodeModule = globalThis.process?.getBuiltinModule?.('node:module') as
-    | typeof import('node:module')
-    | undefined;
-  if (!nodeModule) return undefined;
   try {
-    return nodeModule.createRequire(import.meta.url)('@opentelemetry/api') as typeof OtelApi;
+    return nodeRequire()?.('@opentelemetry/api') as typeof OtelApi | undefined;
   } catch {
     return undefined;
   }

@@ -3,6 +3,7 @@
  * (dynamically) only when a fake first serves a file, so the server never needs it otherwise.
  * Browsers (Storybook) pass their own loader, e.g. `urlMediaLoader` (media-url.ts).
  */
+import { isResolvable } from '../../node-require.js';
 import { importOptional } from '../../optional-peer.js';
 
 /** A downloadable asset of a video. */
@@ -81,20 +82,12 @@ let warned = false;
  * where resolving is not possible (non-Node).
  */
 export function warnIfSampleMediaMissing(): void {
-  const nodeProcess = globalThis.process;
-  const nodeModule = nodeProcess?.getBuiltinModule?.('node:module') as
-    | typeof import('node:module')
-    | undefined;
-  if (warned || !nodeModule) return;
-  try {
-    nodeModule.createRequire(import.meta.url).resolve(SAMPLE_MEDIA_PACKAGE);
-  } catch {
-    warned = true;
-    nodeProcess.emitWarning(
-      `the fake provider's sample videos live in ${SAMPLE_MEDIA_PACKAGE}, which is not installed: every video it makes will fail when it is saved. Install it (npm i -D ${SAMPLE_MEDIA_PACKAGE}) or pass \`media\` to the fake.`,
-      { type: 'SoraKitWarning', code: 'SORA_KIT_SAMPLE_MEDIA_MISSING' },
-    );
-  }
+  if (warned || isResolvable(SAMPLE_MEDIA_PACKAGE) !== false) return;
+  warned = true;
+  globalThis.process.emitWarning(
+    `the fake provider's sample videos live in ${SAMPLE_MEDIA_PACKAGE}, which is not installed: every video it makes will fail when it is saved. Install it (npm i -D ${SAMPLE_MEDIA_PACKAGE}) or pass \`media\` to the fake.`,
+    { type: 'SoraKitWarning', code: 'SORA_KIT_SAMPLE_MEDIA_MISSING' },
+  );
 }
 
 /** The clip a prompt picks: a stable 32-bit FNV-1a hash, so the same prompt gives the same clip. */
