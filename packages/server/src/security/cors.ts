@@ -5,6 +5,8 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
+import vary from 'vary';
+import { nodeResponseOf } from '../node-response.js';
 import { normalizeOrigin } from './origin.js';
 
 /** Options of {@link corsMiddleware}. */
@@ -38,7 +40,7 @@ export function corsOrigins(options: CorsOptions): string[] {
  */
 export function corsMiddleware(options: CorsOptions): MiddlewareHandler {
   const allowed = new Set(corsOrigins(options));
-  return cors({
+  const honoCors = cors({
     origin: (origin) => (allowed.has(normalizeOrigin(origin) ?? '') ? origin : null),
     allowMethods: ['GET', 'HEAD', 'POST', 'DELETE', 'OPTIONS'],
     allowHeaders: ALLOW_HEADERS,
@@ -46,4 +48,19 @@ export function corsMiddleware(options: CorsOptions): MiddlewareHandler {
     credentials: options.credentials === true,
     maxAge: options.maxAgeSeconds ?? 600,
   });
+  return async (c, next) => {
+    // A `Vary` the host set on Node's response before the handler (Express's own cors(), a cache
+    // layer) would be replaced by this answer's `Vary: Origin` when Node writes the head: a cache
+    // in front would then serve one user's variant to another. The answer carries both.
+    const hostVary = nodeResponseOf(c)?.getHeader('Vary');
+    const preflight = await honoCors(c, next);
+    const ours = (preflight ?? c.res).headers.get('Vary');
+    if (hostVary !== undefined && ours) {
+      const merged = vary.append(Array.isArray(hostVary) ? hostVary.join(', ') : String(hostVary), ours);
+      // A preflight's headers are copied over again from `c.res` when Hono takes it: set both.
+      c.res.headers.set('Vary', merged);
+      preflight?.headers.set('Vary', merged);
+    }
+    return preflight;
+  };
 }

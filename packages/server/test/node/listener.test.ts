@@ -124,6 +124,33 @@ describe('Express 5', () => {
     expect(res.status).toBe(404);
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/basePath/);
   });
+  it("keeps the host's Vary beside the handler's CORS Vary (a shared cache must not mix variants)", async () => {
+    const h = harness({ cors: { origins: ['https://widgets.example'] } });
+    const app = express();
+    app.use((_req, res, next) => {
+      res.setHeader('Vary', 'Accept-Encoding, Cookie');
+      next();
+    });
+    app.use('/api/sora', toNodeListener(h.app));
+    const origin = await listen(createServer(app));
+    const from = { origin: 'https://widgets.example' };
+    const read = await fetch(`${origin}/api/sora/capabilities`, { headers: from });
+    expect(read.status).toBe(200);
+    expect(read.headers.get('access-control-allow-origin')).toBe('https://widgets.example');
+    expect(read.headers.get('vary')).toBe('Accept-Encoding, Cookie, Origin');
+    const preflight = await fetch(`${origin}/api/sora/videos`, {
+      method: 'OPTIONS',
+      headers: {
+        ...from,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('vary')).toBe(
+      'Accept-Encoding, Cookie, Origin, Access-Control-Request-Headers',
+    );
+  });
 });
 
 describe('node:http', () => {
