@@ -76,18 +76,21 @@ export function nodeMediaLoader(options: { dir?: string | URL } = {}): FakeMedia
 let warned = false;
 
 /**
- * Warns once per process (a Node process warning, on stderr by default) when a fake that uses the
- * default loader starts without `@sora-kit/sample-media`: otherwise its jobs would only fail when
- * their first video is copied, behind retries. Resolves the package without loading it; silent
- * where resolving is not possible (non-Node).
+ * Whether `@sora-kit/sample-media` is known to be missing, for a fake that uses the default loader.
+ * The first time it is, a Node process warning (on stderr by default) names the install command,
+ * so the cause shows at start. Resolves the package without loading it; `false` where resolving
+ * is not possible (non-Node), as nothing is known there.
  */
-export function warnIfSampleMediaMissing(): void {
-  if (warned || isResolvable(SAMPLE_MEDIA_PACKAGE) !== false) return;
-  warned = true;
-  globalThis.process.emitWarning(
-    `the fake provider's sample videos live in ${SAMPLE_MEDIA_PACKAGE}, which is not installed: every video it makes will fail when it is saved. Install it (npm i -D ${SAMPLE_MEDIA_PACKAGE}) or pass \`media\` to the fake.`,
-    { type: 'SoraKitWarning', code: 'SORA_KIT_SAMPLE_MEDIA_MISSING' },
-  );
+export function sampleMediaMissing(): boolean {
+  if (isResolvable(SAMPLE_MEDIA_PACKAGE) !== false) return false;
+  if (!warned) {
+    warned = true;
+    globalThis.process.emitWarning(
+      `the fake provider's sample videos live in ${SAMPLE_MEDIA_PACKAGE}, which is not installed: every video it makes fails, saying so. Install it (npm i -D ${SAMPLE_MEDIA_PACKAGE}) or pass \`media\` to the fake.`,
+      { type: 'SoraKitWarning', code: 'SORA_KIT_SAMPLE_MEDIA_MISSING' },
+    );
+  }
+  return true;
 }
 
 /** The clip a prompt picks: a stable 32-bit FNV-1a hash, so the same prompt gives the same clip. */

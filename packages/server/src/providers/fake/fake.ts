@@ -8,7 +8,7 @@ import type { Video } from 'openai/resources/videos';
 import { createFakeClock, type FakeClock } from '../fake-kit/clock.js';
 import { createCounters, type FakeCounters } from '../fake-kit/counters.js';
 import { createFaultInjector, type FakeFaults } from '../fake-kit/faults.js';
-import { type FakeMediaLoader, nodeMediaLoader, warnIfSampleMediaMissing } from '../fake-kit/media.js';
+import { type FakeMediaLoader, nodeMediaLoader, sampleMediaMissing } from '../fake-kit/media.js';
 import type { FakeListenOptions, FakeServer } from '../fake-kit/serve.js';
 import { createFakeApp } from './app.js';
 import { createDirVideoStore } from './dir-store.js';
@@ -109,6 +109,7 @@ function createState(
     counters: createCounters(),
     faults: createFaultInjector(options.faults),
     media: options.media ?? nodeMediaLoader(),
+    mediaMissing: !options.media && sampleMediaMissing(),
     notifier,
     newId,
     generationMs: (options.generationSeconds ?? 12) * 1000,
@@ -133,7 +134,6 @@ function createState(
  * ```
  */
 export function createBareFakeOpenAI(options: FakeOpenAIOptions = {}): FakeOpenAI {
-  if (!options.media) warnIfSampleMediaMissing();
   const inner = options.clock ?? createFakeClock(options.now);
   const store = options.stateDir ? createDirVideoStore(options.stateDir) : createVideoStore();
   const newId = options.id ?? randomId;

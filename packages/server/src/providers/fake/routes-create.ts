@@ -4,7 +4,7 @@ import { clipForPrompt } from '../fake-kit/media.js';
 import { type FieldValue, readBody, textField } from './body.js';
 import { apiError, invalidParam, rateLimited, videoNotFound } from './errors.js';
 import { FAKE_DEFAULTS, FAKE_EXTENSION_SECONDS } from './models.js';
-import { parseScenario } from './scenarios.js';
+import { MEDIA_MISSING_FAIL_AT, parseScenario } from './scenarios.js';
 import type { FakeState } from './state.js';
 import { type FakeVideoRecord, viewVideo } from './store.js';
 import { isIssue, referenceIssue, validateCreate, validatePrompt } from './validate.js';
@@ -30,8 +30,9 @@ function start(state: FakeState, c: Context, shape: Shape): Response {
     id: state.newId('video'),
     createdAt: state.clock.now(),
     durationMs: state.generationMs * scenario.slowdown,
-    outcome: scenario.outcome,
-    failAt: scenario.failAt,
+    ...(state.mediaMissing
+      ? { outcome: 'media_missing' as const, failAt: MEDIA_MISSING_FAIL_AT }
+      : { outcome: scenario.outcome, failAt: scenario.failAt }),
   });
   if (key) state.idempotency.set(key, record.id);
   return c.json(viewVideo(record, state.clock.now()));

@@ -3,8 +3,15 @@
  * and the demo can show failures without a real model.
  */
 
-/** How a generation ends. */
-export type FakeOutcome = 'completed' | 'moderation_blocked' | 'failed';
+/**
+ * How a generation ends. `media_missing`: the fake has no sample clips to deliver
+ * (`@sora-kit/sample-media` not installed), so it fails every video early rather than complete
+ * one whose download would fail behind retries.
+ */
+export type FakeOutcome = 'completed' | 'moderation_blocked' | 'failed' | 'media_missing';
+
+/** The share of the generation time after which a fake without its sample clips fails a video. */
+export const MEDIA_MISSING_FAIL_AT = 0.1;
 
 /** What the tokens in one prompt ask for. */
 export interface FakeScenario {
@@ -57,6 +64,13 @@ export function scenarioError(outcome: FakeOutcome): { code: string; message: st
   }
   if (outcome === 'failed') {
     return { code: 'video_generation_failed', message: 'Video generation failed. Please try again.' };
+  }
+  if (outcome === 'media_missing') {
+    return {
+      code: 'video_generation_failed',
+      message:
+        'The fake provider has no sample videos to deliver: install @sora-kit/sample-media (npm i -D @sora-kit/sample-media) or pass `media` to the fake.',
+    };
   }
   return null;
 }

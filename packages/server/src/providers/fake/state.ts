@@ -20,6 +20,8 @@ export interface FakeState {
   counters: CounterSink;
   faults: FaultInjector;
   media: FakeMediaLoader;
+  /** The default loader has no `@sora-kit/sample-media` to read: every video fails early. */
+  mediaMissing: boolean;
   notifier: FakeNotifier;
   /** New ids like `video_…`, `evt_…`. */
   newId(prefix: string): string;

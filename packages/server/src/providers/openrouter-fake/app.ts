@@ -26,6 +26,8 @@ export interface FakeOpenRouterState {
   faults: FaultInjector;
   scripted: ScriptedFaults;
   media: FakeMediaLoader;
+  /** The default loader has no `@sora-kit/sample-media` to read: every job fails early. */
+  mediaMissing: boolean;
   generationMs: number;
   apiKey?: string;
   /** USD left; `undefined` for unlimited. */
@@ -82,7 +84,8 @@ function mountCreate(api: Hono, state: FakeOpenRouterState): void {
     const checked = checkCreate(raw, state.models);
     if (!checked.ok) return fail(c, 400, checked.message);
     const request = checked.value;
-    const scenario = scenarioOf(request.prompt);
+    const asked = scenarioOf(request.prompt);
+    const scenario = state.mediaMissing ? { ...asked, outcome: 'media_missing' as const } : asked;
     if (scenario.rateLimit) {
       const seen = state.rateLimitHits.get(request.prompt) ?? 0;
       if (seen < 2) {

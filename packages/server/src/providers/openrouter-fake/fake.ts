@@ -10,7 +10,7 @@ import type { RequestHandler } from 'msw';
 import { createFakeClock, type FakeClock } from '../fake-kit/clock.js';
 import { createCounters, type FakeCounters } from '../fake-kit/counters.js';
 import { createFaultInjector, type FakeFaults } from '../fake-kit/faults.js';
-import { type FakeMediaLoader, nodeMediaLoader } from '../fake-kit/media.js';
+import { type FakeMediaLoader, nodeMediaLoader, sampleMediaMissing } from '../fake-kit/media.js';
 import type { FakeListenOptions, FakeServer } from '../fake-kit/serve.js';
 import type { OpenRouterVideoJob, OpenRouterVideoModel } from '../openrouter-wire.js';
 import { createFakeOpenRouterApp, type FakeOpenRouterState } from './app.js';
@@ -133,6 +133,7 @@ export function createFakeOpenRouter(options: FakeOpenRouterOptions = {}): FakeO
     faults: createFaultInjector(options.faults),
     scripted: createScriptedFaults(options.script),
     media: options.media ?? nodeMediaLoader(),
+    mediaMissing: !options.media && sampleMediaMissing(),
     generationMs: (options.generationSeconds ?? 12) * 1000,
     ...(options.apiKey !== undefined ? { apiKey: options.apiKey } : {}),
     credits: options.credits,

@@ -7,8 +7,11 @@ import type { OpenRouterVideoStatus } from '../openrouter-wire.js';
 
 /** What a prompt asks the fake to do. */
 export interface Scenario {
-  /** How the job ends. */
-  outcome: 'completed' | 'moderation_blocked' | 'failed' | 'cancelled' | 'expired';
+  /**
+   * How the job ends. `media_missing`: the fake has no sample clips to deliver
+   * (`@sora-kit/sample-media` not installed), so every job fails early and says why.
+   */
+  outcome: 'completed' | 'moderation_blocked' | 'failed' | 'cancelled' | 'expired' | 'media_missing';
   /** `fake:slow`: three times longer. */
   slow: boolean;
   /** `fake:rate_limit`: the create answers 429 twice before it succeeds. */
@@ -37,6 +40,8 @@ export const SCENARIO_ERRORS = {
   failed: 'The provider failed to generate the video. Please try again.',
   cancelled: 'The generation was cancelled by the provider.',
   expired: 'The generation expired before its output was retrieved.',
+  media_missing:
+    'The fake provider has no sample videos to deliver: install @sora-kit/sample-media (npm i -D @sora-kit/sample-media) or pass `media` to the fake.',
 } as const;
 
 /** A job's status and error at `elapsedMs` after it was submitted, for a total duration. */
@@ -52,11 +57,15 @@ export function statusAt(
     moderation_blocked: total * 0.4,
     failed: total * 0.6,
     cancelled: total * 0.5,
+    media_missing: total * 0.1,
   };
   const end = ends[scenario.outcome];
   if (elapsedMs >= end) {
     if (scenario.outcome === 'completed') return { status: 'completed', settledAt: end };
-    const status = scenario.outcome === 'moderation_blocked' ? 'failed' : scenario.outcome;
+    const status =
+      scenario.outcome === 'moderation_blocked' || scenario.outcome === 'media_missing'
+        ? 'failed'
+        : scenario.outcome;
     return { status, error: SCENARIO_ERRORS[scenario.outcome], settledAt: end };
   }
   return { status: elapsedMs < total * 0.1 ? 'pending' : 'in_progress' };
