@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../chromium.js';
 import { copyExample, installAndBuild, packAll, type RunningApp, startApp } from './apps.js';
 
-const ALL = ['express', 'html', 'nextjs', 'react-vite'];
+const ALL = ['express', 'html', 'nextjs', 'node-server', 'react-vite'];
 /** `ADOPTION_EXAMPLES=nextjs,html` runs only those (while working on one); CI runs them all. */
 const EXAMPLES = process.env.ADOPTION_EXAMPLES?.split(',').filter((name) => ALL.includes(name)) ?? ALL;
 const FAKE_SECONDS = 2;
