@@ -195,9 +195,17 @@ function firstValue(header: string | undefined): string | undefined {
 }
 
 /**
+ * `host` with the proxy's `X-Forwarded-Port` when it names none: nginx's usual `$host` drops the
+ * port, and proxies such as Traefik, AWS's load balancers and ingress-nginx send the port apart.
+ */
+function withForwardedPort(host: string, port: string | undefined): string {
+  return port && /^\d{1,5}$/.test(port) && !/:\d+$/.test(host) ? `${host}:${port}` : host;
+}
+
+/**
  * The origin (`scheme://host[:port]`) the browser addressed: `publicUrl`'s when given; else the
- * request's own, with `X-Forwarded-Proto`/`-Host` (or `Forwarded`) applied when the nearest proxy
- * is trusted.
+ * request's own, with `X-Forwarded-Proto`/`-Host`/`-Port` (or `Forwarded`) applied when the
+ * nearest proxy is trusted.
  */
 export function publicOrigin(c: Context, config: PublicUrlConfig): string {
   if (config.publicUrl) return new URL(config.publicUrl).origin;
@@ -206,9 +214,11 @@ export function publicOrigin(c: Context, config: PublicUrlConfig): string {
   const element = forwardedElements(c)?.[0];
   const proto = (element?.proto ?? firstValue(requestHeader(c, 'x-forwarded-proto')))?.toLowerCase();
   const host = element?.host ?? firstValue(requestHeader(c, 'x-forwarded-host'));
+  // `Forwarded` carries the port in its host; only the X-Forwarded-* family sends it apart.
+  const port = element ? undefined : firstValue(requestHeader(c, 'x-forwarded-port'));
   try {
     const scheme = proto === 'https' || proto === 'http' ? `${proto}:` : url.protocol;
-    return new URL(`${scheme}//${host ?? url.host}`).origin;
+    return new URL(`${scheme}//${withForwardedPort(host ?? url.host, port)}`).origin;
   } catch {
     return url.origin;
   }

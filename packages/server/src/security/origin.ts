@@ -92,9 +92,15 @@ export function originFacts(c: Context): RequestOriginFacts {
 function refusalMessage(facts: RequestOriginFacts): string {
   const seen = normalizeOrigin(facts.origin ?? facts.referer ?? '');
   if (seen && new URL(seen).hostname === new URL(facts.ownOrigin).hostname) {
+    const page = new URL(seen);
+    // Same scheme, another port: a proxy that forwards the host without its port (nginx's `$host`).
+    const fix =
+      page.protocol === new URL(facts.ownOrigin).protocol
+        ? 'behind a proxy set `trustProxy` and have the proxy forward the port (nginx: `proxy_set_header Host $http_host`, or `X-Forwarded-Port`), or set `publicUrl`'
+        : 'behind a proxy set `trustProxy` or `publicUrl`';
     return (
       `Cross-site requests may not change anything here: the page's origin ${seen} is not this server's ` +
-      `${facts.ownOrigin}; behind a proxy set \`trustProxy\` or \`publicUrl\`, or list it in \`allowedOrigins\``
+      `${facts.ownOrigin}; ${fix}, or list it in \`allowedOrigins\``
     );
   }
   return 'Cross-site requests may not change anything here';

@@ -9,6 +9,8 @@ import type { AddressInfo } from 'node:net';
 import type { Job, MediaLink } from '@sora-kit/core';
 import express from 'express';
 import Fastify from 'fastify';
+import Koa from 'koa';
+import mount from 'koa-mount';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toNodeListener } from '../../src/node.js';
 import type { SoraHandlerOptions } from '../../src/options.js';
@@ -167,6 +169,40 @@ describe('node:http', () => {
     const h = harness({ basePath: '/v' });
     const origin = await listen(createServer(toNodeListener(h.app)));
     await roundTrip(origin, '/v', h);
+  });
+});
+
+describe('Koa', () => {
+  it('serves the API from a plain middleware under basePath, as docs/mounting.md shows', async () => {
+    const h = harness();
+    const api = toNodeListener(h.app, { basePath: '/api/sora' });
+    const app = new Koa();
+    app.use((ctx, next) => {
+      if (ctx.path !== '/api/sora' && !ctx.path.startsWith('/api/sora/')) return next();
+      ctx.respond = false;
+      api(ctx.req, ctx.res);
+    });
+    app.use((ctx) => {
+      ctx.body = 'koa page';
+    });
+    const origin = await listen(createServer(app.callback()));
+    await roundTrip(origin, '/api/sora', h);
+    expect(await (await fetch(`${origin}/`)).text()).toBe('koa page');
+  });
+
+  it('works under koa-mount once the whole URL is given back', async () => {
+    const h = harness();
+    const api = toNodeListener(h.app, { basePath: '/api/sora' });
+    const app = new Koa();
+    app.use(
+      mount('/api/sora', (ctx) => {
+        ctx.req.url = ctx.originalUrl;
+        ctx.respond = false;
+        api(ctx.req, ctx.res);
+      }),
+    );
+    const origin = await listen(createServer(app.callback()));
+    await roundTrip(origin, '/api/sora', h);
   });
 });
 

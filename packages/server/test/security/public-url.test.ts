@@ -85,6 +85,52 @@ describe('behind a TLS-terminating proxy', () => {
     expect(body.error.message).toContain('trustProxy');
   });
 
+  it('takes the port from X-Forwarded-Port when the forwarded host has none (nginx $host)', async () => {
+    const h = handler({ trustProxy: 1 });
+    const nginx = {
+      'x-forwarded-proto': 'http',
+      'x-forwarded-host': 'localhost',
+      'x-forwarded-port': '18080',
+    };
+    const res = await h.app.request(
+      'http://127.0.0.1:3000/videos',
+      json({ ...nginx, origin: 'http://localhost:18080' }),
+    );
+    expect(res.status).toBe(202);
+    // A port in the forwarded host wins; the default port of the scheme is no port.
+    const named = await h.app.request(
+      'http://127.0.0.1:3000/videos',
+      json({ ...nginx, 'x-forwarded-host': 'localhost:8080', origin: 'http://localhost:8080' }),
+    );
+    expect(named.status).toBe(202);
+    const https = await h.app.request(
+      'http://127.0.0.1:3000/videos',
+      json({
+        'x-forwarded-proto': 'https',
+        'x-forwarded-host': 'app.example',
+        'x-forwarded-port': '443',
+        origin: 'https://app.example',
+      }),
+    );
+    expect(https.status).toBe(202);
+  });
+
+  it('says how to forward the port when only the port differs', async () => {
+    const h = handler({ trustProxy: 1 });
+    const res = await h.app.request(
+      'http://127.0.0.1:3000/videos',
+      json({
+        'x-forwarded-proto': 'http',
+        'x-forwarded-host': 'localhost',
+        origin: 'http://localhost:18080',
+      }),
+    );
+    expect(res.status).toBe(403);
+    const body = (await res.json()) as { error: { message: string } };
+    expect(body.error.message).toContain('http://localhost:18080 is not this server');
+    expect(body.error.message).toContain('$http_host');
+  });
+
   it('compares the port exactly', async () => {
     const h = handler({ trustProxy: true });
     const res = await h.app.request(
