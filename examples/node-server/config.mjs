@@ -60,6 +60,7 @@ export async function readConfig(env = process.env) {
     throw new ConfigError(`SORA_KIT_PROVIDER must be "openai" or "openrouter" (got "${provider}")`);
   }
   const openrouterKey = env.OPENROUTER_API_KEY || undefined;
+  const openrouterBaseURL = url(env, 'OPENROUTER_BASE_URL');
   // pnpm runs scripts inside the package; resolve relative paths against where the user typed.
   const cwd = env.INIT_CWD || process.cwd();
   const rawDir = env.SORA_KIT_DATA_DIR || './.sora-kit';
@@ -78,6 +79,7 @@ export async function readConfig(env = process.env) {
     baseURL,
     apiKey,
     openrouterKey,
+    openrouterBaseURL,
     dataDir,
     secret,
   };

@@ -58,7 +58,8 @@ function createLogger() {
 /** The provider the environment asks for: a real one with a key, else that provider's fake. */
 function chooseProvider(config) {
   if (config.provider === 'openrouter') {
-    if (config.openrouterKey) return openrouterProvider({ apiKey: config.openrouterKey });
+    if (config.openrouterKey)
+      return openrouterProvider({ apiKey: config.openrouterKey, baseURL: config.openrouterBaseURL });
     const fake = createFakeOpenRouter({ generationSeconds: config.fakeSeconds });
     return openrouterProvider({
       apiKey: 'sk-or-fake',
@@ -86,7 +87,7 @@ function isFake(config) {
 function describeProvider(config) {
   const name = config.provider === 'openrouter' ? 'OpenRouter' : 'OpenAI';
   if (!isFake(config))
-    return `${name}${config.baseURL && config.provider === 'openai' ? ` at ${config.baseURL}` : ''}${config.provider === 'openai' && !config.apiKey ? ' (no key)' : ''}`;
+    return `${name}${config.baseURL && config.provider === 'openai' ? ` at ${config.baseURL}` : ''}${config.openrouterBaseURL && config.provider === 'openrouter' ? ` at ${config.openrouterBaseURL}` : ''}${config.provider === 'openai' && !config.apiKey ? ' (no key)' : ''}`;
   const missing = config.provider === 'openrouter' ? 'OPENROUTER_API_KEY' : 'OPENAI_API_KEY';
   return `the built-in fake ${name} (no ${missing} set; a video takes ${config.fakeSeconds} s)`;
 }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
-import { createFakeOpenAI } from '../../packages/server/src/testing.js';
+import { createFakeOpenAI, createFakeOpenRouter } from '../../packages/server/src/testing.js';
 import { dropNamespace, readJobUntilCompleted } from '../../packages/server/test/scale/cluster.mjs';
 import { type RunningDemo, startDemo } from './demo-process.js';
 
@@ -74,6 +74,55 @@ describe.each(ENGINES)('$name', (engine) => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ ok: true, checks: { storage: 'ok', coordination: 'ok' } });
   });
+});
+
+test('OpenRouter: the demo as the web process (OPENROUTER_BASE_URL) and `sora-kit worker` finishing its jobs', async () => {
+  const fake = createFakeOpenRouter({ apiKey: 'sk-or-demo', generationSeconds: 2 });
+  const fakeServer = await fake.listen();
+  cleanups.push(() => fakeServer.close());
+  const dataDir = await mkdtemp(join(tmpdir(), 'sora-demo-roles-'));
+  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+  const redis = ENGINES[0]!.url;
+  const namespace = `demo_${crypto.randomUUID().replace(/-/g, '').slice(0, 10)}`;
+  cleanups.push(() => dropNamespace(redis, namespace));
+  const shared = {
+    SORA_KIT_STORAGE: redis,
+    SORA_KIT_NAMESPACE: namespace,
+    SORA_KIT_DATA_DIR: dataDir,
+    SORA_KIT_PROVIDER: 'openrouter',
+    OPENROUTER_API_KEY: 'sk-or-demo',
+    OPENROUTER_BASE_URL: fakeServer.url,
+  };
+  const web: RunningDemo = await startDemo({
+    ...shared,
+    SORA_KIT_ROLE: 'web',
+    SORA_KIT_SECRET: 'demo-roles-secret-demo-roles-secret-0123',
+  });
+  cleanups.push(() => web.stop());
+  expect(web.output()).toContain(`OpenRouter at ${fakeServer.url}`);
+  const bin = fileURLToPath(new URL('../../packages/server/bin/sora-kit.mjs', import.meta.url));
+  const worker = spawn(process.execPath, [bin, 'worker'], {
+    env: { ...process.env, ...shared, PORT: '0', HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise((resolve) => worker.once('exit', resolve));
+  cleanups.push(async () => {
+    worker.kill('SIGTERM');
+    await exited;
+  });
+
+  const first = await fetch(`${web.url}/api/sora/capabilities`);
+  const cookie = first.headers.getSetCookie()[0]?.split(';')[0] ?? '';
+  const created = await fetch(`${web.url}/api/sora/videos`, {
+    method: 'POST',
+    headers: { cookie, origin: web.url, 'content-type': 'application/json' },
+    body: JSON.stringify({ prompt: 'a lighthouse at dawn', model: 'openai/sora-2-pro', seconds: 4 }),
+  });
+  expect(created.status).toBe(202);
+  const job = (await created.json()) as { jobId: string };
+  const statuses = await watchUntilCompleted(`${web.url}/api/sora/events`, cookie, job.jobId);
+  expect(statuses.at(-1)).toBe('completed');
+  expect(web.output()).not.toMatch(/job completed/);
 });
 
 /** Runs the demo to its exit: the exit code and what it printed on stderr. */
