@@ -2,7 +2,7 @@ import type { Job } from '@sora-kit/core';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { StoreController } from '../shared/bind-store.js';
 import { cssProps } from '../shared/css-props.js';
-import { aspectRatio } from '../shared/format.js';
+import { aspectProps, aspectRatio } from '../shared/format.js';
 import { jobErrorText } from '../shared/job-row.js';
 import { SoraElement } from '../shared/sora-element.js';
 import { commandFor, runCommand } from './hotkeys.js';
@@ -317,7 +317,7 @@ export class SoraPlayer extends SoraElement {
         tabindex=${links?.video ? '-1' : '0'}
         role="group"
         aria-label=${t.playerLabel}
-        ${cssProps({ 'aspect-ratio': aspectRatio(job.size) })}
+        ${cssProps(aspectProps(job.size))}
         @keydown=${this.#onKeydown}
       >
         ${

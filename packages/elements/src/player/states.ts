@@ -2,7 +2,7 @@
 import type { Job } from '@sora-kit/core';
 import { html, nothing } from 'lit';
 import { cssProps } from '../shared/css-props.js';
-import { aspectRatio, formatPercent } from '../shared/format.js';
+import { aspectProps, formatPercent } from '../shared/format.js';
 import { progressBar } from '../shared/progress-bar.js';
 import type { SoraStrings } from '../shared/strings.js';
 
@@ -16,7 +16,7 @@ export function renderProgress(t: SoraStrings, job: Job) {
   return html`<div
     part="stage state"
     class="stage state"
-    ${cssProps({ 'aspect-ratio': aspectRatio(job.size) })}
+    ${cssProps(aspectProps(job.size))}
     role="group"
     aria-label=${t.playerLabel}
   >
@@ -39,7 +39,7 @@ export function renderProblem(
   return html`<div
     part="stage state"
     class="stage state failed"
-    ${cssProps({ 'aspect-ratio': aspectRatio(job?.size) })}
+    ${cssProps(aspectProps(job?.size))}
     role="group"
     aria-label=${t.playerLabel}
   >

@@ -18,9 +18,21 @@ export const playerStyles = [
       place-items: center;
       margin-inline: auto;
     }
+    /*
+     * As wide as both the column and the height cap allow (--_ar is the clip's width / height):
+     * a portrait clip on a wide screen gets a narrower stage, never a cropped picture.
+     */
+    .stage {
+      width: min(100%, calc(var(--sora-player-max-height, 70vh) * (var(--_ar, 16 / 9))));
+    }
     /* The shared focus ring (styles.ts), thicker. */
     .stage:focus-visible {
       outline-width: 3px;
+    }
+    /* Inside the stage, which clips its corners: drawn inward so that it shows. */
+    video:focus-visible {
+      outline-width: 3px;
+      outline-offset: -3px;
     }
     /* A grid item of the stage, so a block already. */
     video {

@@ -23,6 +23,15 @@ export function aspectRatio(size: string | undefined): string {
   return parsed ? `${parsed.width} / ${parsed.height}` : '16 / 9';
 }
 
+/**
+ * The frame of a video of `size`: its `aspect-ratio`, and `--_ar` for styles that size by it (the
+ * player's stage is as wide as the height cap allows, so a portrait clip is never cropped).
+ */
+export function aspectProps(size: string | undefined): Record<string, string> {
+  const ratio = aspectRatio(size);
+  return { 'aspect-ratio': ratio, '--_ar': ratio };
+}
+
 /** A USD amount in the reader's locale. */
 export function formatUsd(amount: number, locale: string): string {
   return new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' }).format(amount);

@@ -279,6 +279,59 @@ describe('<sora-player>', () => {
     expect(video.currentTime).toBeCloseTo(1 + video.duration / 8, 1);
   });
 
+  test('a portrait clip on a wide screen fits under the height cap whole, not cropped', async () => {
+    fake.jobs.value = [makeJob({ jobId: 'job_tall', size: '720x1280' })];
+    const column = document.createElement('div');
+    column.style.width = '648px';
+    document.body.appendChild(column);
+    try {
+      const el = await mount<SoraPlayer>(
+        'sora-player',
+        (player) => {
+          player.store = fake.store;
+          player.jobId = 'job_tall';
+          player.style.setProperty('--sora-player-max-height', '560px');
+        },
+        column,
+      );
+      await until(() => $$(el, 'video').length === 1);
+      const stage = $(el, '[part~="stage"]').getBoundingClientRect();
+      const video = $(el, 'video').getBoundingClientRect();
+      expect(stage.height).toBeLessThanOrEqual(560.5);
+      expect(stage.width / stage.height).toBeCloseTo(720 / 1280, 2);
+      // The picture's box is the stage's: nothing of it hangs below the clipped edge.
+      expect(video.height).toBeLessThanOrEqual(stage.height + 0.5);
+      expect(video.width).toBeLessThanOrEqual(stage.width + 0.5);
+      // Centred in the column.
+      expect(Math.round(stage.left + stage.width / 2)).toBe(
+        Math.round(column.getBoundingClientRect().left + 324),
+      );
+    } finally {
+      column.remove();
+    }
+  });
+
+  test('the focused video shows its focus ring inside the stage, which clips what is outside', async () => {
+    fake.jobs.value = [makeJob({ jobId: 'job_ring' })];
+    const el = await mountPlayer('job_ring');
+    await until(() => $$(el, 'video').length === 1);
+    const before = document.createElement('button');
+    el.before(before);
+    try {
+      before.focus();
+      await userEvent.tab();
+      const video = $(el, 'video');
+      expect(el.shadowRoot?.activeElement).toBe(video);
+      const style = getComputedStyle(video);
+      expect(style.outlineStyle).toBe('solid');
+      expect(
+        Number.parseFloat(style.outlineOffset) + Number.parseFloat(style.outlineWidth),
+      ).toBeLessThanOrEqual(0);
+    } finally {
+      before.remove();
+    }
+  });
+
   test('play() right after a new job-id starts the new video, never the one on show', async () => {
     fake.jobs.value = [makeJob({ jobId: 'job_old' }), makeJob({ jobId: 'job_new' })];
     const el = await mountPlayer('job_old');
