@@ -91,6 +91,17 @@ test('the fake scenario tokens end in the contract error codes', async () => {
   expect((await user.json<Job>(`/videos/${(limited.body as Job).jobId}`)).body.status).toBe('completed');
 });
 
+test('without SDK retries (the demo), fake:rate_limit refuses two sends with Retry-After and lets the third through', async () => {
+  const { user } = await setup({ provider: { maxRetries: 0 } });
+  const send = () => user.post('/videos', { prompt: 'A cat on a piano fake:rate_limit' });
+  for (const attempt of [1, 2]) {
+    const refused = await send();
+    expect(refused.status, `send ${attempt}`).toBe(503);
+    expect(Number(refused.response.headers.get('retry-after'))).toBeGreaterThan(0);
+  }
+  expect((await send()).status).toBe(202);
+});
+
 test('signed webhooks from the fake (Standard Webhooks, verified by the SDK) complete jobs without polling', async () => {
   const secret = `whsec_${btoa('0123456789abcdef0123456789abcdef')}`;
   let target: SoraHandler | undefined;

@@ -18,10 +18,11 @@ function start(state: FakeState, c: Context, shape: Shape): Response {
   const known = key ? state.store.get(state.idempotency.get(key) ?? '') : undefined;
   if (known) return c.json(viewVideo(known, state.clock.now()));
   const scenario = parseScenario(shape.prompt);
-  const limitKey = key ?? `prompt:${shape.prompt}`;
-  const hits = state.rateLimitHits.get(limitKey) ?? 0;
+  // Counted per prompt, not per Idempotency-Key: a server that does not retry sends each new
+  // attempt with a key of its own, and the prompt must still get through on the third.
+  const hits = state.rateLimitHits.get(shape.prompt) ?? 0;
   if (hits < scenario.rateLimits) {
-    state.rateLimitHits.set(limitKey, hits + 1);
+    state.rateLimitHits.set(shape.prompt, hits + 1);
     return rateLimited(c, state.faults.retryAfterSeconds);
   }
   const record = state.store.add({

@@ -31,7 +31,7 @@ export interface FakeState {
   apiKey?: string;
   /** `Idempotency-Key` → the video it created. */
   idempotency: Map<string, string>;
-  /** Rate-limit scenario: 429s already answered per idempotency key or prompt. */
+  /** Rate-limit scenario: 429s already answered per prompt. */
   rateLimitHits: Map<string, number>;
   characters: Map<string, FakeCharacter>;
 }
