@@ -46,6 +46,8 @@ export interface ReferenceRules {
   limit(): number;
   /** The strings in effect, for the error messages. */
   strings(): SoraStrings;
+  /** Called when the image is taken, refused or removed (the person edited the request). */
+  changed?(): void;
 }
 
 /**
@@ -86,6 +88,7 @@ export class ReferenceController implements ReactiveController {
     this.file = undefined;
     this.url = undefined;
     this.error = undefined;
+    this.#rules.changed?.();
     this.#host.requestUpdate();
   }
 

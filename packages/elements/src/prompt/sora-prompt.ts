@@ -114,6 +114,7 @@ export class SoraPrompt extends SoraElement {
     allowed: () => this.#referenceAllowed,
     limit: () => this.#capabilities?.limits.maxReferenceBytes ?? DEFAULT_MAX_REFERENCE_BYTES,
     strings: () => this.t,
+    changed: () => this.#inputChanged(),
   });
   readonly #bound = new StoreController(this, {
     // Only capabilities: the prompt need not re-render on every job's progress.
@@ -145,6 +146,13 @@ export class SoraPrompt extends SoraElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('remixOf')) this.#loadRemixSource();
+    if (changed.has('prompt') || changed.has('model') || changed.has('size') || changed.has('seconds'))
+      this.#inputChanged();
+  }
+
+  /** A request refused for its contents is edited now: the list of what to change is stale. */
+  #inputChanged(): void {
+    if (this.remedy?.code === 'invalid_request') this.remedy = undefined;
   }
 
   get #capabilities(): Capabilities | null {
@@ -189,8 +197,12 @@ export class SoraPrompt extends SoraElement {
       maxChars: this.#maxChars,
     });
     if (!valid.ok) {
-      const issues = valid.issues.map((i) => i.message);
-      this.remedy = { message: errorText('invalid_request', this.t), issues, code: 'invalid_request' };
+      this.remedy = {
+        message: errorText('invalid_request', this.t),
+        issues: valid.issues.map((i) => i.message),
+        fields: valid.issues.map((i) => i.path),
+        code: 'invalid_request',
+      };
       this.focus();
       return;
     }
@@ -267,7 +279,7 @@ export class SoraPrompt extends SoraElement {
           .value=${this.prompt}
           placeholder=${t.promptPlaceholder}
           aria-describedby="count limit hint"
-          aria-invalid=${over || this.remedy?.code === 'invalid_request' ? 'true' : 'false'}
+          aria-invalid=${over || this.remedy?.fields.includes('prompt') ? 'true' : 'false'}
           ?disabled=${this.sending}
           @input=${(e: Event) => {
             this.prompt = (e.target as HTMLTextAreaElement).value;

@@ -183,6 +183,63 @@ describe('<sora-prompt>', () => {
     expect(await axeViolations(el)).toEqual([]);
   });
 
+  test('a request refused as a whole shows the server’s reason, marks no field it is not about, and goes once edited', async () => {
+    const reason =
+      'The reference image must be exactly 1280x720 pixels: this server cannot resize images (the optional package "sharp" is not installed)';
+    fake.behaviour.create = async () => {
+      throw new SoraApiError({ status: 400, code: 'invalid_request', message: reason });
+    };
+    const el = await mountPrompt();
+    await type(el, 'A lighthouse at dusk');
+    const data = new DataTransfer();
+    data.items.add(imageFile('square.png', 'image/png'));
+    const input = $<HTMLInputElement>(el, 'input[type="file"]');
+    input.files = data.files;
+    input.dispatchEvent(new Event('change'));
+    await until(() => $$(el, '[part~="reference-preview"]').length === 1);
+    await el.submit();
+    await el.updateComplete;
+    const error = $(el, '[part~="error"]');
+    expect([...error.querySelectorAll('li')].map((item) => item.textContent)).toEqual([reason]);
+    // The prompt itself is fine: it is not marked invalid.
+    expect($(el, 'textarea').getAttribute('aria-invalid')).toBe('false');
+    // Choosing another size is an edit: the stale list goes.
+    const size = $<HTMLSelectElement>(el, 'select[name="size"]');
+    size.value = '720x1280';
+    size.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect($$(el, '[part~="error"]')).toHaveLength(0);
+    // So is removing the image, after a second refusal.
+    await el.submit();
+    await el.updateComplete;
+    expect($$(el, '[part~="error"]')).toHaveLength(1);
+    $(el, '[part~="reference-remove"]').click();
+    await el.updateComplete;
+    expect($$(el, '[part~="error"]')).toHaveLength(0);
+  });
+
+  test('a field the server lists is the one marked invalid', async () => {
+    fake.behaviour.create = async () => {
+      throw new SoraApiError({
+        status: 400,
+        code: 'invalid_request',
+        message: 'Invalid request',
+        details: [{ path: 'prompt', message: 'prompt mentions a real person' }],
+      });
+    };
+    const el = await mountPrompt();
+    await type(el, 'A portrait of someone famous');
+    await el.submit();
+    await el.updateComplete;
+    expect([...$(el, '[part~="error"]').querySelectorAll('li')].map((item) => item.textContent)).toEqual([
+      'prompt mentions a real person',
+    ]);
+    expect($(el, 'textarea').getAttribute('aria-invalid')).toBe('true');
+    await type(el, 'A portrait of a fox');
+    expect($$(el, '[part~="error"]')).toHaveLength(0);
+    expect($(el, 'textarea').getAttribute('aria-invalid')).toBe('false');
+  });
+
   test('a reference image is checked for type and size, previewed at the chosen aspect and sent', async () => {
     const el = await mountPrompt();
     const input = $<HTMLInputElement>(el, 'input[type="file"]');
