@@ -205,7 +205,7 @@ export function createSoraHandler(options: SoraHandlerOptions): SoraHandler {
   app.use('*', publicUrlMiddleware(publicUrl));
   app.use('*', observeRequests(rt.logger));
   app.use('*', shutdown.guard);
-  applySecurity(app, options);
+  applySecurity(app, options, rt.logger);
   // The UI asks for capabilities first: let that request start the session (when the auth issues
   // one), so the parallel requests that follow share it. Never required here: capabilities are public.
   app.use('/capabilities', async (c, next) => {

@@ -17,6 +17,8 @@ export interface CrossSiteOptions {
   allowedOrigins?: readonly string[];
   /** Requests this returns true for are not checked (the webhooks route: server to server, signed). */
   exempt?: (c: Context) => boolean;
+  /** Told of each refusal with its message (the handler logs the first per page origin). */
+  onRefused?: (c: Context, message: string, pageOrigin: string | undefined) => void;
 }
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -103,6 +105,13 @@ function refusalMessage(facts: RequestOriginFacts): string {
       `${facts.ownOrigin}; ${fix}, or list it in \`allowedOrigins\``
     );
   }
+  if (seen) {
+    return (
+      `Cross-site requests may not change anything here: the page's origin ${seen} is not this server's ` +
+      `${facts.ownOrigin}; if the page is yours, list it in \`allowedOrigins\` (or \`cors.origins\`), ` +
+      "or, behind a proxy that rewrites the Host (a dev server's with `changeOrigin`), set `trustProxy` or `publicUrl`"
+    );
+  }
   return 'Cross-site requests may not change anything here';
 }
 
@@ -121,6 +130,9 @@ export function crossSiteProtection(options: CrossSiteOptions = {}): MiddlewareH
       await next();
       return;
     }
-    return c.json({ error: { code: 'forbidden', message: refusalMessage(originFacts(c)) } }, 403);
+    const facts = originFacts(c);
+    const message = refusalMessage(facts);
+    options.onRefused?.(c, message, normalizeOrigin(facts.origin ?? facts.referer ?? ''));
+    return c.json({ error: { code: 'forbidden', message } }, 403);
   };
 }

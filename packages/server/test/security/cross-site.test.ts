@@ -81,6 +81,40 @@ describe('cross-origin state changes answer 403', () => {
   });
 });
 
+describe('a refusal a developer can act on', () => {
+  it('names both origins and the settings in the 403, and logs the first refusal per page origin', async () => {
+    const h = createHarness();
+    try {
+      // A dev server's proxy with changeOrigin: the page is on :5300, the handler sees its own host.
+      const send = (origin: string) =>
+        h.app.request('http://localhost:5301/videos', {
+          method: 'POST',
+          headers: { origin, 'content-type': 'application/json' },
+          body: JSON.stringify({ prompt: 'A fox' }),
+        });
+      const refused = await send('http://127.0.0.1:5300');
+      expect(refused.status).toBe(403);
+      const { message } = ((await refused.json()) as { error: { message: string } }).error;
+      expect(message).toContain(
+        "the page's origin http://127.0.0.1:5300 is not this server's http://localhost:5301",
+      );
+      expect(message).toContain('allowedOrigins');
+      expect(message).toContain('trustProxy');
+      await send('http://127.0.0.1:5300');
+      await send('https://evil.example');
+      const warnings = h.logs.filter(
+        (line) => line.level === 'warn' && line.message.includes('refused a state change'),
+      );
+      expect(warnings.map((line) => /from (\S+): /.exec(line.message)?.[1])).toEqual([
+        'http://127.0.0.1:5300',
+        'https://evil.example',
+      ]);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
 describe('mounted under a base path', () => {
   it('still refuses cross-origin changes and still exempts the webhooks route', async () => {
     const h = createHarness();
