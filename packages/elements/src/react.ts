@@ -67,5 +67,15 @@ export const SoraStudio = createComponent({
   react: React,
   tagName: 'sora-studio',
   elementClass: SoraStudioElement,
-  events: { onJobCreated: jobCreated, onJobSelect: jobSelect },
+  // The studio's parts' events come out of it: every one a page can act on.
+  events: {
+    onJobCreated: jobCreated,
+    onRemixCancel: remixCancel,
+    onJobSelect: jobSelect,
+    onJobRemix: jobRemix,
+    onJobDeleted: jobDeleted,
+    onPromptReuse: promptReuse,
+    onDownload: download,
+    onRetry: retry,
+  },
 });

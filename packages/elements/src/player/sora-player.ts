@@ -113,7 +113,12 @@ export class SoraPlayer extends SoraElement {
     read: (store) => {
       if (this.jobId) store.job(this.jobId).value;
     },
-    attached: () => this.#ensureJob(),
+    attached: () => {
+      // Links come from a store: a store given after the first render (React sets properties once
+      // the element is on the page) must not leave links asked of the endpoint's store.
+      this.links = undefined;
+      this.#ensureJob();
+    },
   });
 
   /** The job on show, from the shared store. */
@@ -173,8 +178,12 @@ export class SoraPlayer extends SoraElement {
   /**
    * Starts playback, now or as soon as the job's video has loaded (the list's Play button goes
    * through this). Browsers allow it because it follows the person's click or key press.
+   *
+   * @param jobId The job to play, shown first if it is not on show: what a framework that sets
+   *   `job-id` on its next render (React state) passes, so that the play is not for the old job.
    */
-  async play(): Promise<void> {
+  async play(jobId?: string): Promise<void> {
+    if (jobId) this.jobId = jobId;
     // A job-id set just before (as the list's select event does) must take effect first, or the
     // previous video would start instead.
     await this.updateComplete;

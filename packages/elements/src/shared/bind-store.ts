@@ -53,6 +53,8 @@ export class StoreController implements ReactiveController {
   current: JobStore | undefined;
   #stopEffect: (() => void) | undefined;
   #release: (() => void) | undefined;
+  /** The store was replaced during an update, whose willUpdate saw the previous one. */
+  #rerun = false;
   readonly #host: StoreHost;
   readonly #binding: StoreBinding;
 
@@ -85,6 +87,10 @@ export class StoreController implements ReactiveController {
     if (!this.#host.isConnected) return;
     const next = resolveStore(this.#host);
     if (next === this.current && this.#stopEffect) return;
+    // A store given after the element connected (React sets properties once it is on the page):
+    // this update's willUpdate ran against the previous store, so one more runs against this one
+    // (requested once this update is done: a request during it would be absorbed).
+    const replaced = this.current !== undefined;
     this.#detach();
     this.current = next;
     let first = true;
@@ -96,6 +102,14 @@ export class StoreController implements ReactiveController {
     });
     if (this.#binding.retain) this.#release = next.retain();
     this.#binding.attached?.(next);
+    if (replaced) this.#rerun = true;
+  }
+
+  /** After an update that replaced the store: one more, now that the store is in place. */
+  hostUpdated(): void {
+    if (!this.#rerun) return;
+    this.#rerun = false;
+    this.#host.requestUpdate();
   }
 
   #detach(): void {
