@@ -278,7 +278,8 @@ export class SoraJobList extends SoraElement {
 
   /** Moves the roving focus to a row (clamped), after the next render. */
   #focusRow(index: number): void {
-    if (this.#jobs.length === 0) return;
+    // The last row went: focus the empty state (it says what to do next), not the page's body.
+    if (this.#jobs.length === 0) return this.#focusAfterRender('[part~="empty"]');
     const target = this.#jobs[Math.max(0, Math.min(index, this.#jobs.length - 1))];
     if (!target) return;
     this.activeId = target.jobId;
@@ -315,7 +316,7 @@ export class SoraJobList extends SoraElement {
     if (jobs.length === 0) {
       if (history === 'error') return html`${live}${this.#renderError()}`;
       if (history === 'loading' || history === 'idle') return html`${live}${this.#renderSkeleton()}`;
-      return html`${live}<div part="empty" class="empty">
+      return html`${live}<div part="empty" class="empty" tabindex="-1">
         <slot name="empty"><p class="empty-title">${t.emptyTitle}</p><p>${t.emptyBody}</p></slot>
       </div>`;
     }

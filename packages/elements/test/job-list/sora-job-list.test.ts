@@ -206,6 +206,17 @@ describe('<sora-job-list>', () => {
     expect(focused.closest('li')?.dataset.jobId).toBe('job_a');
   });
 
+  test('deleting the last video leaves focus on the empty state, not the page', async () => {
+    fake.jobs.value = [makeJob({ jobId: 'job_only' })];
+    const el = await mountList();
+    $(el, 'li[data-job-id="job_only"] [part~="delete"]').click();
+    await el.updateComplete;
+    $(el, 'li[data-job-id="job_only"] [part~="confirm-delete"]').click();
+    await until(() => $$(el, '[part~="empty"]').length === 1);
+    await until(() => el.shadowRoot?.activeElement === $(el, '[part~="empty"]'));
+    expect(document.activeElement).toBe(el);
+  });
+
   test('a failed delete puts the row back', async () => {
     fake.jobs.value = someJobs();
     fake.behaviour.remove = async () => {
