@@ -3,7 +3,7 @@
 import { afterEach, expect, test } from 'vitest';
 import type { SoraJobList } from '../src/job-list/sora-job-list.js';
 import type { SoraPrompt } from '../src/prompt/sora-prompt.js';
-import { $, mount, unmountAll } from './support/dom.js';
+import { $, mount, unmountAll, until } from './support/dom.js';
 import { createFakeStore, makeJob } from './support/fake-store.js';
 
 afterEach(unmountAll);
@@ -38,6 +38,80 @@ test('in the 465 px list column of a desktop, a finished row keeps its actions o
       (part) => $(list, `[part~="${part}"]`).getBoundingClientRect().top,
     );
     expect(new Set(tops.map(Math.round)).size).toBe(1);
+  } finally {
+    host.remove();
+  }
+});
+
+test.each([440, 421])(
+  'in a %i px column a finished row keeps its actions, and its delete confirmation, on one line',
+  async (width) => {
+    const { store } = createFakeStore({
+      jobs: [makeJob({ jobId: 'job_n', prompt: 'A lighthouse in a storm, waves crashing' })],
+    });
+    const host = column(width);
+    try {
+      const list = await mount<SoraJobList>(
+        'sora-job-list',
+        (el) => {
+          el.store = store;
+        },
+        host,
+      );
+      const line = (parts: string[]) =>
+        new Set(parts.map((part) => Math.round($(list, `[part~="${part}"]`).getBoundingClientRect().top)))
+          .size;
+      expect(line(['play', 'remix', 'reuse', 'delete'])).toBe(1);
+      $(list, '[part~="delete"]').click();
+      await list.updateComplete;
+      expect(line(['confirm-delete', 'cancel-delete'])).toBe(1);
+    } finally {
+      host.remove();
+    }
+  },
+);
+
+test('a moderated row offers to edit its prompt, as the player does', async () => {
+  const { store } = createFakeStore({
+    jobs: [
+      makeJob({
+        jobId: 'job_m',
+        status: 'failed',
+        progress: 30,
+        error: { code: 'moderation_blocked', message: 'blocked', retryable: false },
+      }),
+    ],
+  });
+  const list = await mount<SoraJobList>('sora-job-list', (el) => {
+    el.store = store;
+  });
+  expect($(list, '[part~="reuse"]').textContent?.trim()).toBe('Edit prompt');
+});
+
+test('on a phone the remix banner gives the source prompt the whole line and puts Cancel under it', async () => {
+  const { store } = createFakeStore({
+    jobs: [
+      makeJob({
+        jobId: 'job_src',
+        prompt: 'A hummingbird hovering over a red flower, macro shot with shallow depth of field',
+      }),
+    ],
+  });
+  const host = column(342);
+  try {
+    const prompt = await mount<SoraPrompt>(
+      'sora-prompt',
+      (el) => {
+        el.store = store;
+        el.remixOf = 'job_src';
+      },
+      host,
+    );
+    await until(() => $(prompt, '[part~="remix-banner"] span').textContent?.includes('hummingbird') === true);
+    const text = $(prompt, '[part~="remix-banner"] span').getBoundingClientRect();
+    const cancel = $(prompt, '[part~="remix-cancel"]').getBoundingClientRect();
+    expect(cancel.top).toBeGreaterThanOrEqual(text.bottom - 1);
+    expect(text.height).toBeLessThan(80);
   } finally {
     host.remove();
   }

@@ -279,7 +279,10 @@ export class SoraJobList extends SoraElement {
   /** Moves the roving focus to a row (clamped), after the next render. */
   #focusRow(index: number): void {
     // The last row went: focus the empty state (it says what to do next), not the page's body.
-    if (this.#jobs.length === 0) return this.#focusAfterRender('[part~="empty"]');
+    if (this.#jobs.length === 0) {
+      this.#focusAfterRender('[part~="empty"]');
+      return;
+    }
     const target = this.#jobs[Math.max(0, Math.min(index, this.#jobs.length - 1))];
     if (!target) return;
     this.activeId = target.jobId;

@@ -235,7 +235,8 @@ export const listStyles = [
         opacity: 0.55;
       }
     }
-    @container (max-width: 420px) {
+    /* Below this the 112 px tile leaves too little room for Play, Remix, Reuse and Delete on a line. */
+    @container (max-width: 440px) {
       .row {
         grid-template-columns: 84px minmax(0, 1fr);
         gap: 10px;

@@ -140,7 +140,12 @@ export const promptStyles = [
       background: color-mix(in srgb, var(--_accent) 12%, var(--_surface));
       font-weight: 550;
     }
+    /* On a phone the source's prompt takes the whole line and Cancel goes under it, not a column. */
+    .remix {
+      flex-wrap: wrap;
+    }
     .remix span {
+      flex: 1 1 16em;
       min-width: 0;
       overflow-wrap: anywhere;
     }

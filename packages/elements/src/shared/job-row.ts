@@ -100,7 +100,7 @@ function actions(job: Job, ctx: RowContext) {
     ${done ? html`<button class="btn small" part="action play" tabindex=${tab} aria-describedby=${about} @click=${() => on.play(job)}>${t.play}</button>` : nothing}
     ${retryable ? html`<button class="btn small" part="action retry" tabindex=${tab} aria-describedby=${about} ?disabled=${ctx.busy} @click=${() => on.retry(job)}>${t.retry}</button>` : nothing}
     ${done && ctx.canRemix ? html`<button class="btn small" part="action remix" tabindex=${tab} aria-describedby=${about} @click=${() => on.remix(job)}>${t.remix}</button>` : nothing}
-    <button class="btn small" part="action reuse" tabindex=${tab} aria-describedby=${about} @click=${() => on.reuse(job)}>${t.reusePrompt}</button>
+    <button class="btn small" part="action reuse" tabindex=${tab} aria-describedby=${about} @click=${() => on.reuse(job)}>${job.error?.code === 'moderation_blocked' ? t.editPrompt : t.reusePrompt}</button>
     <button class="btn small danger icon-only" part="action delete" tabindex=${tab} aria-label=${t.delete} title=${t.delete} aria-describedby=${about} @click=${() => on.askDelete(job)}>${trashIcon}</button>
   </div>`;
 }
