@@ -32,6 +32,15 @@ export function corsOrigins(options: CorsOptions): string[] {
   return options.origins.map((o) => normalizeOrigin(o)).filter((o): o is string => o !== undefined);
 }
 
+/** The host's `Vary` with ours added; `undefined` (ours alone) when the host's is not a field list. */
+function joinVary(host: number | string | string[], ours: string): string | undefined {
+  try {
+    return vary.append(Array.isArray(host) ? host.join(', ') : String(host), ours);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Hono's `cors()` configured for sora-kit: listed origins only, the client's headers, and
  * `Retry-After` readable by the page.
@@ -55,8 +64,8 @@ export function corsMiddleware(options: CorsOptions): MiddlewareHandler {
     const hostVary = nodeResponseOf(c)?.getHeader('Vary');
     const preflight = await honoCors(c, next);
     const ours = (preflight ?? c.res).headers.get('Vary');
-    if (hostVary !== undefined && ours) {
-      const merged = vary.append(Array.isArray(hostVary) ? hostVary.join(', ') : String(hostVary), ours);
+    const merged = hostVary !== undefined && ours ? joinVary(hostVary, ours) : undefined;
+    if (merged) {
       // A preflight's headers are copied over again from `c.res` when Hono takes it: set both.
       c.res.headers.set('Vary', merged);
       preflight?.headers.set('Vary', merged);
