@@ -4,6 +4,7 @@ import { StoreController } from '../shared/bind-store.js';
 import { cssProps } from '../shared/css-props.js';
 import { aspectProps, aspectRatio } from '../shared/format.js';
 import { jobErrorText } from '../shared/job-row.js';
+import { remedyFor } from '../shared/remedy.js';
 import { SoraElement } from '../shared/sora-element.js';
 import { commandFor, runCommand } from './hotkeys.js';
 import { clockTime, tileStyle } from './sprite.js';
@@ -54,7 +55,7 @@ interface Links {
  * @csspart fullscreen - The fullscreen button.
  * @csspart toolbar - The row under the video.
  * @csspart download - The download button.
- * @csspart reload - "Try again" after the video failed to load.
+ * @csspart reload - "Try again" after the video, or the job itself, failed to load.
  *
  * @cssprop --sora-accent - Accent color.
  * @cssprop --sora-surface - Background.
@@ -79,6 +80,7 @@ export class SoraPlayer extends SoraElement {
       links: { state: true },
       fetchedFor: { state: true },
       mediaError: { state: true },
+      fetchFailure: { state: true },
       downloading: { state: true },
       hover: { state: true },
       duration: { state: true },
@@ -94,6 +96,8 @@ export class SoraPlayer extends SoraElement {
   private links: Links | undefined;
   private fetchedFor = '';
   private mediaError = false;
+  /** Why the job itself could not be had (offline, gone, refused), in the reader's words. */
+  private fetchFailure: { message: string; again: boolean } | undefined;
   private downloading = false;
   private hover: { fraction: number; x: number } | undefined;
   private duration = 0;
@@ -132,6 +136,7 @@ export class SoraPlayer extends SoraElement {
       if (this.#autoplayFor !== this.jobId) this.#autoplayFor = '';
       this.links = undefined;
       this.mediaError = false;
+      this.fetchFailure = undefined;
       this.#renewals = 0;
       this.#bound.resubscribe();
     }
@@ -145,9 +150,19 @@ export class SoraPlayer extends SoraElement {
     const id = this.jobId;
     if (!store || !id || this.fetchedFor === id || store.job(id).value) return;
     this.fetchedFor = id;
-    store.fetchJob(id).catch(() => {
-      if (this.jobId === id) this.mediaError = true;
+    this.fetchFailure = undefined;
+    store.fetchJob(id).catch((error: unknown) => {
+      if (this.jobId !== id) return;
+      const { code, message } = remedyFor(error, this.t);
+      // A job that is gone stays gone; anything else (offline, a server hiccup) may work again.
+      this.fetchFailure = { message, again: code !== 'not_found' && code !== 'forbidden' };
     });
+  }
+
+  /** "Try again" after the job could not be fetched. */
+  #refetch(): void {
+    this.fetchedFor = '';
+    this.#ensureJob();
   }
 
   async #loadLinks(job: Job): Promise<void> {
@@ -289,6 +304,7 @@ export class SoraPlayer extends SoraElement {
   protected override render() {
     const job = this.#job;
     const t = this.t;
+    if (!job && this.fetchFailure) return this.#renderFetchFailure(this.fetchFailure);
     if (!this.jobId || (!job && !this.mediaError)) {
       return html`<div part="placeholder" class="placeholder">
         <svg aria-hidden="true" viewBox="0 0 24 24" width="40" height="40"><path fill="currentColor" d="M8 5.5v13a1 1 0 0 0 1.5.9l10.4-6.5a1 1 0 0 0 0-1.8L9.5 4.6A1 1 0 0 0 8 5.5Z" /></svg>
@@ -300,6 +316,15 @@ export class SoraPlayer extends SoraElement {
       return this.#renderProblem(jobErrorText(job, t), job.error?.retryable === true, job);
     if (job.status !== 'completed') return renderProgress(this.t, job);
     return this.#renderVideo(job);
+  }
+
+  #renderFetchFailure(failure: { message: string; again: boolean }) {
+    return html`<div part="stage state" class="stage state failed" role="group" aria-label=${this.t.playerLabel}>
+      <div class="state-inner" role="alert">
+        <p part="error" class="error">${failure.message}</p>
+        ${failure.again ? html`<button class="btn primary" part="reload" @click=${this.#refetch}>${this.t.tryAgain}</button>` : nothing}
+      </div>
+    </div>`;
   }
 
   #renderProblem(message: string, retryable: boolean, job?: Job) {

@@ -144,6 +144,29 @@ describe('<sora-player>', () => {
     expect(await axeViolations(el)).toEqual([]);
   });
 
+  test('a job that cannot be fetched while offline says so and offers to try again', async () => {
+    fake.behaviour.fetchJob = async () => {
+      throw new SoraApiError({ status: 0, code: 'network_error', message: 'Failed to fetch' });
+    };
+    const el = await mountPlayer('job_away');
+    await until(() => $$(el, '[part~="error"]').length === 1);
+    expect($(el, '[part~="error"]').textContent).toContain('could not be reached');
+    fake.behaviour.fetchJob = async (jobId) => makeJob({ jobId });
+    $(el, '[part~="reload"]').click();
+    await until(() => $$(el, 'video').length === 1);
+    expect($$(el, '[part~="error"]')).toHaveLength(0);
+  });
+
+  test('a job that no longer exists says so, with nothing to try again', async () => {
+    fake.behaviour.fetchJob = async () => {
+      throw new SoraApiError({ status: 404, code: 'not_found', message: 'No such job' });
+    };
+    const el = await mountPlayer('job_gone');
+    await until(() => $$(el, '[part~="error"]').length === 1);
+    expect($(el, '[part~="error"]').textContent).toContain('no longer exists');
+    expect($$(el, '[part~="reload"]')).toHaveLength(0);
+  });
+
   test('an unknown job id ends in an error, not a spinner', async () => {
     fake.behaviour.fetchJob = async () => {
       throw new SoraApiError({ status: 404, code: 'not_found', message: 'No such job' });
