@@ -8,21 +8,34 @@ import { createPreviewAnnotations } from 'msw-storybook-addon/preview';
 import { createSoraLoader, soraBeforeEach } from './sora-loader.ts';
 
 interface Manifest {
-  modules?: { declarations?: { members?: { privacy?: string; static?: boolean }[] }[] }[];
+  modules?: {
+    declarations?: {
+      members?: { name?: string; privacy?: string; static?: boolean }[];
+      attributes?: { fieldName?: string }[];
+    }[];
+  }[];
 }
 
-/** The manifest without private and protected members, which are no API for designers or hosts. */
+/**
+ * The manifest without private and protected members, nor the attributes the analyzer makes of
+ * private state, which are no API for designers or hosts.
+ */
 function publicOnly(manifest: Manifest): Manifest {
   return {
     ...manifest,
     modules: manifest.modules?.map((module) => ({
       ...module,
-      declarations: module.declarations?.map((declaration) => ({
-        ...declaration,
-        members: declaration.members?.filter(
-          (member) => member.privacy !== 'private' && member.privacy !== 'protected' && !member.static,
-        ),
-      })),
+      declarations: module.declarations?.map((declaration) => {
+        const hidden = (member: { privacy?: string; static?: boolean }) =>
+          member.privacy === 'private' || member.privacy === 'protected' || member.static === true;
+        // Lit's internal state (`state: true` on a private field) shows up as an attribute too.
+        const internal = new Set(declaration.members?.filter(hidden).map((member) => member.name));
+        return {
+          ...declaration,
+          members: declaration.members?.filter((member) => !hidden(member)),
+          attributes: declaration.attributes?.filter((attribute) => !internal.has(attribute.fieldName)),
+        };
+      }),
     })),
   };
 }

@@ -103,16 +103,20 @@ export const ManyJobs: Story = { name: 'Many jobs (40)', parameters: sora({ seed
 /** The dark palette. */
 export const Dark: Story = { args: { theme: 'dark' }, parameters: sora({ seed: EVERY_STATE }) };
 
-/** A host page's brand through `--sora-*` tokens and `::part()` rules. */
+/**
+ * A host page's brand through `--sora-*` tokens and `::part()` rules, on the brand's own light page
+ * (whatever the toolbar says), its rules scoped to it so a Docs page's other stories keep theirs.
+ */
 export const HostTheme: Story = {
   args: { ...HOST_BRAND },
   parameters: sora({ seed: EVERY_STATE }),
   decorators: [
     (story) => html`<style>
-        sora-job-list::part(row) { border-width: 0 0 1px 0; border-radius: 0; }
-        sora-job-list::part(status) { text-transform: uppercase; letter-spacing: 0.06em; font-size: 11px; }
-        sora-job-list::part(progress) { height: 3px; }
+        .host-brand { background: #fffdf7; color: #2a2419; padding: 16px; }
+        .host-brand sora-job-list::part(row) { border-width: 0 0 1px 0; border-radius: 0; }
+        .host-brand sora-job-list::part(status) { text-transform: uppercase; letter-spacing: 0.06em; font-size: 11px; }
+        .host-brand sora-job-list::part(progress) { height: 3px; }
       </style>
-      ${story()}`,
+      <div class="host-brand">${story()}</div>`,
   ],
 };

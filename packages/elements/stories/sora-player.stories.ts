@@ -111,15 +111,19 @@ export const DarkInProgress: Story = {
   parameters: sora({ seed: one({ progress: 50 }) }),
 };
 
-/** A host page's brand through `--sora-*` tokens and `::part()` rules. */
+/**
+ * A host page's brand through `--sora-*` tokens and `::part()` rules, on the brand's own light page
+ * (whatever the toolbar says), its rules scoped to it so a Docs page's other stories keep theirs.
+ */
 export const HostTheme: Story = {
   args: { ...HOST_BRAND },
   parameters: sora({ seed: one('completed', { size: '1280x720' }) }),
   decorators: [
     (story) => html`<style>
-        sora-player::part(stage) { border-radius: 0; box-shadow: 0 0 0 4px #0b7a5c; }
-        sora-player::part(download) { text-transform: uppercase; letter-spacing: 0.08em; }
+        .host-brand { background: #fffdf7; color: #2a2419; padding: 16px; }
+        .host-brand sora-player::part(stage) { border-radius: 0; box-shadow: 0 0 0 4px #0b7a5c; }
+        .host-brand sora-player::part(download) { text-transform: uppercase; letter-spacing: 0.08em; }
       </style>
-      ${story()}`,
+      <div class="host-brand">${story()}</div>`,
   ],
 };

@@ -105,16 +105,20 @@ export const Remix: Story = { args: { 'remix-of': 'seeded' }, parameters: sora({
 
 export const Dark: Story = { args: { theme: 'dark', prompt: PROMPTS[3] }, parameters: sora({}) };
 
-/** A host page's brand through `--sora-*` tokens and `::part()` rules. */
+/**
+ * A host page's brand through `--sora-*` tokens and `::part()` rules, on the brand's own light page
+ * (whatever the toolbar says), its rules scoped to it so a Docs page's other stories keep theirs.
+ */
 export const HostTheme: Story = {
   args: { ...HOST_BRAND, prompt: PROMPTS[4] },
   parameters: sora({}),
   decorators: [
     (story) => html`<style>
-        sora-prompt::part(submit) { text-transform: uppercase; letter-spacing: 0.08em; border-radius: 999px; }
-        sora-prompt::part(textarea) { font-size: 18px; }
-        sora-prompt::part(label) { font-style: italic; }
+        .host-brand { background: #fffdf7; color: #2a2419; padding: 16px; }
+        .host-brand sora-prompt::part(submit) { text-transform: uppercase; letter-spacing: 0.08em; border-radius: 999px; }
+        .host-brand sora-prompt::part(textarea) { font-size: 18px; }
+        .host-brand sora-prompt::part(label) { font-style: italic; }
       </style>
-      ${story()}`,
+      <div class="host-brand">${story()}</div>`,
   ],
 };

@@ -108,15 +108,19 @@ export const ManyJobs: Story = { name: 'Many jobs (40)', parameters: sora({ seed
 
 export const Dark: Story = { args: { theme: 'dark' }, parameters: sora({ seed: EVERY_STATE }) };
 
-/** A host page's brand through `--sora-*` tokens and `::part()` rules. */
+/**
+ * A host page's brand through `--sora-*` tokens and `::part()` rules, on the brand's own light page
+ * (whatever the toolbar says), its rules scoped to it so a Docs page's other stories keep theirs.
+ */
 export const HostTheme: Story = {
   args: { ...HOST_BRAND, '--sora-studio-gap': '32px' },
   parameters: sora({ seed: EVERY_STATE }),
   decorators: [
     (story) => html`<style>
-        sora-studio::part(prompt) { border-bottom: 2px solid #0b7a5c; padding-bottom: 16px; }
-        sora-studio::part(player) { box-shadow: 0 0 0 4px #0b7a5c; }
+        .host-brand { background: #fffdf7; color: #2a2419; padding: 16px; }
+        .host-brand sora-studio::part(prompt) { border-bottom: 2px solid #0b7a5c; padding-bottom: 16px; }
+        .host-brand sora-studio::part(player) { box-shadow: 0 0 0 4px #0b7a5c; }
       </style>
-      ${story()}`,
+      <div class="host-brand">${story()}</div>`,
   ],
 };

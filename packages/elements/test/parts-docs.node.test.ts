@@ -18,6 +18,7 @@ const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.ur
 interface Declaration {
   tagName?: string;
   cssParts?: { name: string }[];
+  cssProperties?: { name: string }[];
   members?: { name: string }[];
 }
 interface Manifest {
@@ -118,5 +119,21 @@ describe('the manifest', () => {
       expect(names.has(internal), internal).toBe(false);
     }
     expect(names.has('jobId')).toBe(true);
+  });
+});
+
+describe('custom properties in the docs', () => {
+  // Every element reads every shared token (shared/tokens.ts) and those of its own styles.
+  const tokens = (path: string) => new Set(read(path).match(/--sora-[a-z0-9-]+(?=[,)])/g) ?? []);
+  it.each(elements)('$tag documents every --sora-* property it reads', ({ tag, folder }) => {
+    const own = readdirSync(new URL(`../src/${folder}`, import.meta.url)).filter((file) =>
+      file.includes('styles'),
+    );
+    const read_ = new Set([
+      ...tokens('src/shared/tokens.ts'),
+      ...own.flatMap((file) => [...tokens(`src/${folder}/${file}`)]),
+    ]);
+    const documented = new Set(declaration(tag)?.cssProperties?.map((property) => property.name));
+    expect([...read_].filter((name) => !documented.has(name))).toEqual([]);
   });
 });

@@ -58,17 +58,22 @@ const inRow = (jobId: string, part: string) => `li[data-job-id="${CSS.escape(job
  * @csspart retry-load - The button loading the list again after a failed load.
  * @csspart offline - The notice shown while the connection is lost.
  *
- * @cssprop --sora-accent - Accent color.
- * @cssprop --sora-surface - Row background.
- * @cssprop --sora-surface-2 - Thumbnail placeholder and hover background.
- * @cssprop --sora-text - Main text color.
- * @cssprop --sora-muted - Secondary text color.
- * @cssprop --sora-border - Borders.
- * @cssprop --sora-danger - Errors and delete.
- * @cssprop --sora-success - The "Ready" badge.
- * @cssprop --sora-focus-ring - Focus outline color.
- * @cssprop --sora-radius - Corner radius (12px).
- * @cssprop --sora-font - Font stack.
+ * @cssprop [--sora-accent=#5b4ee6] - Accent color: buttons, progress, selection (dark: #a49bff).
+ * @cssprop [--sora-accent-text=#fff] - Text on the accent color.
+ * @cssprop [--sora-surface=#fff] - Background (dark: #17171f).
+ * @cssprop [--sora-surface-2=#f5f5f8] - Second background: fields, placeholders, tiles.
+ * @cssprop [--sora-text=#1b1b23] - Main text color.
+ * @cssprop [--sora-muted=#5c5c6b] - Secondary text color.
+ * @cssprop [--sora-border=#dcdce4] - Borders.
+ * @cssprop [--sora-danger=#b42318] - Errors.
+ * @cssprop [--sora-danger-surface=#fef3f2] - Background of error panels.
+ * @cssprop [--sora-success=#067647] - The "Ready" badge.
+ * @cssprop [--sora-focus-ring=#5b4ee6] - Focus outline color.
+ * @cssprop [--sora-radius=12px] - Corner radius of cards and the player.
+ * @cssprop [--sora-radius-small=8px] - Corner radius of buttons and fields.
+ * @cssprop [--sora-shadow] - Shadow of cards.
+ * @cssprop [--sora-font=system-ui, sans-serif] - Font stack.
+ * @cssprop [--sora-font-size=15px] - Base font size.
  *
  * @slot empty - Replaces the empty state.
  */

@@ -79,6 +79,7 @@ export const fr: SoraStrings = {
   emptyTitle: 'Aucune vidéo pour l’instant',
   emptyBody: 'Décrivez une scène ci-dessus : vos vidéos apparaîtront ici.',
   loading: 'Chargement de vos vidéos…',
+  loadingVideo: 'Chargement de la vidéo…',
   loadError: 'Impossible de charger vos vidéos.',
   tryAgain: 'Réessayer',
   loadMore: 'Afficher plus',

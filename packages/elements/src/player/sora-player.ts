@@ -57,16 +57,23 @@ interface Links {
  * @csspart download - The download button.
  * @csspart reload - "Try again" after the video, or the job itself, failed to load.
  *
- * @cssprop --sora-accent - Accent color.
- * @cssprop --sora-surface - Background.
- * @cssprop --sora-surface-2 - Placeholder background.
- * @cssprop --sora-text - Main text color.
- * @cssprop --sora-muted - Secondary text color.
- * @cssprop --sora-border - Borders.
- * @cssprop --sora-danger - Errors.
- * @cssprop --sora-focus-ring - Focus outline color.
- * @cssprop --sora-radius - Corner radius (12px).
- * @cssprop --sora-font - Font stack.
+ * @cssprop [--sora-accent=#5b4ee6] - Accent color: buttons, progress, selection (dark: #a49bff).
+ * @cssprop [--sora-accent-text=#fff] - Text on the accent color.
+ * @cssprop [--sora-surface=#fff] - Background (dark: #17171f).
+ * @cssprop [--sora-surface-2=#f5f5f8] - Second background: fields, placeholders, tiles.
+ * @cssprop [--sora-text=#1b1b23] - Main text color.
+ * @cssprop [--sora-muted=#5c5c6b] - Secondary text color.
+ * @cssprop [--sora-border=#dcdce4] - Borders.
+ * @cssprop [--sora-danger=#b42318] - Errors.
+ * @cssprop [--sora-danger-surface=#fef3f2] - Background of error panels.
+ * @cssprop [--sora-success=#067647] - The "Ready" badge.
+ * @cssprop [--sora-focus-ring=#5b4ee6] - Focus outline color.
+ * @cssprop [--sora-radius=12px] - Corner radius of cards and the player.
+ * @cssprop [--sora-radius-small=8px] - Corner radius of buttons and fields.
+ * @cssprop [--sora-shadow] - Shadow of cards.
+ * @cssprop [--sora-font=system-ui, sans-serif] - Font stack.
+ * @cssprop [--sora-font-size=15px] - Base font size.
+ * @cssprop [--sora-player-max-height=70vh] - The tallest the video may be; a portrait clip gets narrower to fit.
  */
 export class SoraPlayer extends SoraElement {
   static override get styles() {
@@ -308,7 +315,7 @@ export class SoraPlayer extends SoraElement {
     if (!this.jobId || (!job && !this.mediaError)) {
       return html`<div part="placeholder" class="placeholder">
         <svg aria-hidden="true" viewBox="0 0 24 24" width="40" height="40"><path fill="currentColor" d="M8 5.5v13a1 1 0 0 0 1.5.9l10.4-6.5a1 1 0 0 0 0-1.8L9.5 4.6A1 1 0 0 0 8 5.5Z" /></svg>
-        <p>${this.jobId ? t.loading : t.playerEmpty}</p>
+        <p>${this.jobId ? t.loadingVideo : t.playerEmpty}</p>
       </div>`;
     }
     if (!job) return this.#renderProblem(t.mediaError, false);

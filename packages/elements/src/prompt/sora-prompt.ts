@@ -59,19 +59,22 @@ function isApple(): boolean {
  * @csspart cost - The estimated cost.
  * @csspart submit - The submit button.
  *
- * @cssprop --sora-accent - Accent color (buttons, focus, progress).
- * @cssprop --sora-accent-text - Text on the accent color.
- * @cssprop --sora-surface - Card background.
- * @cssprop --sora-surface-2 - Secondary background (fields, hovers).
- * @cssprop --sora-text - Main text color.
- * @cssprop --sora-muted - Secondary text color.
- * @cssprop --sora-border - Borders.
- * @cssprop --sora-danger - Errors.
- * @cssprop --sora-danger-surface - Error background.
- * @cssprop --sora-focus-ring - Focus outline color.
- * @cssprop --sora-radius - Corner radius of cards (12px).
- * @cssprop --sora-radius-small - Corner radius of controls (8px).
- * @cssprop --sora-font - Font stack.
+ * @cssprop [--sora-accent=#5b4ee6] - Accent color: buttons, progress, selection (dark: #a49bff).
+ * @cssprop [--sora-accent-text=#fff] - Text on the accent color.
+ * @cssprop [--sora-surface=#fff] - Background (dark: #17171f).
+ * @cssprop [--sora-surface-2=#f5f5f8] - Second background: fields, placeholders, tiles.
+ * @cssprop [--sora-text=#1b1b23] - Main text color.
+ * @cssprop [--sora-muted=#5c5c6b] - Secondary text color.
+ * @cssprop [--sora-border=#dcdce4] - Borders.
+ * @cssprop [--sora-danger=#b42318] - Errors.
+ * @cssprop [--sora-danger-surface=#fef3f2] - Background of error panels.
+ * @cssprop [--sora-success=#067647] - The "Ready" badge.
+ * @cssprop [--sora-focus-ring=#5b4ee6] - Focus outline color.
+ * @cssprop [--sora-radius=12px] - Corner radius of cards and the player.
+ * @cssprop [--sora-radius-small=8px] - Corner radius of buttons and fields.
+ * @cssprop [--sora-shadow] - Shadow of cards.
+ * @cssprop [--sora-font=system-ui, sans-serif] - Font stack.
+ * @cssprop [--sora-font-size=15px] - Base font size.
  *
  * @slot heading - Optional content above the prompt field.
  */

@@ -57,6 +57,8 @@ export interface SoraStrings {
   emptyTitle: string;
   emptyBody: string;
   loading: string;
+  /** The player while the job it was given is fetched. */
+  loadingVideo: string;
   loadError: string;
   tryAgain: string;
   loadMore: string;
@@ -155,6 +157,7 @@ export const en: SoraStrings = {
   emptyTitle: 'No videos yet',
   emptyBody: 'Describe a scene above and your videos will appear here.',
   loading: 'Loading your videos…',
+  loadingVideo: 'Loading the video…',
   loadError: 'Your videos could not be loaded.',
   tryAgain: 'Try again',
   loadMore: 'Load more',

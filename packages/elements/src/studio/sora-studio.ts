@@ -33,6 +33,22 @@ import { exportParts } from './parts.js';
  * @csspart list-* - Every part of the list, prefixed (`list-row`, `list-progress`, …).
  * @csspart player-* - Every part of the player, prefixed (`player-video`, `player-download`, …).
  *
+ * @cssprop [--sora-accent=#5b4ee6] - Accent color: buttons, progress, selection (dark: #a49bff).
+ * @cssprop [--sora-accent-text=#fff] - Text on the accent color.
+ * @cssprop [--sora-surface=#fff] - Background (dark: #17171f).
+ * @cssprop [--sora-surface-2=#f5f5f8] - Second background: fields, placeholders, tiles.
+ * @cssprop [--sora-text=#1b1b23] - Main text color.
+ * @cssprop [--sora-muted=#5c5c6b] - Secondary text color.
+ * @cssprop [--sora-border=#dcdce4] - Borders.
+ * @cssprop [--sora-danger=#b42318] - Errors.
+ * @cssprop [--sora-danger-surface=#fef3f2] - Background of error panels.
+ * @cssprop [--sora-success=#067647] - The "Ready" badge.
+ * @cssprop [--sora-focus-ring=#5b4ee6] - Focus outline color.
+ * @cssprop [--sora-radius=12px] - Corner radius of cards and the player.
+ * @cssprop [--sora-radius-small=8px] - Corner radius of buttons and fields.
+ * @cssprop [--sora-shadow] - Shadow of cards.
+ * @cssprop [--sora-font=system-ui, sans-serif] - Font stack.
+ * @cssprop [--sora-font-size=15px] - Base font size.
  * @cssprop --sora-studio-gap - Space between the sections (20px).
  * @cssprop --sora-studio-list-width - Width of the list column on wide layouts (minmax(300px, 2fr)).
  */

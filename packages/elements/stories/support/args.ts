@@ -45,7 +45,10 @@ export function blankTokens(): CommonArgs {
 /** Controls for the common attributes and every token. */
 export function commonArgTypes(): ArgTypes<CommonArgs> {
   const argTypes: ArgTypes<CommonArgs> = {
+    // The types are spelled out: from the manifest's TypeScript text (`'light' | 'dark' | undefined`,
+    // none for custom properties) Storybook drops the args from shared links and reloads.
     theme: {
+      type: { name: 'enum', value: ['', 'light', 'dark'] },
       control: 'inline-radio',
       options: ['', 'light', 'dark'],
       description: '`light` or `dark`; empty follows the Theme toolbar',
@@ -59,10 +62,10 @@ export function commonArgTypes(): ArgTypes<CommonArgs> {
     },
   };
   for (const token of COLOR_TOKENS) {
-    argTypes[token] = { control: 'color', table: { category: 'css custom properties' } };
+    argTypes[token] = { type: 'string', control: 'color', table: { category: 'css custom properties' } };
   }
   for (const token of OTHER_TOKENS) {
-    argTypes[token] = { control: 'text', table: { category: 'css custom properties' } };
+    argTypes[token] = { type: 'string', control: 'text', table: { category: 'css custom properties' } };
   }
   return argTypes;
 }
@@ -88,6 +91,8 @@ export function endpointOf(context: RenderContext): string {
 
 /** A host page's brand: tokens only (the `::part()` rules come with each story). */
 export const HOST_BRAND: CommonArgs = {
+  // A light brand: its surfaces are pinned, so the rest of the palette is the light one too.
+  theme: 'light',
   '--sora-accent': '#0b7a5c',
   '--sora-accent-text': '#ffffff',
   '--sora-surface': '#fffdf7',

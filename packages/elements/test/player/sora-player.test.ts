@@ -144,6 +144,12 @@ describe('<sora-player>', () => {
     expect(await axeViolations(el)).toEqual([]);
   });
 
+  test('while the job it was given is fetched, the player says it is loading that video', async () => {
+    fake.behaviour.fetchJob = () => new Promise(() => undefined);
+    const el = await mountPlayer('job_slow');
+    expect($(el, '[part~="placeholder"]').textContent?.trim()).toBe('Loading the video…');
+  });
+
   test('a job that cannot be fetched while offline says so and offers to try again', async () => {
     fake.behaviour.fetchJob = async () => {
       throw new SoraApiError({ status: 0, code: 'network_error', message: 'Failed to fetch' });
