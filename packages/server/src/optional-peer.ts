@@ -38,12 +38,16 @@ export async function importOptional<T>(packageName: string, feature: string): P
   }
 }
 
-/** Whether `error` says that `packageName` itself (not one of its own imports) cannot be found. */
+/**
+ * Whether `error` says that `packageName` itself (not one of its own imports) cannot be found: Node's
+ * module-not-found codes, or a browser's unresolvable bare specifier (the handler in Storybook's
+ * page, where no native package such as sharp can ever load).
+ */
 export function isNotInstalled(error: unknown, packageName: string): boolean {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  return (
-    (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') &&
-    typeof message === 'string' &&
-    (message.includes(`'${packageName}'`) || message.includes(`"${packageName}"`))
-  );
+  if (typeof message !== 'string') return false;
+  const named = message.includes(`'${packageName}'`) || message.includes(`"${packageName}"`);
+  const nodeMissing = code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND';
+  const browserMissing = error instanceof TypeError && /resolve module specifier/i.test(message);
+  return named && (nodeMissing || browserMissing);
 }
