@@ -71,6 +71,24 @@ test.each([440, 421])(
   },
 );
 
+test('a retried job says which attempt it is on, so its first "… ago" is not read as this one', async () => {
+  const { store } = createFakeStore({
+    jobs: [
+      makeJob({ jobId: 'job_again', status: 'queued', progress: 0, attempts: 2 }),
+      makeJob({ jobId: 'job_once' }),
+    ],
+  });
+  const list = await mount<SoraJobList>('sora-job-list', (el) => {
+    el.store = store;
+  });
+  const tags = (id: string) =>
+    [...list.shadowRoot!.querySelectorAll(`li[data-job-id="${id}"] [part~="tag"]`)].map(
+      (tag) => tag.textContent,
+    );
+  expect(tags('job_again')).toEqual(['Attempt 2']);
+  expect(tags('job_once')).toEqual([]);
+});
+
 test('a moderated row offers to edit its prompt, as the player does', async () => {
   const { store } = createFakeStore({
     jobs: [

@@ -17,6 +17,7 @@ export const fr: SoraStrings = {
   remixLabel: 'Décrivez ce qui change',
   remixBadge: 'Remix',
   referenceBadge: 'À partir d’une image',
+  retriedBadge: (attempt) => `Essai ${attempt}`,
   charCount: (used, max) => `${used.toLocaleString('fr')} / ${max.toLocaleString('fr')}`,
   promptEmpty: 'Décrivez la vidéo pour la générer.',
   promptTooLong: (over) =>

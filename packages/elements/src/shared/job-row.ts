@@ -140,6 +140,7 @@ export function renderRow(job: Job, index: number, ctx: RowContext) {
         ${job.seconds ? html`<span>${t.seconds(job.seconds)}</span>` : nothing}
         ${job.remixOf ? html`<span part="tag" class="tag">${t.remixBadge}</span>` : nothing}
         ${job.hasReference ? html`<span part="tag" class="tag">${t.referenceBadge}</span>` : nothing}
+        ${job.attempts > 1 ? html`<span part="tag" class="tag">${t.retriedBadge(job.attempts)}</span>` : nothing}
         <time datetime=${job.createdAt}>${relativeTime(job.createdAt, ctx.now, t.locale)}</time>
       </div>
       ${progress(job, t)}

@@ -17,6 +17,8 @@ export interface SoraStrings {
   remixLabel: string;
   remixBadge: string;
   referenceBadge: string;
+  /** The tag of a job made again (Retry), so its first "… ago" is not taken for this attempt's. */
+  retriedBadge: (attempt: number) => string;
   charCount: (used: number, max: number) => string;
   /** Why Generate is off while the field is empty. */
   promptEmpty: string;
@@ -97,6 +99,7 @@ export const en: SoraStrings = {
   remixLabel: 'Describe what to change',
   remixBadge: 'Remix',
   referenceBadge: 'From an image',
+  retriedBadge: (attempt) => `Attempt ${attempt}`,
   charCount: (used, max) => `${used.toLocaleString('en')} / ${max.toLocaleString('en')}`,
   promptEmpty: 'Describe the video to generate it.',
   promptTooLong: (over) =>
