@@ -28,12 +28,16 @@ function publicOnly(manifest: Manifest): Manifest {
       declarations: module.declarations?.map((declaration) => {
         const hidden = (member: { privacy?: string; static?: boolean }) =>
           member.privacy === 'private' || member.privacy === 'protected' || member.static === true;
-        // Lit's internal state (`state: true` on a private field) shows up as an attribute too.
-        const internal = new Set(declaration.members?.filter(hidden).map((member) => member.name));
+        const members = declaration.members?.filter((member) => !hidden(member));
+        // Lit's internal state (`state: true` on a private field) shows up as an attribute too,
+        // with no public member behind it: only attributes of public fields are API.
+        const fields = new Set(members?.map((member) => member.name));
         return {
           ...declaration,
-          members: declaration.members?.filter((member) => !hidden(member)),
-          attributes: declaration.attributes?.filter((attribute) => !internal.has(attribute.fieldName)),
+          members,
+          attributes: declaration.attributes?.filter(
+            (attribute) => attribute.fieldName === undefined || fields.has(attribute.fieldName),
+          ),
         };
       }),
     })),
