@@ -4,7 +4,6 @@
  * provider is OpenRouter (the fake, over HTTP): the worker refreshes and copies the job the web
  * process created, and the web process serves the copy.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,33 +14,19 @@ import { deploymentFromEnv } from '../../src/deploy/env.js';
 import { createSoraHandler } from '../../src/handler.js';
 import { openrouterProvider } from '../../src/providers/openrouter.js';
 import { createFakeOpenRouter } from '../../src/providers/openrouter-fake/fake.js';
+import { type RunningBin, runBin } from '../support/run-bin.js';
 import { dropNamespace } from './cluster.mjs';
 
 const bin = fileURLToPath(new URL('../../bin/sora-kit.mjs', import.meta.url));
 const REDIS = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-function runBin(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [bin, ...args], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => {
-    stdout += String(chunk);
-  });
-  child.stderr.on('data', (chunk) => {
-    stderr += String(chunk);
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return { child, exited, stdout: () => stdout, stderr: () => stderr };
-}
+const runCli = (args: string[], env: Record<string, string> = {}) => runBin(bin, args, env);
 
 describe('sora-kit without a command to run', () => {
   test.each(['--help', '-h', 'help', 'worker --help'])(
     '`sora-kit %s` prints the commands and every variable, exit 0',
     async (line) => {
-      const run = runBin(line.split(' '));
+      const run = runCli(line.split(' '));
       expect(await run.exited).toBe(0);
       expect(run.stdout()).toContain('usage: sora-kit worker');
       for (const name of [
@@ -56,20 +41,20 @@ describe('sora-kit without a command to run', () => {
   );
 
   test('--version prints the package version', async () => {
-    const run = runBin(['--version']);
+    const run = runCli(['--version']);
     expect(await run.exited).toBe(0);
     expect(run.stdout().trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 
   test('an unknown command is refused with the help, exit 1', async () => {
-    const run = runBin(['wroker']);
+    const run = runCli(['wroker']);
     expect(await run.exited).toBe(1);
     expect(run.stderr()).toMatch(/^sora-kit: unknown command "wroker"\n/);
     expect(run.stdout()).toBe('');
   });
 
   test('SORA_KIT_PROVIDER=openrouter without its key says so in one line', async () => {
-    const run = runBin(['worker'], { SORA_KIT_PROVIDER: 'openrouter', OPENROUTER_API_KEY: '', PORT: '0' });
+    const run = runCli(['worker'], { SORA_KIT_PROVIDER: 'openrouter', OPENROUTER_API_KEY: '', PORT: '0' });
     expect(await run.exited).toBe(1);
     expect(run.stderr().trim()).toBe(
       'sora-kit worker: SORA_KIT_PROVIDER=openrouter needs OPENROUTER_API_KEY',
@@ -83,13 +68,13 @@ describe('sora-kit worker for an OpenRouter web process on Redis', () => {
   const fake = createFakeOpenRouter({ apiKey: 'sk-or-cli', generationSeconds: 2 });
   let fakeServer: Awaited<ReturnType<typeof fake.listen>>;
   let dataDir: string;
-  let worker: ReturnType<typeof runBin> & { child: ChildProcess };
+  let worker: RunningBin;
   let web: Awaited<ReturnType<typeof deploymentFromEnv>>;
 
   beforeAll(async () => {
     fakeServer = await fake.listen();
     dataDir = await mkdtemp(join(tmpdir(), 'sora-kit-cli-'));
-    worker = runBin(['worker'], {
+    worker = runCli(['worker'], {
       ...env,
       SORA_KIT_PROVIDER: 'openrouter',
       OPENROUTER_API_KEY: 'sk-or-cli',
