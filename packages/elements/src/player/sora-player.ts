@@ -8,7 +8,7 @@ import { remedyFor } from '../shared/remedy.js';
 import { SoraElement } from '../shared/sora-element.js';
 import { commandFor, runCommand } from './hotkeys.js';
 import { clockTime, tileStyle } from './sprite.js';
-import { renderProblem, renderProgress } from './states.js';
+import { renderFetchFailure, renderProblem, renderProgress } from './states.js';
 import { playerStyles } from './styles.js';
 
 /** Signed links of the job on show. */
@@ -311,7 +311,12 @@ export class SoraPlayer extends SoraElement {
   protected override render() {
     const job = this.#job;
     const t = this.t;
-    if (!job && this.fetchFailure) return this.#renderFetchFailure(this.fetchFailure);
+    if (!job && this.fetchFailure)
+      return renderFetchFailure(
+        t,
+        this.fetchFailure.message,
+        this.fetchFailure.again ? () => this.#refetch() : undefined,
+      );
     if (!this.jobId || (!job && !this.mediaError)) {
       return html`<div part="placeholder" class="placeholder">
         <svg aria-hidden="true" viewBox="0 0 24 24" width="40" height="40"><path fill="currentColor" d="M8 5.5v13a1 1 0 0 0 1.5.9l10.4-6.5a1 1 0 0 0 0-1.8L9.5 4.6A1 1 0 0 0 8 5.5Z" /></svg>
@@ -323,15 +328,6 @@ export class SoraPlayer extends SoraElement {
       return this.#renderProblem(jobErrorText(job, t), job.error?.retryable === true, job);
     if (job.status !== 'completed') return renderProgress(this.t, job);
     return this.#renderVideo(job);
-  }
-
-  #renderFetchFailure(failure: { message: string; again: boolean }) {
-    return html`<div part="stage state" class="stage state failed" role="group" aria-label=${this.t.playerLabel}>
-      <div class="state-inner" role="alert">
-        <p part="error" class="error">${failure.message}</p>
-        ${failure.again ? html`<button class="btn primary" part="reload" @click=${this.#refetch}>${this.t.tryAgain}</button>` : nothing}
-      </div>
-    </div>`;
   }
 
   #renderProblem(message: string, retryable: boolean, job?: Job) {

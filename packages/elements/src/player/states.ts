@@ -51,3 +51,13 @@ export function renderProblem(
     </div>
   </div>`;
 }
+
+/** The job itself could not be fetched: why, with "Try again" when it may work next time. */
+export function renderFetchFailure(t: SoraStrings, message: string, again: (() => void) | undefined) {
+  return html`<div part="stage state" class="stage state failed" role="group" aria-label=${t.playerLabel}>
+    <div class="state-inner" role="alert">
+      <p part="error" class="error">${message}</p>
+      ${again ? html`<button class="btn primary" part="reload" @click=${again}>${t.tryAgain}</button>` : nothing}
+    </div>
+  </div>`;
+}
