@@ -30,7 +30,10 @@ export interface JobStoreOptions {
   fetch?: typeof globalThis.fetch;
   credentials?: CredentialsMode;
   headers?: HeadersOption;
-  /** Jobs per history page (default 20). */
+  /**
+   * Jobs per history page, 1 to 100 (default 20). A new event stream starts with this many of the
+   * newest jobs too, so "load more" always brings jobs not yet shown.
+   */
   pageSize?: number;
   /** The clock (default `Date.now`). */
   now?: () => number;
@@ -55,6 +58,8 @@ export function createJobStore(options: JobStoreOptions & { onDispose?: () => vo
     });
   const now = options.now ?? (() => Date.now());
   const pageSize = options.pageSize ?? 20;
+  // The server takes 1..100; outside that, the stream's first jobs would be refused outright.
+  const snapshotSize = Math.min(100, Math.max(1, Math.trunc(pageSize) || 20));
   const table = createJobTable();
   const history = createHistory(client, table, pageSize);
   const connection = signal<ConnectionState>('idle');
@@ -88,7 +93,7 @@ export function createJobStore(options: JobStoreOptions & { onDispose?: () => vo
         lastEventId,
         poll: (abort) => history.refresh(h, abort),
         open: (id, abort) =>
-          client.raw('/events', {
+          client.raw(`/events?limit=${snapshotSize}`, {
             headers: { Accept: 'text/event-stream', ...(id ? { 'Last-Event-ID': id } : {}) },
             cache: 'no-store',
             signal: abort,

@@ -39,6 +39,13 @@ export function jobNotFound(): HttpError {
   return new HttpError(404, 'not_found', 'No such video.');
 }
 
+/** A 400 `invalid_request` listing what is wrong, field by field (the first issue leads). */
+export function invalidRequest(issues: { path: string; message: string }[]): HttpError {
+  return new HttpError(400, 'invalid_request', issues[0]?.message ?? 'The request is not valid.', {
+    details: issues,
+  });
+}
+
 /** Maps a provider failure during a create, remix or retry to the contract's 502/503. */
 export function upstreamHttpError(error: ProviderError): HttpError {
   if (error.kind === 'rate_limited' || error.kind === 'unavailable') {

@@ -11,9 +11,11 @@ import { serve } from '@hono/node-server';
 import { createJobStore, createSoraClient, type Job, SoraApiError } from '@sora-kit/core';
 import { Hono } from 'hono';
 import sharp from 'sharp';
+import { createStorage } from 'unstorage';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSoraHandler } from '../src/handler.js';
 import { fakeProvider } from '../src/providers/fake-provider.js';
+import { memoryBlobs } from '../src/testing.js';
 import { type Harness, harness } from './support/harness.js';
 
 /** Serves a Hono app on 127.0.0.1 on a free port. */
@@ -169,6 +171,52 @@ describe('the core client against the default handler with the fake provider', (
       await served.close();
       await handler.close();
       await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('history pages beside the live stream', () => {
+  it('"load more" always brings jobs not yet shown, with the stream open from the start', async () => {
+    const provider = fakeProvider();
+    const handler = createSoraHandler({
+      provider,
+      secret: 'x'.repeat(32),
+      storage: createStorage(),
+      blobs: memoryBlobs(),
+      limits: false,
+      quotas: false,
+      logger: false,
+    });
+    const served = await listen(new Hono().route('/api/sora', handler));
+    try {
+      const client = createSoraClient({ endpoint: `${served.origin}/api/sora`, fetch: browserFetch() });
+      for (let i = 0; i < 25; i++) await client.createVideo({ prompt: `scene ${i}` });
+      const prompts = (store: { jobs: { value: readonly Job[] } }) => store.jobs.value.map((j) => j.prompt);
+      const newest = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `scene ${24 - from - i}`);
+
+      const store = createJobStore({ client, crossTab: false, pageSize: 10 });
+      const release = store.retain();
+      await store.load();
+      await vi.waitFor(() => expect(store.connection.value).toBe('live'), { timeout: 5000 });
+      // The stream's first jobs are the first page's, not the 25 a 50-job snapshot brought.
+      expect(prompts(store)).toEqual(newest(10));
+      expect(store.hasMore.value).toBe(true);
+      await store.loadMore();
+      expect(prompts(store)).toEqual(newest(20));
+      await store.loadMore();
+      expect(prompts(store)).toEqual(newest(25));
+      expect(store.hasMore.value).toBe(false);
+      release();
+
+      // The limit is the list's: 1 to 100, refused otherwise in the contract's shape.
+      const refused = await client.raw('/events?limit=500', { headers: { Accept: 'text/event-stream' } });
+      expect(refused.status).toBe(400);
+      expect(await refused.json()).toMatchObject({
+        error: { code: 'invalid_request', details: [{ path: 'limit' }] },
+      });
+    } finally {
+      await served.close();
+      await handler.close();
     }
   });
 });

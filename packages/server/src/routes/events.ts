@@ -12,7 +12,7 @@
  */
 import { isTerminal } from '@sora-kit/core/protocol';
 import { type Context, Hono } from 'hono';
-import { HttpError, jobNotFound } from '../http-error.js';
+import { HttpError, invalidRequest, jobNotFound } from '../http-error.js';
 import type { FeedEntry } from '../jobs/feed.js';
 import type { Lifecycle } from '../jobs/lifecycle.js';
 import type { JobRecord } from '../jobs/repository.js';
@@ -20,9 +20,15 @@ import type { Runtime, SoraEnv } from '../jobs/runtime.js';
 import { isDue } from '../jobs/transitions.js';
 import { requestHeader } from '../request-headers.js';
 import { type EventSink, eventStreamResponse } from './event-stream.js';
+import { requestSchemas } from './request-schemas.js';
 import { createStreamCap, type StreamCap } from './stream-cap.js';
 
 const CHECK_MS = 1000;
+/**
+ * Jobs in the snapshot a new `/events` stream starts with, unless `?limit=` asks for another
+ * number. A client passes its history's page size, so the stream shows the same jobs as its first
+ * page and the page after comes from "load more", not already on screen.
+ */
 const SNAPSHOT_SIZE = 50;
 
 /**
@@ -178,6 +184,14 @@ export function createEventRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
 
   app.get('/events', async (c) => {
     const owner = c.get('owner');
+    const limit = c.req.query('limit');
+    let snapshotSize = SNAPSHOT_SIZE;
+    if (limit !== undefined) {
+      const { validate, listQueryShape } = await requestSchemas();
+      const query = validate(listQueryShape, { limit });
+      if (!query.ok) throw invalidRequest(query.issues);
+      snapshotSize = query.value.limit ?? SNAPSHOT_SIZE;
+    }
     const resumeFrom = parseLastEventId(c);
     // Read now: nothing the stream keeps may refer to `c`, or every idle stream would hold the
     // request's whole Hono context.
@@ -208,7 +222,7 @@ export function createEventRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
         }
       };
       const sendSnapshot = async (seq: number) => {
-        const page = await rt.repo.listPage(owner, SNAPSHOT_SIZE);
+        const page = await rt.repo.listPage(owner, snapshotSize);
         for (const record of [...page.records].reverse()) await sendJob(record, seq);
       };
 

@@ -4,7 +4,7 @@
  */
 import { type Capabilities, isTerminal, type ValidCreateVideo } from '@sora-kit/core/protocol';
 import { type Context, Hono } from 'hono';
-import { HttpError, jobNotFound } from '../http-error.js';
+import { HttpError, invalidRequest, jobNotFound } from '../http-error.js';
 import { createJob, retryJob } from '../jobs/create.js';
 import { settleOnce } from '../jobs/finish.js';
 import { sha256Hex } from '../jobs/hash.js';
@@ -45,12 +45,6 @@ function retiredConflict(record: JobRecord, what: 'retried' | 'remixed'): HttpEr
     'conflict',
     `This video's provider (${record.job.provider}) is no longer configured, so it cannot be ${what}.`,
   );
-}
-
-function invalid(issues: { path: string; message: string }[]): HttpError {
-  return new HttpError(400, 'invalid_request', issues[0]?.message ?? 'The request is not valid.', {
-    details: issues,
-  });
 }
 
 /** The routes' shared steps. */
@@ -104,7 +98,7 @@ async function readCreate(c: Context<SoraEnv>, rt: Runtime) {
   const body = await readCreateBody(c, rt);
   const { validateCreateVideo } = await requestSchemas();
   const checked = validateCreateVideo(body.fields, await capabilitiesOf(rt));
-  if (!checked.ok) throw invalid(checked.issues);
+  if (!checked.ok) throw invalidRequest(checked.issues);
   return { input: checked.value, file: body.reference };
 }
 
@@ -136,7 +130,7 @@ export function createVideoRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
   app.post('/videos', async (c) => {
     const clientKey = c.req.header('idempotency-key');
     if (clientKey !== undefined && !isValidIdempotencyKey(clientKey)) {
-      throw invalid([
+      throw invalidRequest([
         { path: 'Idempotency-Key', message: 'Idempotency-Key must be 1 to 255 printable characters' },
       ]);
     }
@@ -187,10 +181,10 @@ export function createVideoRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
   app.get('/videos', async (c) => {
     const { validate, listQueryShape } = await requestSchemas();
     const query = validate(listQueryShape, c.req.query());
-    if (!query.ok) throw invalid(query.issues);
+    if (!query.ok) throw invalidRequest(query.issues);
     const cursor = query.value.cursor === undefined ? undefined : decodeCursor(query.value.cursor);
     if (query.value.cursor !== undefined && !cursor)
-      throw invalid([{ path: 'cursor', message: 'cursor is not valid' }]);
+      throw invalidRequest([{ path: 'cursor', message: 'cursor is not valid' }]);
     const page = await rt.repo.listPage(c.get('owner'), query.value.limit ?? 20, cursor);
     const items = await Promise.all(page.records.map(fresh));
     return c.json({ items: items.map((r) => r.job), nextCursor: page.nextCursor });
@@ -206,13 +200,15 @@ export function createVideoRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
     const record = await ownedJob(c);
     const variant = c.req.query('variant') ?? 'video';
     if (!isVariant(variant)) {
-      throw invalid([{ path: 'variant', message: 'variant must be one of: video, thumbnail, spritesheet' }]);
+      throw invalidRequest([
+        { path: 'variant', message: 'variant must be one of: video, thumbnail, spritesheet' },
+      ]);
     }
     if (record.job.status !== 'completed' || !record.job.asset) {
       throw new HttpError(409, 'not_ready', 'The video is not ready yet.');
     }
     if (!record.job.asset.variants.includes(variant)) {
-      throw invalid([{ path: 'variant', message: `this video has no ${variant}` }]);
+      throw invalidRequest([{ path: 'variant', message: `this video has no ${variant}` }]);
     }
     const download = c.req.query('download');
     const link = await mediaUrlFor({
@@ -243,7 +239,7 @@ export function createVideoRoutes(rt: Runtime, lifecycle: Lifecycle): Hono<SoraE
     await precheck(c);
     const { validate, remixVideoShape } = await requestSchemas();
     const body = validate(remixVideoShape(rt.limits.maxPromptChars), await readJsonObject(c, rt));
-    if (!body.ok) throw invalid(body.issues);
+    if (!body.ok) throw invalidRequest(body.issues);
     if (source.job.status !== 'completed' || !source.providerVideoId) {
       throw new HttpError(409, 'conflict', 'Only a completed video can be remixed.');
     }
