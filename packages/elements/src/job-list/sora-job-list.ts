@@ -164,6 +164,7 @@ export class SoraJobList extends SoraElement {
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
+    this.#bound.sync();
     this.#trackStatuses(this.#jobs);
   }
 

@@ -138,6 +138,7 @@ export class SoraPlayer extends SoraElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#bound.sync();
     if (changed.has('jobId') && changed.get('jobId') !== undefined) {
       // A Play pressed for the previous job must not start this one.
       if (this.#autoplayFor !== this.jobId) this.#autoplayFor = '';

@@ -148,6 +148,7 @@ export class SoraPrompt extends SoraElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#bound.sync();
     if (changed.has('remixOf')) this.#loadRemixSource();
     if (changed.has('prompt') || changed.has('model') || changed.has('size') || changed.has('seconds'))
       this.#inputChanged();

@@ -53,8 +53,6 @@ export class StoreController implements ReactiveController {
   current: JobStore | undefined;
   #stopEffect: (() => void) | undefined;
   #release: (() => void) | undefined;
-  /** The store was replaced during an update, whose willUpdate saw the previous one. */
-  #rerun = false;
   readonly #host: StoreHost;
   readonly #binding: StoreBinding;
 
@@ -65,12 +63,12 @@ export class StoreController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#sync();
+    this.sync();
   }
 
   /** Runs before each render, so a new `store` or `endpoint` takes effect at once. */
   hostUpdate(): void {
-    this.#sync();
+    this.sync();
   }
 
   hostDisconnected(): void {
@@ -80,17 +78,19 @@ export class StoreController implements ReactiveController {
   /** Re-reads the signals, e.g. after the element starts showing another job. */
   resubscribe(): void {
     this.#detach();
-    this.#sync();
+    this.sync();
   }
 
-  #sync(): void {
+  /**
+   * Switches to the store the element now names, if it changed. Lit runs `willUpdate` before any
+   * controller's `hostUpdate`, so an element whose `willUpdate` reads the store calls this first:
+   * a store set after the element connected (React sets properties once it is on the page) is
+   * then the one that update sees, with no second update to catch up.
+   */
+  sync(): void {
     if (!this.#host.isConnected) return;
     const next = resolveStore(this.#host);
     if (next === this.current && this.#stopEffect) return;
-    // A store given after the element connected (React sets properties once it is on the page):
-    // this update's willUpdate ran against the previous store, so one more runs against this one
-    // (requested once this update is done: a request during it would be absorbed).
-    const replaced = this.current !== undefined;
     this.#detach();
     this.current = next;
     let first = true;
@@ -102,14 +102,6 @@ export class StoreController implements ReactiveController {
     });
     if (this.#binding.retain) this.#release = next.retain();
     this.#binding.attached?.(next);
-    if (replaced) this.#rerun = true;
-  }
-
-  /** After an update that replaced the store: one more, now that the store is in place. */
-  hostUpdated(): void {
-    if (!this.#rerun) return;
-    this.#rerun = false;
-    this.#host.requestUpdate();
   }
 
   #detach(): void {

@@ -121,6 +121,12 @@ export class SoraStudio extends SoraElement {
       const newest = jobs.find((job) => job.status === 'completed');
       if (newest) this.selected = newest.jobId;
     },
+    // The history the studio's list shows, asked for before the list exists: the list's own
+    // request, made while the studio renders it, then changes nothing the studio reads, so the
+    // studio's render does not schedule another.
+    attached: (store) => {
+      store.load().catch(() => undefined);
+    },
   });
 
   #onSelect(event: CustomEvent<JobEventDetail>): void {
